@@ -1,0 +1,113 @@
+using System.IO;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SpecGen;
+using Spectre.Console;
+
+namespace CacheQuery
+{
+    /// <summary><c>list</c>: the matching specs as a table, or as JSON lines.</summary>
+    internal static class ListCommand
+    {
+        private static readonly JsonWriterOptions JsonOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        public static int Run(SpecCatalog catalog, Filter filter, bool json, TextWriter output, TextWriter error)
+        {
+            string? unknown = filter.FindUnknown(catalog);
+            if (unknown is not null)
+            {
+                error.WriteLine(unknown);
+                return 2;
+            }
+
+            SpecQuery query = catalog.Where(filter.Package, filter.Stack, filter.Target, filter.Os, filter.Platform, filter.Tag);
+            if (json)
+            {
+                foreach (Spec spec in query)
+                {
+                    output.WriteLine(ToJson(spec));
+                }
+
+                return 0;
+            }
+
+            var table = new Table().Border(TableBorder.Rounded);
+            table.AddColumns("Hash", "Package", "Version", "Compiler", "Platform", "OS", "Target", "Tag", "Stacks");
+            int count = 0;
+            foreach (Spec spec in query)
+            {
+                count++;
+                table.AddRow(
+                    Markup.Escape(spec.ShortHash),
+                    Markup.Escape(spec.Package),
+                    Markup.Escape(spec.Version),
+                    Markup.Escape(spec.Compiler.Text),
+                    Markup.Escape(spec.Platform),
+                    Markup.Escape(spec.Os),
+                    Markup.Escape(spec.Target),
+                    Markup.Escape(spec.Tag),
+                    Markup.Escape(spec.Stacks.ToString()));
+            }
+
+            table.Caption(count == 1 ? "1 spec" : count + " specs");
+            CacheQueryApp.Console(output).Write(table);
+            return 0;
+        }
+
+        /// <summary>One spec as a JSON object with exactly the page's keys and values.</summary>
+        public static string ToJson(Spec spec)
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("package", spec.Package);
+                writer.WriteString("tag", spec.Tag);
+                writer.WriteString("hash", spec.Hash);
+                writer.WriteString("compiler", spec.Compiler.Text);
+                writer.WriteString("os", spec.Os);
+                writer.WriteString("platform", spec.Platform);
+                writer.WriteString("target", spec.Target);
+                writer.WriteStartArray("stacks");
+                foreach (string stack in spec.Stacks)
+                {
+                    writer.WriteStringValue(stack);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteStartArray("variants");
+                foreach (Variant variant in spec.Variants)
+                {
+                    writer.WriteStringValue(variant.Text);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteStartArray("versions");
+                writer.WriteStringValue(spec.Version);
+                writer.WriteEndArray();
+                if (spec.SizeWrittenAsNumber)
+                {
+                    writer.WritePropertyName("size");
+                    writer.WriteRawValue(spec.SizeText);
+                }
+                else
+                {
+                    writer.WriteString("size", spec.SizeText);
+                }
+
+                if (spec.Tarball is string tarball)
+                {
+                    writer.WriteString("tarball", tarball);
+                }
+                else
+                {
+                    writer.WriteNull("tarball");
+                }
+
+                writer.WriteEndObject();
+            }
+
+            return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace SpecGen.Generator.Diagnostics
+{
+    /// <summary>Every diagnostic SpecGen reports. IDs, titles and severities are part of the public contract.</summary>
+    internal static class DiagnosticDescriptors
+    {
+        public const string Category = "SpecGen";
+
+        /// <summary>Each ID's help link is this address followed by the lower-case ID (an anchor of docs/diagnostics.md).</summary>
+        public const string HelpLinkBase = "https://github.com/specgen-dotnet/specgen/blob/main/docs/diagnostics.md#";
+
+        public static readonly DiagnosticDescriptor InternalError = new DiagnosticDescriptor(
+            "SPG0000", "SpecGen could not process a page", "SpecGen could not process this page: {0}",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0000");
+
+        public static readonly DiagnosticDescriptor NotAPage = new DiagnosticDescriptor(
+            "SPG0001", "Not a cache page", "Not a cache page: {0}",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0001");
+
+        public static readonly DiagnosticDescriptor YamlSyntax = new DiagnosticDescriptor(
+            "SPG0002", "YAML syntax error", "YAML syntax error: {0}",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0002");
+
+        public static readonly DiagnosticDescriptor MissingKey = new DiagnosticDescriptor(
+            "SPG0003", "Required key missing", "Required key '{0}' is missing{1}",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0003");
+
+        public static readonly DiagnosticDescriptor WrongShape = new DiagnosticDescriptor(
+            "SPG0004", "Value has the wrong shape", "{0} must be {1}, not {2}",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0004");
+
+        public static readonly DiagnosticDescriptor UnknownKey = new DiagnosticDescriptor(
+            "SPG0005", "Unknown key", "Unknown key '{0}'{1} is ignored",
+            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0005");
+
+        public static readonly DiagnosticDescriptor InvalidName = new DiagnosticDescriptor(
+            "SPG0006", "Invalid name", "{0} '{1}' is not a valid name: {2}",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0006");
+
+        public static readonly DiagnosticDescriptor InvalidHash = new DiagnosticDescriptor(
+            "SPG0007", "Invalid hash", "Hash '{0}' is not a Spack hash: {1}",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0007");
+
+        public static readonly DiagnosticDescriptor DuplicateHash = new DiagnosticDescriptor(
+            "SPG0008", "Duplicate hash in a snapshot", "Hash '{0}' is listed more than once in snapshot '{1}' (see the other location)",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0008");
+
+        public static readonly DiagnosticDescriptor SpecCountMismatch = new DiagnosticDescriptor(
+            "SPG0009", "Spec count disagrees", "meta.num_specs is {0} but spec_details lists {1} specs",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0009");
+
+        public static readonly DiagnosticDescriptor StackCountMismatch = new DiagnosticDescriptor(
+            "SPG0010", "Stack counts disagree", "meta.num_specs_by_stack disagrees with the specs: {0}",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0010");
+
+        public static readonly DiagnosticDescriptor MetaSetMismatch = new DiagnosticDescriptor(
+            "SPG0011", "Meta set disagrees", "meta.{0} disagrees with the specs: {1}",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0011");
+
+        public static readonly DiagnosticDescriptor DuplicatePage = new DiagnosticDescriptor(
+            "SPG0012", "Two pages for one package and snapshot", "Package '{0}' already has a page in snapshot '{1}' (see the other location); this page is left out",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0012");
+
+        public static readonly DiagnosticDescriptor UnexpectedLayout = new DiagnosticDescriptor(
+            "SPG0013", "Unexpected layout or categories", "{0}",
+            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0013");
+
+        public static readonly DiagnosticDescriptor OldFormat = new DiagnosticDescriptor(
+            "SPG0014", "Old page format", "Old page format: '{0}' lists Spack spec strings and has no hashes, so this page cannot be part of a catalog; use the page of a snapshot (_cache/<tag>/<package>/specs.md)",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0014");
+
+        public static readonly DiagnosticDescriptor ResourceLimit = new DiagnosticDescriptor(
+            "SPG0015", "Resource limit", "Resource limit: {0}",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0015");
+
+        public static readonly DiagnosticDescriptor MalformedValue = new DiagnosticDescriptor(
+            "SPG0016", "Malformed compiler, variant or version", "Malformed {0} '{1}': {2}",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0016");
+
+        public static readonly DiagnosticDescriptor IdentifierCollision = new DiagnosticDescriptor(
+            "SPG0017", "Names map to the same identifier", "{0} '{1}' and '{2}' both map to the C# identifier '{3}'; '{2}' is named '{4}'",
+            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0017");
+
+        public static readonly DiagnosticDescriptor InvalidSizeOrTarball = new DiagnosticDescriptor(
+            "SPG0018", "Invalid size or tarball", "{0}",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0018");
+
+        public static readonly DiagnosticDescriptor DuplicateKey = new DiagnosticDescriptor(
+            "SPG0019", "Duplicate key", "Key '{0}' appears more than once{1}",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0019");
+
+        public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
+        {
+            InternalError, NotAPage, YamlSyntax, MissingKey, WrongShape, UnknownKey, InvalidName, InvalidHash,
+            DuplicateHash, SpecCountMismatch, StackCountMismatch, MetaSetMismatch, DuplicatePage, UnexpectedLayout,
+            OldFormat, ResourceLimit, MalformedValue, IdentifierCollision, InvalidSizeOrTarball, DuplicateKey,
+        };
+
+        private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = BuildIndex();
+
+        public static DiagnosticDescriptor ById(string id)
+        {
+            return s_byId.TryGetValue(id, out DiagnosticDescriptor? descriptor)
+                ? descriptor
+                : throw new ArgumentException("Unknown diagnostic ID " + id, nameof(id));
+        }
+
+        private static Dictionary<string, DiagnosticDescriptor> BuildIndex()
+        {
+            var index = new Dictionary<string, DiagnosticDescriptor>(StringComparer.Ordinal);
+            foreach (DiagnosticDescriptor descriptor in All)
+            {
+                index.Add(descriptor.Id, descriptor);
+            }
+
+            return index;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.CodeAnalysis.Text;
+
+namespace SpecGen.Generator.Parsing
+{
+    /// <summary>
+    /// Finds the YAML front matter of a page: the lines between a first line <c>---</c> and the next
+    /// <c>---</c> (or <c>...</c>) line. Lines are split the way YAML splits them (CR, LF, CRLF), not at
+    /// other Unicode line separators, which YAML reads as ordinary characters.
+    /// </summary>
+    internal readonly struct FrontMatter
+    {
+        private FrontMatter(int yamlEnd, string? error, TextSpan errorSpan)
+        {
+            YamlEnd = yamlEnd;
+            Error = error;
+            ErrorSpan = errorSpan;
+        }
+
+        /// <summary>End of the YAML text (the start of the closing line). The YAML starts at 0 with its own <c>---</c> line.</summary>
+        public int YamlEnd { get; }
+
+        /// <summary>Why the text is not a page, or null.</summary>
+        public string? Error { get; }
+
+        public TextSpan ErrorSpan { get; }
+
+        public static FrontMatter Find(SourceText text)
+        {
+            int length = text.Length;
+            if (length == 0)
+            {
+                return new FrontMatter(0, "the file is empty; a page starts with a '---' line", new TextSpan(0, 0));
+            }
+
+            int firstEnd = LineEnd(text, 0);
+            var firstLine = TextSpan.FromBounds(0, firstEnd);
+            if (!IsMarker(text, 0, firstEnd, '-'))
+            {
+                return new FrontMatter(0, "the first line must be '---' (no front matter found)", firstLine);
+            }
+
+            int start = NextLine(text, firstEnd);
+            while (start < length)
+            {
+                int end = LineEnd(text, start);
+                if (IsMarker(text, start, end, '-') || IsMarker(text, start, end, '.'))
+                {
+                    return new FrontMatter(start, null, default);
+                }
+
+                start = NextLine(text, end);
+            }
+
+            return new FrontMatter(0, "the front matter has no closing '---' line", firstLine);
+        }
+
+        private static int LineEnd(SourceText text, int start)
+        {
+            int i = start;
+            while (i < text.Length && text[i] != '\n' && text[i] != '\r')
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        private static int NextLine(SourceText text, int lineEnd)
+        {
+            if (lineEnd < text.Length && text[lineEnd] == '\r')
+            {
+                lineEnd++;
+                if (lineEnd < text.Length && text[lineEnd] == '\n')
+                {
+                    lineEnd++;
+                }
+
+                return lineEnd;
+            }
+
+            return lineEnd < text.Length ? lineEnd + 1 : lineEnd;
+        }
+
+        /// <summary>A line of exactly three <paramref name="c"/> characters, then optional spaces or tabs.</summary>
+        private static bool IsMarker(SourceText text, int start, int end, char c)
+        {
+            if (end - start < 3 || text[start] != c || text[start + 1] != c || text[start + 2] != c)
+            {
+                return false;
+            }
+
+            for (int i = start + 3; i < end; i++)
+            {
+                if (text[i] != ' ' && text[i] != '\t')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis.Text;
+using SpecGen.Generator.Model;
+
+namespace SpecGen.Generator.Parsing
+{
+    /// <summary>The <c>meta</c> mapping of a page, with the nodes later checks point at.</summary>
+    internal sealed class MetaSyntax
+    {
+        public MetaSyntax(YamlScalar key)
+        {
+            Key = key;
+        }
+
+        /// <summary>The <c>meta</c> key.</summary>
+        public YamlScalar Key { get; }
+
+        public int? NumSpecs { get; set; }
+
+        public YamlNode? NumSpecsNode { get; set; }
+
+        public YamlMapping? StackCountsNode { get; set; }
+
+        public List<StackCount> StackCounts { get; } = new List<StackCount>();
+
+        /// <summary>The lists (compilers, oss, platforms, stacks, targets, versions): key to (list node, items).</summary>
+        public Dictionary<string, KeyValuePair<YamlNode, List<KeyValuePair<string, YamlNode>>>> Sets { get; }
+            = new Dictionary<string, KeyValuePair<YamlNode, List<KeyValuePair<string, YamlNode>>>>(System.StringComparer.Ordinal);
+    }
+
+    /// <summary>One entry of <c>meta.num_specs_by_stack</c>.</summary>
+    internal readonly struct StackCount
+    {
+        public StackCount(string stack, YamlScalar keyNode, YamlNode valueNode, int count)
+        {
+            Stack = stack;
+            KeyNode = keyNode;
+            ValueNode = valueNode;
+            Count = count;
+        }
+
+        public string Stack { get; }
+
+        public YamlScalar KeyNode { get; }
+
+        public YamlNode ValueNode { get; }
+
+        public int Count { get; }
+    }
+
+    /// <summary>A spec that passed its own checks, with the place of its hash.</summary>
+    internal readonly struct SpecRead
+    {
+        public SpecRead(SpecData data, TextSpan hashSpan, LocationInfo hashLocation)
+        {
+            Data = data;
+            HashSpan = hashSpan;
+            HashLocation = hashLocation;
+        }
+
+        public SpecData Data { get; }
+
+        public TextSpan HashSpan { get; }
+
+        public LocationInfo HashLocation { get; }
+    }
+
+    /// <summary>Keeps the first place each name appears in a page.</summary>
+    internal sealed class NameRecorder
+    {
+        private readonly HashSet<(NameKind, string)> _seen = new HashSet<(NameKind, string)>();
+        private readonly List<NameOccurrence> _names = new List<NameOccurrence>();
+
+        public void Add(NameKind kind, string name, LocationInfo location)
+        {
+            if (_seen.Add((kind, name)))
+            {
+                _names.Add(new NameOccurrence(kind, name, location));
+            }
+        }
+
+        public EquatableArray<NameOccurrence> ToArray() => EquatableArray.From(_names);
+    }
+}

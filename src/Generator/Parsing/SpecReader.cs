@@ -1,0 +1,231 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis.Text;
+using SpecGen.Generator.Diagnostics;
+using SpecGen.Generator.Model;
+
+namespace SpecGen.Generator.Parsing
+{
+    /// <summary>Reads and checks one entry of <c>spec_details</c>.</summary>
+    internal static class SpecReader
+    {
+        private const string Tarball = "tarball";
+
+        public static SpecRead? Read(PageReader page, YamlNode node, string path, NameRecorder names)
+        {
+            if (node is not YamlMapping mapping)
+            {
+                page.WrongShape(node, path, "a mapping of spec fields");
+                return null;
+            }
+
+            Dictionary<string, PageReader.Entry> keys = page.Index(mapping, path, path);
+            page.ReportUnknownKeys(keys, PageReader.SpecKeys, path, Tarball);
+            bool ok = true;
+            foreach (string key in PageReader.SpecKeys)
+            {
+                ok &= page.Require(keys, key, mapping.Span, path, out _);
+            }
+
+            if (!ok)
+            {
+                return null;
+            }
+
+            YamlNode hashNode = keys["hash"].Value;
+            string? hash = page.ReadString(hashNode, path + ".hash");
+            if (hash is not null)
+            {
+                string? error = SpecSyntax.CheckHash(hash);
+                if (error is not null)
+                {
+                    page.Report(DiagnosticDescriptors.InvalidHash, hashNode.Span, hash, error);
+                    hash = null;
+                }
+            }
+
+            string? compiler = ReadCompiler(page, keys["compiler"].Value, path + ".compiler");
+            string? os = ReadName(page, keys["os"].Value, path + ".os", "Operating system", NameKind.OperatingSystem, names);
+            string? platform = ReadName(page, keys["platform"].Value, path + ".platform", "Platform", NameKind.Platform, names);
+            string? target = ReadName(page, keys["target"].Value, path + ".target", "Target", NameKind.Target, names);
+            string[]? stacks = ReadStacks(page, keys["stacks"].Value, path + ".stacks", names);
+            string[]? variants = ReadVariants(page, keys["variants"].Value, path + ".variants");
+            string? version = ReadVersion(page, keys["versions"].Value, path + ".versions");
+            bool sizeIsNumber = false;
+            string? size = ReadSize(page, keys["size"].Value, path + ".size", ref sizeIsNumber);
+            string? tarball = null;
+            bool tarballOk = !keys.TryGetValue(Tarball, out PageReader.Entry tarballEntry) || ReadTarball(page, tarballEntry.Value, path + ".tarball", out tarball);
+
+            if (hash is null || compiler is null || os is null || platform is null || target is null || stacks is null
+                || variants is null || version is null || size is null || !tarballOk)
+            {
+                return null;
+            }
+
+            var data = new SpecData(
+                hash,
+                version,
+                compiler,
+                os,
+                platform,
+                target,
+                new EquatableArray<string>(stacks),
+                new EquatableArray<string>(variants),
+                size,
+                sizeIsNumber,
+                tarball);
+            return new SpecRead(data, hashNode.Span, page.Location(hashNode.Span));
+        }
+
+        private static string? ReadCompiler(PageReader page, YamlNode node, string what)
+        {
+            string? text = page.ReadString(node, what);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (!SpecSyntax.TryParseCompiler(text, out _, out string error))
+            {
+                page.Report(DiagnosticDescriptors.MalformedValue, node.Span, "compiler", text, error);
+                return null;
+            }
+
+            return text;
+        }
+
+        private static string? ReadName(PageReader page, YamlNode node, string what, string kindName, NameKind kind, NameRecorder names)
+        {
+            string? name = page.ReadString(node, what);
+            if (name is null || !page.CheckName(node, kindName, name))
+            {
+                return null;
+            }
+
+            names.Add(kind, name, page.Location(node.Span));
+            return name;
+        }
+
+        private static string[]? ReadStacks(PageReader page, YamlNode node, string what, NameRecorder names)
+        {
+            List<KeyValuePair<string, YamlNode>>? items = page.ReadStringList(node, what);
+            if (items is null)
+            {
+                return null;
+            }
+
+            var stacks = new string[items.Count];
+            bool ok = true;
+            for (int i = 0; i < items.Count; i++)
+            {
+                stacks[i] = items[i].Key;
+                if (page.CheckName(items[i].Value, "Stack", items[i].Key))
+                {
+                    names.Add(NameKind.Stack, items[i].Key, page.Location(items[i].Value.Span));
+                }
+                else
+                {
+                    ok = false;
+                }
+            }
+
+            return ok ? stacks : null;
+        }
+
+        private static string[]? ReadVariants(PageReader page, YamlNode node, string what)
+        {
+            List<KeyValuePair<string, YamlNode>>? items = page.ReadStringList(node, what);
+            if (items is null)
+            {
+                return null;
+            }
+
+            var variants = new string[items.Count];
+            bool ok = true;
+            for (int i = 0; i < items.Count; i++)
+            {
+                variants[i] = items[i].Key;
+                if (!SpecSyntax.TryParseVariant(items[i].Key, out _, out string error))
+                {
+                    page.Report(DiagnosticDescriptors.MalformedValue, items[i].Value.Span, "variant", items[i].Key, error);
+                    ok = false;
+                }
+            }
+
+            return ok ? variants : null;
+        }
+
+        private static string? ReadVersion(PageReader page, YamlNode node, string what)
+        {
+            List<KeyValuePair<string, YamlNode>>? items = page.ReadStringList(node, what);
+            if (items is null)
+            {
+                return null;
+            }
+
+            if (items.Count != 1)
+            {
+                var texts = new List<string>(items.Count);
+                foreach (KeyValuePair<string, YamlNode> item in items)
+                {
+                    texts.Add(item.Key);
+                }
+
+                page.Report(DiagnosticDescriptors.MalformedValue, node.Span, "version list", "[" + string.Join(", ", texts) + "]", "it holds " + items.Count + " versions; a spec has exactly one");
+                return null;
+            }
+
+            string version = items[0].Key;
+            string? error = SpecSyntax.CheckVersion(version);
+            if (error is not null)
+            {
+                page.Report(DiagnosticDescriptors.MalformedValue, items[0].Value.Span, "version", version, error);
+                return null;
+            }
+
+            return version;
+        }
+
+        private static string? ReadSize(PageReader page, YamlNode node, string what, ref bool isNumber)
+        {
+            string? size = page.ReadString(node, what);
+            if (size is null)
+            {
+                return null;
+            }
+
+            if (!SpecSyntax.IsValidSize(size))
+            {
+                page.Report(DiagnosticDescriptors.InvalidSizeOrTarball, node.Span, what + " is " + PageReader.Quote(size) + ", neither '-' nor a non-negative whole number of bytes");
+                return null;
+            }
+
+            isNumber = node is YamlScalar { IsPlain: true } && size != "-";
+            return size;
+        }
+
+        private static bool ReadTarball(PageReader page, YamlNode node, string what, out string? tarball)
+        {
+            tarball = null;
+            if (node is YamlScalar { IsNull: true })
+            {
+                return true;
+            }
+
+            string? text = page.ReadString(node, what);
+            if (text is null)
+            {
+                return false;
+            }
+
+            string? error = SpecSyntax.CheckTarball(text);
+            if (error is not null)
+            {
+                page.Report(DiagnosticDescriptors.InvalidSizeOrTarball, node.Span, what + " is " + PageReader.Quote(text) + ": " + error);
+                return false;
+            }
+
+            tarball = text;
+            return true;
+        }
+    }
+}

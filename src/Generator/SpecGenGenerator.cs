@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using SpecGen.Generator.Diagnostics;
+using SpecGen.Generator.Emit;
+using SpecGen.Generator.Model;
+using SpecGen.Generator.Parsing;
+using SpecGen.Generator.Validation;
+
+namespace SpecGen.Generator
+{
+    /// <summary>
+    /// Reads the Spack build cache pages a project lists as <c>SpackCachePage</c> items and emits a typed catalog.
+    /// This class only wires the pipeline; the work is in Parsing/, Validation/ and Emit/.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class SpecGenGenerator : IIncrementalGenerator
+    {
+        /// <summary>Tracking names of the pipeline steps (tests assert how each step ran).</summary>
+        public static class Steps
+        {
+            public const string Pages = "SpecGen.Pages";
+            public const string ReadOptions = "SpecGen.ReadOptions";
+            public const string EmitOptions = "SpecGen.EmitOptions";
+            public const string ParsedPages = "SpecGen.ParsedPages";
+            public const string ValidPages = "SpecGen.ValidPages";
+            public const string Catalog = "SpecGen.Catalog";
+            public const string CatalogData = "SpecGen.CatalogData";
+        }
+
+        /// <summary>The item metadata (set by SpecGen.targets) that marks an additional file as a page.</summary>
+        public const string PageMetadata = "build_metadata.AdditionalFiles.SpecGenPage";
+
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            IncrementalValuesProvider<AdditionalText> pages = context.AdditionalTextsProvider
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .Where(static pair => IsPage(pair.Right.GetOptions(pair.Left)))
+                .Select(static (pair, _) => pair.Left)
+                .WithTrackingName(Steps.Pages);
+
+            IncrementalValueProvider<ReadOptions> readOptions = context.AnalyzerConfigOptionsProvider
+                .Select(static (provider, _) => ReadReadOptions(provider.GlobalOptions))
+                .WithTrackingName(Steps.ReadOptions);
+
+            IncrementalValueProvider<EmitOptions> emitOptions = context.AnalyzerConfigOptionsProvider
+                .Combine(context.ParseOptionsProvider)
+                .Select(static (pair, _) => ReadEmitOptions(pair.Left.GlobalOptions, pair.Right))
+                .WithTrackingName(Steps.EmitOptions);
+
+            IncrementalValuesProvider<PageResult> parsed = pages
+                .Combine(readOptions)
+                .Select(static (pair, cancellationToken) => ReadPage(pair.Left, pair.Right, cancellationToken))
+                .WithTrackingName(Steps.ParsedPages);
+
+            IncrementalValueProvider<CatalogResult> catalog = parsed
+                .Where(static result => result.Page is not null)
+                .Select(static (result, _) => result.Page!)
+                .WithTrackingName(Steps.ValidPages)
+                .Collect()
+                .Select(static (list, cancellationToken) => CatalogBuilder.Build(list, cancellationToken))
+                .WithTrackingName(Steps.Catalog);
+
+            IncrementalValueProvider<CatalogData> catalogData = catalog
+                .Select(static (result, _) => result.Data)
+                .WithTrackingName(Steps.CatalogData);
+
+            context.RegisterSourceOutput(parsed.Select(static (result, _) => result.Diagnostics), ReportDiagnostics);
+            context.RegisterSourceOutput(catalog.Select(static (result, _) => result.Diagnostics), ReportDiagnostics);
+            context.RegisterSourceOutput(catalogData.Combine(emitOptions), static (spc, pair) =>
+            {
+                string source = CatalogEmitter.Emit(pair.Left, pair.Right, spc.CancellationToken);
+                spc.AddSource(CatalogEmitter.HintName, SourceText.From(source, Encoding.UTF8));
+            });
+        }
+
+        private static bool IsPage(AnalyzerConfigOptions options)
+        {
+            return options.TryGetValue(PageMetadata, out string? value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        }
+
+        private static PageResult ReadPage(AdditionalText file, ReadOptions options, System.Threading.CancellationToken cancellationToken)
+        {
+            SourceText? text = file.GetText(cancellationToken);
+            if (text is null)
+            {
+                var diagnostic = DiagnosticInfo.Create(
+                    DiagnosticDescriptors.NotAPage,
+                    new LocationInfo(file.Path, default, default),
+                    "the file could not be read");
+                return new PageResult(null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+            }
+
+            return PageReader.Read(file.Path, text, options.MaxPageSize, cancellationToken);
+        }
+
+        private static ReadOptions ReadReadOptions(AnalyzerConfigOptions global)
+        {
+            int max = PageReader.DefaultMaxPageSize;
+            if (global.TryGetValue("build_property.SpecGenMaxPageSize", out string? text)
+                && int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int value)
+                && value > 0)
+            {
+                max = value;
+            }
+
+            return new ReadOptions(max);
+        }
+
+        private static EmitOptions ReadEmitOptions(AnalyzerConfigOptions global, ParseOptions parseOptions)
+        {
+            string className = Property(global, "SpecGenClassName") ?? EmitOptions.DefaultClassName;
+            string ns = Property(global, "SpecGenNamespace") ?? Property(global, "RootNamespace") ?? string.Empty;
+            int version = parseOptions is CSharpParseOptions csharp ? (int)csharp.LanguageVersion : 0;
+            return new EmitOptions(className, ns, Utf8Literals: version >= 1100, NullableContext: version >= 800);
+        }
+
+        private static string? Property(AnalyzerConfigOptions global, string name)
+        {
+            return global.TryGetValue("build_property." + name, out string? value) && !string.IsNullOrWhiteSpace(value) ? value!.Trim() : null;
+        }
+
+        private static void ReportDiagnostics(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+        {
+            foreach (DiagnosticInfo diagnostic in diagnostics)
+            {
+                context.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+
+namespace SpecGen
+{
+    /// <summary>What a hash or hash prefix matched.</summary>
+    public enum HashMatchStatus
+    {
+        /// <summary>No hash starts with the prefix.</summary>
+        NotFound,
+
+        /// <summary>Exactly one distinct hash starts with the prefix.</summary>
+        Found,
+
+        /// <summary>Two or more distinct hashes start with the prefix, so it names none of them.</summary>
+        Ambiguous,
+    }
+
+    /// <summary>
+    /// The result of <see cref="SpecCatalog.FindByHash"/>: the status and, when found, every entry of the
+    /// matched hash in catalog order (one per snapshot tag that lists the binary).
+    /// </summary>
+    public readonly struct HashMatch : IReadOnlyList<Spec>
+    {
+        private readonly SpecCatalog? _catalog;
+        private readonly int _hash;
+        private readonly int _start;
+
+        internal HashMatch(SpecCatalog catalog, HashMatchStatus status, int hash, int start, int count)
+        {
+            _catalog = catalog;
+            Status = status;
+            _hash = hash;
+            _start = start;
+            Count = count;
+        }
+
+        /// <summary>Whether the prefix matched nothing, one hash, or several.</summary>
+        public HashMatchStatus Status { get; }
+
+        /// <summary>True when exactly one distinct hash matched.</summary>
+        public bool IsFound => Status == HashMatchStatus.Found;
+
+        /// <summary>The full matched hash, or null.</summary>
+        public string? Hash => IsFound ? _catalog!.HashOf(_hash) : null;
+
+        /// <summary>Number of entries of the matched hash (0 when not found).</summary>
+        public int Count { get; }
+
+        /// <summary>The first entry in catalog order.</summary>
+        public Spec First => Count > 0 ? this[0] : throw new InvalidOperationException("No spec matched the hash " + Status.ToString().ToLowerInvariant() + ".");
+
+        /// <summary>The entry at <paramref name="index"/>, in catalog order.</summary>
+        public Spec this[int index]
+        {
+            get
+            {
+                if ((uint)index >= (uint)Count)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(index));
+                }
+
+                return _catalog!.HashEntry(_start + index);
+            }
+        }
+
+        /// <summary>Enumerates the entries without allocating.</summary>
+        public Enumerator GetEnumerator() => new Enumerator(this);
+
+        IEnumerator<Spec> IEnumerable<Spec>.GetEnumerator() => GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        /// <summary>Enumerates the entries of a <see cref="HashMatch"/>.</summary>
+        public struct Enumerator : IEnumerator<Spec>
+        {
+            private readonly HashMatch _match;
+            private int _index;
+
+            internal Enumerator(HashMatch match)
+            {
+                _match = match;
+                _index = -1;
+            }
+
+            /// <inheritdoc/>
+            public Spec Current => _match[_index];
+
+            object IEnumerator.Current => Current;
+
+            /// <inheritdoc/>
+            public bool MoveNext() => ++_index < _match.Count;
+
+            /// <inheritdoc/>
+            public void Reset() => _index = -1;
+
+            /// <inheritdoc/>
+            public void Dispose()
+            {
+            }
+        }
+    }
+}

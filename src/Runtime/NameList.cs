@@ -1,0 +1,96 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using SpecGen.Format;
+
+namespace SpecGen
+{
+    /// <summary>A read-only list of names (stacks of a spec, packages of a catalog, ...) that allocates nothing to walk.</summary>
+    public readonly struct NameList : IReadOnlyList<string>
+    {
+        private readonly SpecCatalog? _catalog;
+        private readonly Section _items;
+        private readonly int _start;
+        private readonly int _dimension;
+
+        internal NameList(SpecCatalog catalog, Section items, int start, int count, int dimension)
+        {
+            _catalog = catalog;
+            _items = items;
+            _start = start;
+            Count = count;
+            _dimension = dimension;
+        }
+
+        /// <summary>Number of names.</summary>
+        public int Count { get; }
+
+        /// <summary>The name at <paramref name="index"/>.</summary>
+        public string this[int index]
+        {
+            get
+            {
+                if ((uint)index >= (uint)Count)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(index));
+                }
+
+                int value = _catalog!.Read(_items, _start + index);
+                return _dimension < 0 ? _catalog.GetString(value) : _catalog.Name((Section)_dimension, value);
+            }
+        }
+
+        /// <summary>True when the list holds <paramref name="name"/> (ordinal comparison).</summary>
+        public bool Contains(string name)
+        {
+            for (int i = 0; i < Count; i++)
+            {
+                if (string.Equals(this[i], name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Enumerates the names without allocating.</summary>
+        public Enumerator GetEnumerator() => new Enumerator(this);
+
+        IEnumerator<string> IEnumerable<string>.GetEnumerator() => GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        /// <summary>The names joined with ", ".</summary>
+        public override string ToString() => string.Join(", ", this);
+
+        /// <summary>Enumerates a <see cref="NameList"/>.</summary>
+        public struct Enumerator : IEnumerator<string>
+        {
+            private readonly NameList _list;
+            private int _index;
+
+            internal Enumerator(NameList list)
+            {
+                _list = list;
+                _index = -1;
+            }
+
+            /// <inheritdoc/>
+            public string Current => _list[_index];
+
+            object IEnumerator.Current => Current;
+
+            /// <inheritdoc/>
+            public bool MoveNext() => ++_index < _list.Count;
+
+            /// <inheritdoc/>
+            public void Reset() => _index = -1;
+
+            /// <inheritdoc/>
+            public void Dispose()
+            {
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using System;
+using System.Globalization;
+using System.Text;
+using SpecGen.Format;
+
+namespace SpecGen
+{
+    /// <summary>
+    /// One entry of a <see cref="SpecCatalog"/>: a prebuilt binary of a package in one snapshot tag.
+    /// A small view (catalog and index); its strings are created once per catalog and then reused.
+    /// </summary>
+    public readonly struct Spec : IEquatable<Spec>
+    {
+        /// <summary>Length of the short hash Spack prints by default (<c>/7u33aej</c>).</summary>
+        public const int ShortHashLength = 7;
+
+        private readonly SpecCatalog? _catalog;
+
+        internal Spec(SpecCatalog catalog, int index)
+        {
+            _catalog = catalog;
+            Index = index;
+        }
+
+        /// <summary>The catalog this entry belongs to.</summary>
+        public SpecCatalog Catalog => _catalog ?? throw new InvalidOperationException("This Spec is default: it belongs to no catalog.");
+
+        /// <summary>Position in catalog order.</summary>
+        public int Index { get; }
+
+        /// <summary>The package name (the page's title), e.g. <c>py-gast</c>.</summary>
+        public string Package => Catalog.Name(Section.Packages, Catalog.Read(Section.PagePackage, Page));
+
+        /// <summary>The snapshot tag of the page, e.g. <c>develop-2025-04-20</c>.</summary>
+        public string Tag => Catalog.Name(Section.Tags, Catalog.Read(Section.PageTag, Page));
+
+        /// <summary>The 32-character Spack DAG hash.</summary>
+        public string Hash => Catalog.HashOf(HashIndex);
+
+        /// <summary>The first seven characters of the hash, as Spack prints it.</summary>
+        public string ShortHash => Catalog.ShortHashOf(HashIndex);
+
+        /// <summary>The version, exactly as the page writes it (e.g. <c>0.5.4</c>).</summary>
+        public string Version => Catalog.GetString(Catalog.Read(Section.SpecVersion, Index));
+
+        /// <summary>The compiler the binary was built with, or <see cref="SpecGen.Compiler.IsNone"/>.</summary>
+        public Compiler Compiler => new Compiler(Catalog, Catalog.Read(Section.SpecCompiler, Index));
+
+        /// <summary>The operating system, e.g. <c>ubuntu24.04</c>.</summary>
+        public string Os => Catalog.Name(Section.OperatingSystems, Catalog.Read(Section.SpecOs, Index));
+
+        /// <summary>The platform, e.g. <c>linux</c>.</summary>
+        public string Platform => Catalog.Name(Section.Platforms, Catalog.Read(Section.SpecPlatform, Index));
+
+        /// <summary>The target microarchitecture, e.g. <c>aarch64</c>.</summary>
+        public string Target => Catalog.Name(Section.Targets, Catalog.Read(Section.SpecTarget, Index));
+
+        /// <summary>The architecture in Spack's form <c>platform-os-target</c>.</summary>
+        public string Arch => Platform + "-" + Os + "-" + Target;
+
+        /// <summary>The stacks whose cache holds this binary, in page order.</summary>
+        public NameList Stacks
+        {
+            get
+            {
+                int list = Catalog.Read(Section.SpecStacks, Index);
+                int start = Catalog.Read(Section.StackListStart, list);
+                int end = Catalog.Read(Section.StackListStart, list + 1);
+                return new NameList(Catalog, Section.StackListItems, start, end - start, (int)Section.Stacks);
+            }
+        }
+
+        /// <summary>The variant settings, in page order.</summary>
+        public VariantList Variants
+        {
+            get
+            {
+                int list = Catalog.Read(Section.SpecVariants, Index);
+                int start = Catalog.Read(Section.VariantListStart, list);
+                int end = Catalog.Read(Section.VariantListStart, list + 1);
+                return new VariantList(Catalog, start, end - start);
+            }
+        }
+
+        /// <summary>The size in bytes, or null when the page gives <c>-</c> (unknown).</summary>
+        public long? Size
+        {
+            get
+            {
+                string text = SizeText;
+                return text == "-" ? null : long.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+            }
+        }
+
+        /// <summary>The size exactly as the page writes it: <c>-</c> or a number of bytes.</summary>
+        public string SizeText => Catalog.GetString(Catalog.Read(Section.SpecSize, Index));
+
+        /// <summary>True when the page writes the size as a bare number rather than a quoted string.</summary>
+        public bool SizeWrittenAsNumber => (Catalog.Read(Section.SpecFlags, Index) & SpecFlags.SizeIsNumber) != 0;
+
+        /// <summary>The URL of the binary tarball, when the page gives one (older snapshots); else null.</summary>
+        public string? Tarball
+        {
+            get
+            {
+                int head = Catalog.Read(Section.SpecTarballHead, Index);
+                if (head == 0)
+                {
+                    return null;
+                }
+
+                int tail = Catalog.Read(Section.SpecTarballTail, Index);
+                string start = Catalog.GetString(head - 1);
+                return tail == 0 ? start : start + Hash + Catalog.GetString(tail - 1);
+            }
+        }
+
+        private int Page => Catalog.Read(Section.SpecPage, Index);
+
+        private int HashIndex => Catalog.Read(Section.SpecHash, Index);
+
+        /// <summary>
+        /// The spec in Spack syntax: <c>name@version %compiler variants arch=platform-os-target /shorthash</c>,
+        /// e.g. <c>py-gast@0.5.4 build_system=python_pip arch=linux-ubuntu24.04-aarch64 /7u33aej</c>.
+        /// </summary>
+        public override string ToString()
+        {
+            if (_catalog is null)
+            {
+                return string.Empty;
+            }
+
+            var builder = new StringBuilder(96);
+            builder.Append(Package).Append('@').Append(Version);
+            Compiler compiler = Compiler;
+            if (!compiler.IsNone)
+            {
+                builder.Append(" %").Append(compiler.Text);
+            }
+
+            foreach (Variant variant in Variants)
+            {
+                builder.Append(' ').Append(variant.Text);
+            }
+
+            builder.Append(" arch=").Append(Platform).Append('-').Append(Os).Append('-').Append(Target);
+            builder.Append(" /").Append(ShortHash);
+            return builder.ToString();
+        }
+
+        /// <inheritdoc/>
+        public bool Equals(Spec other) => ReferenceEquals(_catalog, other._catalog) && Index == other.Index;
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is Spec other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => Index;
+
+        /// <summary>Same catalog, same entry.</summary>
+        public static bool operator ==(Spec left, Spec right) => left.Equals(right);
+
+        /// <summary>Different catalog or entry.</summary>
+        public static bool operator !=(Spec left, Spec right) => !left.Equals(right);
+    }
+}

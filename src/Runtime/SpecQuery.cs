@@ -1,0 +1,304 @@
+using System.Collections;
+using System.Collections.Generic;
+using SpecGen.Format;
+
+namespace SpecGen
+{
+    /// <summary>
+    /// The entries of a catalog that match a filter, in catalog order. A small value: making it, enumerating
+    /// it and counting it allocate nothing (filters intersect per-value bitsets built once per catalog).
+    /// </summary>
+    public readonly struct SpecQuery : IEnumerable<Spec>
+    {
+        internal const int AnyValue = -1;
+
+        internal SpecQuery(SpecCatalog catalog, bool matchesNothing, int package, int tag, int stack, int target, int os, int platform)
+        {
+            Catalog = catalog;
+            MatchesNothing = matchesNothing;
+            Package = package;
+            Tag = tag;
+            Stack = stack;
+            Target = target;
+            Os = os;
+            Platform = platform;
+        }
+
+        internal SpecCatalog? Catalog { get; }
+
+        internal bool MatchesNothing { get; }
+
+        internal int Package { get; }
+
+        internal int Tag { get; }
+
+        internal int Stack { get; }
+
+        internal int Target { get; }
+
+        internal int Os { get; }
+
+        internal int Platform { get; }
+
+        /// <summary>Counts the matching entries.</summary>
+        public int Count()
+        {
+            Enumerator e = GetEnumerator();
+            return e.CountRemaining();
+        }
+
+        /// <summary>True when at least one entry matches.</summary>
+        public bool Any()
+        {
+            Enumerator e = GetEnumerator();
+            return e.MoveNext();
+        }
+
+        /// <summary>The first matching entry in catalog order, if any.</summary>
+        public bool TryGetFirst(out Spec spec)
+        {
+            Enumerator e = GetEnumerator();
+            if (e.MoveNext())
+            {
+                spec = e.Current;
+                return true;
+            }
+
+            spec = default;
+            return false;
+        }
+
+        /// <summary>Enumerates the matching entries without allocating.</summary>
+        public Enumerator GetEnumerator() => new Enumerator(this);
+
+        IEnumerator<Spec> IEnumerable<Spec>.GetEnumerator() => GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        /// <summary>Walks the candidate ranges (all entries, one tag, or the pages of one package) word by word.</summary>
+        public struct Enumerator : IEnumerator<Spec>
+        {
+            private readonly SpecCatalog _catalog;
+            private readonly ulong[]? _stack;
+            private readonly ulong[]? _target;
+            private readonly ulong[]? _os;
+            private readonly ulong[]? _platform;
+            private readonly int _package;
+            private readonly int _tag;
+            private readonly bool _empty;
+            private int _nextPage;
+            private int _lastPage;
+            private int _rangeStart;
+            private int _rangeEnd;
+            private int _word;
+            private ulong _bits;
+            private int _current;
+            private bool _started;
+
+            internal Enumerator(SpecQuery query)
+            {
+                _catalog = query.Catalog!;
+                _empty = query.MatchesNothing || query.Catalog is null;
+                _package = query.Package;
+                _tag = query.Tag;
+                _stack = _empty || query.Stack < 0 ? null : _catalog!.Bitset(Section.SpecStacks, query.Stack);
+                _target = _empty || query.Target < 0 ? null : _catalog!.Bitset(Section.SpecTarget, query.Target);
+                _os = _empty || query.Os < 0 ? null : _catalog!.Bitset(Section.SpecOs, query.Os);
+                _platform = _empty || query.Platform < 0 ? null : _catalog!.Bitset(Section.SpecPlatform, query.Platform);
+                _nextPage = 0;
+                _lastPage = 0;
+                _rangeStart = 0;
+                _rangeEnd = 0;
+                _word = 0;
+                _bits = 0;
+                _current = -1;
+                _started = false;
+            }
+
+            /// <inheritdoc/>
+            public Spec Current => new Spec(_catalog, _current);
+
+            object IEnumerator.Current => Current;
+
+            /// <inheritdoc/>
+            public bool MoveNext()
+            {
+                if (!Start())
+                {
+                    return false;
+                }
+
+                while (true)
+                {
+                    if (_bits != 0)
+                    {
+                        _current = (_word << 6) + Bits.TrailingZeroCount(_bits);
+                        _bits &= _bits - 1;
+                        return true;
+                    }
+
+                    if (!NextWord())
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            /// <inheritdoc/>
+            public void Reset()
+            {
+                _started = false;
+                _bits = 0;
+                _current = -1;
+            }
+
+            /// <inheritdoc/>
+            public void Dispose()
+            {
+            }
+
+            internal int CountRemaining()
+            {
+                if (!Start())
+                {
+                    return 0;
+                }
+
+                int count = 0;
+                do
+                {
+                    count += Bits.PopCount(_bits);
+                    _bits = 0;
+                }
+                while (NextWord());
+
+                return count;
+            }
+
+            private bool Start()
+            {
+                if (_started)
+                {
+                    return true;
+                }
+
+                if (_empty)
+                {
+                    return false;
+                }
+
+                _started = true;
+                if (_package >= 0)
+                {
+                    _nextPage = _catalog.Read(Section.PackagePageStart, _package);
+                    _lastPage = _catalog.Read(Section.PackagePageStart, _package + 1);
+                }
+                else if (_tag >= 0)
+                {
+                    _rangeStart = _catalog.Read(Section.PageFirstSpec, _catalog.Read(Section.TagPageStart, _tag));
+                    _rangeEnd = _catalog.Read(Section.PageFirstSpec, _catalog.Read(Section.TagPageStart, _tag + 1));
+                }
+                else
+                {
+                    _rangeStart = 0;
+                    _rangeEnd = _catalog.Count;
+                }
+
+                if (_package < 0 && _rangeStart >= _rangeEnd)
+                {
+                    _rangeEnd = -1;
+                    return false;
+                }
+
+                if (_package >= 0 && !NextRange())
+                {
+                    return false;
+                }
+
+                _word = _rangeStart >> 6;
+                LoadWord();
+                return true;
+            }
+
+            /// <summary>Moves to the next word of the range, or the next range; false at the end.</summary>
+            private bool NextWord()
+            {
+                _word++;
+                if ((_word << 6) < _rangeEnd)
+                {
+                    LoadWord();
+                    return true;
+                }
+
+                if (_package < 0 || !NextRange())
+                {
+                    return false;
+                }
+
+                _word = _rangeStart >> 6;
+                LoadWord();
+                return true;
+            }
+
+            /// <summary>The next non-empty page of the package (in the tag, when one is given).</summary>
+            private bool NextRange()
+            {
+                while (_nextPage < _lastPage)
+                {
+                    int page = _catalog.Read(Section.PackagePages, _nextPage++);
+                    if (_tag >= 0 && _catalog.Read(Section.PageTag, page) != _tag)
+                    {
+                        continue;
+                    }
+
+                    _rangeStart = _catalog.Read(Section.PageFirstSpec, page);
+                    _rangeEnd = _catalog.Read(Section.PageFirstSpec, page + 1);
+                    if (_rangeStart < _rangeEnd)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private void LoadWord()
+            {
+                ulong bits = ulong.MaxValue;
+                if (_stack is not null)
+                {
+                    bits &= _stack[_word];
+                }
+
+                if (_target is not null)
+                {
+                    bits &= _target[_word];
+                }
+
+                if (_os is not null)
+                {
+                    bits &= _os[_word];
+                }
+
+                if (_platform is not null)
+                {
+                    bits &= _platform[_word];
+                }
+
+                int first = _word << 6;
+                if (first < _rangeStart)
+                {
+                    bits &= ulong.MaxValue << (_rangeStart - first);
+                }
+
+                int keep = _rangeEnd - first;
+                if (keep < 64)
+                {
+                    bits &= (1UL << keep) - 1;
+                }
+
+                _bits = bits;
+            }
+        }
+    }
+}
