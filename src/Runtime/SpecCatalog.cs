@@ -52,8 +52,8 @@ namespace SpecGen
             {
                 int offset = ReadHeader(ref position);
                 int count = ReadHeader(ref position);
-                int width = tables[position++];
-                if (offset < CatalogLayout.DataOffset || (long)offset + ((long)count * width) > tablesLength || width < 1 || width > 5)
+                int width = CatalogLayout.DigitValues[tables[position++]];
+                if (offset < CatalogLayout.DataOffset || (long)offset + ((long)count * width) > tablesLength || width < 1 || width > CatalogLayout.MaxDigits)
                 {
                     throw new FormatException("The catalog data is damaged (section " + (Section)s + ").");
                 }
@@ -162,19 +162,20 @@ namespace SpecGen
         internal int Read(in Column column, int index)
         {
             byte* p = _tables + column.Offset + (index * column.Width);
+            byte[] digits = CatalogLayout.DigitValues;
             switch (column.Width)
             {
                 case 1:
-                    return p[0];
+                    return digits[p[0]];
                 case 2:
-                    return p[0] | (p[1] << 7);
+                    return digits[p[0]] | (digits[p[1]] << 6);
                 case 3:
-                    return p[0] | (p[1] << 7) | (p[2] << 14);
+                    return digits[p[0]] | (digits[p[1]] << 6) | (digits[p[2]] << 12);
                 default:
                     int value = 0;
                     for (int d = column.Width - 1; d >= 0; d--)
                     {
-                        value = (value << 7) | p[d];
+                        value = (value << 6) | digits[p[d]];
                     }
 
                     return value;
@@ -273,7 +274,7 @@ namespace SpecGen
             int value = 0;
             for (int d = CatalogLayout.HeaderDigits - 1; d >= 0; d--)
             {
-                value = (value << 7) | _tables[position + d];
+                value = (value << CatalogLayout.DigitBits) | CatalogLayout.DigitValues[_tables[position + d]];
             }
 
             position += CatalogLayout.HeaderDigits;

@@ -1,9 +1,10 @@
 // Shared by SpecGen.Generator (which writes catalogs) and SpecGen.Runtime (which reads them).
 // A catalog is two blobs:
 //  - the string blob: every distinct string of the catalog, UTF-8, concatenated, sorted ordinally;
-//  - the table blob: a header and integer arrays. Every byte of it is below 0x80, so it can be
-//    written as a C# UTF-8 string literal ("..."u8) and stored in the assembly's data as is.
-//    An integer is stored in a fixed number of base-128 digits (little-endian), chosen per array.
+//  - the table blob: a header and integer arrays. Every byte of it is a printable ASCII character
+//    other than '"' and '\', so it is written as a C# UTF-8 string literal ("..."u8) without a single
+//    escape and stored in the assembly's data as is. An integer is stored in a fixed number of
+//    base-64 digits (little-endian, each digit one character), the number chosen per array.
 namespace SpecGen.Format
 {
     /// <summary>The integer arrays of the table blob, in the order the header lists them.</summary>
@@ -143,14 +144,37 @@ namespace SpecGen.Format
         public const int HashLength = 32;
 
         /// <summary>Digits of each header integer.</summary>
-        public const int HeaderDigits = 4;
+        public const int HeaderDigits = 5;
+
+        /// <summary>Bits of one digit.</summary>
+        public const int DigitBits = 6;
+
+        /// <summary>Most digits an integer of the tables takes (30 bits).</summary>
+        public const int MaxDigits = 5;
+
+        /// <summary>The character of each digit value: '#'..'[' then ']'..'c' (no '"', no '\').</summary>
+        public static byte EncodeDigit(int digit) => (byte)(digit < 57 ? digit + 0x23 : digit + 0x24);
+
+        /// <summary>Digit values by character (0 for characters that are not digits).</summary>
+        public static readonly byte[] DigitValues = BuildDigitValues();
+
+        private static byte[] BuildDigitValues()
+        {
+            var values = new byte[256];
+            for (int d = 0; d < 64; d++)
+            {
+                values[EncodeDigit(d)] = (byte)d;
+            }
+
+            return values;
+        }
 
         /// <summary>Header integers before the section table: spec, page, string and hash counts, bucket bits.</summary>
         public const int HeaderFields = 5;
 
         public const int SectionCount = (int)Section.BucketStart + 1;
 
-        /// <summary>Bytes of one section descriptor: offset and count (HeaderDigits each), width (one byte).</summary>
+        /// <summary>Bytes of one section descriptor: offset and count (HeaderDigits each), width (one digit).</summary>
         public const int SectionDescriptorSize = 2 * HeaderDigits + 1;
 
         public const int SectionTableOffset = 4 + HeaderFields * HeaderDigits;
@@ -158,7 +182,7 @@ namespace SpecGen.Format
         public const int DataOffset = SectionTableOffset + SectionCount * SectionDescriptorSize;
 
         /// <summary>Largest value a header integer can hold.</summary>
-        public const int MaxHeaderValue = (1 << (7 * HeaderDigits)) - 1;
+        public const int MaxHeaderValue = (1 << (DigitBits * HeaderDigits)) - 1;
 
         /// <summary>Most leading hash bits used to index buckets (four base32 characters).</summary>
         public const int MaxBucketBits = 20;
@@ -195,7 +219,7 @@ namespace SpecGen.Format
         public static int DigitsFor(long max)
         {
             int digits = 1;
-            while (digits < 5 && max >= 1L << (7 * digits))
+            while (digits < MaxDigits && max >= 1L << (DigitBits * digits))
             {
                 digits++;
             }

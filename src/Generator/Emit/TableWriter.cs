@@ -42,15 +42,15 @@ namespace SpecGen.Generator.Emit
                 int value = array[i];
                 for (int d = 0; d < width; d++)
                 {
-                    bytes[(i * width) + d] = (byte)(value & 0x7F);
-                    value >>= 7;
+                    bytes[(i * width) + d] = CatalogLayout.EncodeDigit(value & 63);
+                    value >>= CatalogLayout.DigitBits;
                 }
             }
 
             Set(section, bytes, array.Length, width);
         }
 
-        /// <summary>A section of raw bytes below 0x80 (the hash text).</summary>
+        /// <summary>A section of raw printable ASCII without '"' or '\' (the hash text).</summary>
         public void AddBytes(Section section, byte[] bytes)
         {
             Set(section, bytes, bytes.Length, 1);
@@ -82,7 +82,7 @@ namespace SpecGen.Generator.Emit
                 byte[] section = _sections[s] ?? throw new InvalidOperationException("Section " + (Section)s + " was not written.");
                 WriteHeader(blob, ref position, offset);
                 WriteHeader(blob, ref position, _counts[s]);
-                blob[position++] = (byte)_widths[s];
+                blob[position++] = CatalogLayout.EncodeDigit(_widths[s]);
                 Buffer.BlockCopy(section, 0, blob, offset, section.Length);
                 offset += section.Length;
             }
@@ -106,8 +106,8 @@ namespace SpecGen.Generator.Emit
 
             for (int d = 0; d < CatalogLayout.HeaderDigits; d++)
             {
-                blob[position++] = (byte)(value & 0x7F);
-                value >>= 7;
+                blob[position++] = CatalogLayout.EncodeDigit(value & 63);
+                value >>= CatalogLayout.DigitBits;
             }
         }
     }

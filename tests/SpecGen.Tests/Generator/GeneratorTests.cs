@@ -1,0 +1,134 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SpecGen.Tests.Infrastructure;
+using Xunit;
+
+namespace SpecGen.Tests.Generator
+{
+    public class GeneratorTests
+    {
+        private static readonly TestPage PyGast = TestPaths.CorpusPage("develop-2025-04-20", "py-gast");
+
+        [Fact]
+        public void Seed_page_gives_the_expected_catalog_and_no_diagnostics()
+        {
+            GeneratorOutput output = GeneratorRunner.Run(new[] { PyGast });
+
+            Assert.Empty(output.Diagnostics);
+            SpecCatalog catalog = GeneratorRunner.LoadCatalog(output.Compilation);
+            Assert.Equal(24, catalog.Count);
+            Assert.Equal(12, catalog.Stacks.Count);
+            Assert.Equal(3, catalog.Targets.Count);
+            Assert.Equal(4, catalog.OperatingSystems.Count);
+            Assert.Equal(2, catalog.Platforms.Count);
+            Assert.Equal(new[] { "py-gast" }, catalog.Packages.ToArray());
+            Assert.Equal(new[] { "develop-2025-04-20" }, catalog.Tags.ToArray());
+            Assert.Equal(new[] { "aarch64", "neoverse_v2", "x86_64_v3" }, catalog.Targets.ToArray());
+            Assert.Equal(new[] { "darwin", "linux" }, catalog.Platforms.ToArray());
+        }
+
+        [Fact]
+        public void Typed_members_exist_for_every_name_and_hold_the_name()
+        {
+            const string Consumer = @"
+namespace Consumer
+{
+    public static class Uses
+    {
+        public static string[] All => new[]
+        {
+            SpackCache.Packages.PyGast, SpackCache.Stacks.E4s, SpackCache.Stacks.MlLinuxX86_64Cuda,
+            SpackCache.Targets.X86_64V3, SpackCache.Targets.NeoverseV2, SpackCache.OperatingSystems.Ubuntu24_04,
+            SpackCache.OperatingSystems.Sequoia, SpackCache.Platforms.Linux, SpackCache.Tags.Develop2025_04_20,
+        };
+    }
+}";
+            GeneratorOutput output = GeneratorRunner.Run(
+                GeneratorRunner.CreateDriver(new[] { PyGast }, new Dictionary<string, string> { ["RootNamespace"] = "Consumer" }),
+                GeneratorRunner.NewCompilation("Consumer", Consumer));
+
+            Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            var uses = GeneratorRunner.Emit(output.Compilation).GetType("Consumer.Uses")!;
+            var values = (string[])uses.GetProperty("All")!.GetValue(null)!;
+            Assert.Equal(
+                new[] { "py-gast", "e4s", "ml-linux-x86_64-cuda", "x86_64_v3", "neoverse_v2", "ubuntu24.04", "sequoia", "linux", "develop-2025-04-20" },
+                values);
+        }
+
+        [Fact]
+        public void A_removed_name_is_a_compile_error()
+        {
+            const string Consumer = "namespace Consumer { static class Uses { const string X = SpackCache.Packages.Cmake; } }";
+            GeneratorOutput output = GeneratorRunner.Run(
+                GeneratorRunner.CreateDriver(new[] { PyGast }, new Dictionary<string, string> { ["RootNamespace"] = "Consumer" }),
+                GeneratorRunner.NewCompilation("Consumer", Consumer));
+
+            Diagnostic error = Assert.Single(output.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            Assert.Equal("CS0117", error.Id);
+        }
+
+        [Fact]
+        public void Class_name_and_namespace_follow_the_msbuild_properties()
+        {
+            var properties = new Dictionary<string, string>
+            {
+                ["RootNamespace"] = "Ignored.Root",
+                ["SpecGenNamespace"] = "My.Tools",
+                ["SpecGenClassName"] = "BinaryCache",
+            };
+            GeneratorOutput output = GeneratorRunner.Run(new[] { PyGast }, properties);
+
+            Assert.Contains("namespace My.Tools", output.Source);
+            Assert.Contains("static partial class BinaryCache", output.Source);
+            Assert.NotNull(GeneratorRunner.Emit(output.Compilation).GetType("My.Tools.BinaryCache"));
+        }
+
+        [Fact]
+        public void Root_namespace_is_used_when_no_namespace_is_set()
+        {
+            GeneratorOutput output = GeneratorRunner.Run(new[] { PyGast }, new Dictionary<string, string> { ["RootNamespace"] = "Build.Tool" });
+
+            Assert.NotNull(GeneratorRunner.Emit(output.Compilation).GetType("Build.Tool.SpackCache"));
+        }
+
+        [Fact]
+        public void Additional_files_without_the_page_metadata_are_not_read()
+        {
+            var readme = new TestPage("/project/README.md", "# not a page");
+            GeneratorOutput output = GeneratorRunner.Run(new[] { readme, PyGast }, isPage: path => path == PyGast.Path);
+
+            Assert.Empty(output.Diagnostics);
+            Assert.Equal(24, GeneratorRunner.LoadCatalog(output.Compilation).Count);
+        }
+
+        [Fact]
+        public void No_pages_give_an_empty_catalog()
+        {
+            SpecCatalog catalog = GeneratorRunner.CompileCatalog(System.Array.Empty<TestPage>());
+
+            Assert.Empty(catalog);
+            Assert.Empty(catalog.Packages);
+            Assert.False(catalog.TryFindByHash("7u33aej", out _));
+            Assert.Equal(0, catalog.Where(stack: "root").Count());
+        }
+
+        [Theory]
+        [InlineData(LanguageVersion.CSharp7_3)]
+        [InlineData(LanguageVersion.CSharp10)]
+        [InlineData(LanguageVersion.CSharp11)]
+        [InlineData(LanguageVersion.Latest)]
+        public void Every_language_version_gets_code_it_compiles_with_the_same_catalog(LanguageVersion version)
+        {
+            var parseOptions = new CSharpParseOptions(version);
+            GeneratorOutput output = GeneratorRunner.Run(new[] { PyGast }, parseOptions: parseOptions);
+
+            Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            SpecCatalog catalog = GeneratorRunner.LoadCatalog(output.Compilation);
+            SpecCatalog reference = GeneratorRunner.CompileCatalog(new[] { PyGast });
+            Assert.Equal(reference.Select(s => s.ToString()), catalog.Select(s => s.ToString()));
+            Assert.Equal(version >= LanguageVersion.CSharp11, output.Source!.Contains("\"u8;"));
+        }
+    }
+}

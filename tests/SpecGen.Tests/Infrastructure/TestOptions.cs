@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace SpecGen.Tests.Infrastructure
+{
+    /// <summary>An additional file held in memory.</summary>
+    internal sealed class MemoryAdditionalText : AdditionalText
+    {
+        private readonly SourceText _text;
+
+        public MemoryAdditionalText(string path, string text)
+            : this(path, SourceText.From(text))
+        {
+        }
+
+        public MemoryAdditionalText(string path, SourceText text)
+        {
+            Path = path;
+            _text = text;
+        }
+
+        public override string Path { get; }
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+
+    /// <summary>MSBuild properties and item metadata as the SpecGen targets would pass them.</summary>
+    internal sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private static readonly DictionaryOptions Empty = new DictionaryOptions(ImmutableDictionary<string, string>.Empty);
+        private static readonly DictionaryOptions Page = new DictionaryOptions(
+            ImmutableDictionary<string, string>.Empty.Add("build_metadata.AdditionalFiles.SpecGenPage", "true"));
+
+        private readonly Func<string, bool> _isPage;
+
+        public TestOptionsProvider(IReadOnlyDictionary<string, string>? properties = null, Func<string, bool>? isPage = null)
+        {
+            var global = ImmutableDictionary.CreateBuilder<string, string>();
+            if (properties is not null)
+            {
+                foreach (KeyValuePair<string, string> pair in properties)
+                {
+                    global.Add("build_property." + pair.Key, pair.Value);
+                }
+            }
+
+            GlobalOptions = new DictionaryOptions(global.ToImmutable());
+            _isPage = isPage ?? (path => path.EndsWith(".md", StringComparison.Ordinal));
+        }
+
+        public override AnalyzerConfigOptions GlobalOptions { get; }
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _isPage(textFile.Path) ? Page : Empty;
+
+        private sealed class DictionaryOptions : AnalyzerConfigOptions
+        {
+            private readonly ImmutableDictionary<string, string> _values;
+
+            public DictionaryOptions(ImmutableDictionary<string, string> values)
+            {
+                _values = values;
+            }
+
+            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
+        }
+    }
+}
