@@ -31,6 +31,7 @@ namespace SpecGen.Generator
             public const string ValidPages = "SpecGen.ValidPages";
             public const string Catalog = "SpecGen.Catalog";
             public const string CatalogData = "SpecGen.CatalogData";
+            public const string SourceInput = "SpecGen.SourceInput";
         }
 
         /// <summary>The item metadata (set by SpecGen.targets) that marks an additional file as a page.</summary>
@@ -72,7 +73,7 @@ namespace SpecGen.Generator
 
             context.RegisterSourceOutput(parsed.Select(static (result, _) => result.Diagnostics), ReportDiagnostics);
             context.RegisterSourceOutput(catalog.Select(static (result, _) => result.Diagnostics), ReportDiagnostics);
-            context.RegisterSourceOutput(catalogData.Combine(emitOptions), static (spc, pair) =>
+            context.RegisterSourceOutput(catalogData.Combine(emitOptions).WithTrackingName(Steps.SourceInput), static (spc, pair) =>
             {
                 string source = CatalogEmitter.Emit(pair.Left, pair.Right, spc.CancellationToken);
                 spc.AddSource(CatalogEmitter.HintName, SourceText.From(source, Encoding.UTF8));

@@ -47,9 +47,18 @@ namespace SpecGen.Tests.Infrastructure
             CSharpParseOptions? parseOptions = null,
             Func<string, bool>? isPage = null)
         {
+            return CreateDriver(pages.Select(p => (AdditionalText)new MemoryAdditionalText(p.Path, p.Text)), properties, parseOptions, isPage);
+        }
+
+        public static GeneratorDriver CreateDriver(
+            IEnumerable<AdditionalText> texts,
+            IReadOnlyDictionary<string, string>? properties = null,
+            CSharpParseOptions? parseOptions = null,
+            Func<string, bool>? isPage = null)
+        {
             return CSharpGeneratorDriver.Create(
                 new[] { new SpecGenGenerator().AsSourceGenerator() },
-                pages.Select(p => (AdditionalText)new MemoryAdditionalText(p.Path, p.Text)),
+                texts,
                 parseOptions ?? ParseOptions(),
                 new TestOptionsProvider(properties, isPage),
                 new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));

@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+using System.Linq;
+using SpecGen.Tests.Infrastructure;
+using Xunit;
+
+namespace SpecGen.Tests.Generator
+{
+    public class DeterminismTests
+    {
+        [Fact]
+        public void Pages_in_any_order_give_the_same_source()
+        {
+            IReadOnlyList<TestPage> pages = TestPaths.CorpusPages();
+            string? forward = GeneratorRunner.Run(pages).Source;
+            string? backward = GeneratorRunner.Run(pages.Reverse()).Source;
+            string? shuffled = GeneratorRunner.Run(pages.OrderBy(p => p.Text.Length)).Source;
+
+            Assert.NotNull(forward);
+            Assert.Equal(forward, backward);
+            Assert.Equal(forward, shuffled);
+        }
+
+        [Fact]
+        public void Two_runs_give_the_same_source()
+        {
+            IReadOnlyList<TestPage> pages = TestPaths.CorpusPages();
+
+            Assert.Equal(GeneratorRunner.Run(pages).Source, GeneratorRunner.Run(pages).Source);
+        }
+
+        [Fact]
+        public void Diagnostics_come_in_the_same_order_whatever_the_page_order()
+        {
+            TestPage page = TestPaths.CorpusPage("develop-2025-04-20", "zlib");
+            var pages = new[]
+            {
+                page,
+                new TestPage("/other/zlib/specs.md", page.Text),
+                new TestPage("/third/zlib/specs.md", page.Text),
+            };
+
+            string[] forward = GeneratorRunner.Run(pages).Diagnostics.Select(d => d.ToString()).ToArray();
+            string[] backward = GeneratorRunner.Run(pages.Reverse()).Diagnostics.Select(d => d.ToString()).ToArray();
+
+            Assert.NotEmpty(forward);
+            Assert.Equal(forward.OrderBy(d => d, System.StringComparer.Ordinal), backward.OrderBy(d => d, System.StringComparer.Ordinal));
+        }
+    }
+}

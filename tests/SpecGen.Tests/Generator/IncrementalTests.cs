@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using SpecGen.Generator;
+using SpecGen.Tests.Infrastructure;
+using Xunit;
+
+namespace SpecGen.Tests.Generator
+{
+    public class IncrementalTests
+    {
+        private static readonly TestPage[] Pages =
+        {
+            TestPaths.CorpusPage("develop-2025-04-20", "py-gast"),
+            TestPaths.CorpusPage("develop-2025-04-20", "zlib"),
+            TestPaths.CorpusPage("v0.22.0", "bc"),
+        };
+
+        private readonly AdditionalText[] _texts = Pages.Select(p => (AdditionalText)new MemoryAdditionalText(p.Path, p.Text)).ToArray();
+
+        [Fact]
+        public void Editing_one_page_reruns_only_that_page()
+        {
+            (GeneratorDriver driver, Compilation compilation) = FirstRun();
+            string edited = Pages[1].Text.Replace("\"size\": \"-\"", "\"size\": \"1234\"");
+            Assert.NotEqual(Pages[1].Text, edited);
+
+            driver = driver.ReplaceAdditionalText(_texts[1], new MemoryAdditionalText(Pages[1].Path, edited)).RunGenerators(compilation);
+            GeneratorRunResult result = driver.GetRunResult().Results.Single();
+
+            IncrementalStepRunReason[] pages = Reasons(result, SpecGenGenerator.Steps.ParsedPages);
+            Assert.Equal(3, pages.Length);
+            Assert.Equal(IncrementalStepRunReason.Modified, pages[1]);
+            Assert.True(IsReused(pages[0]) && IsReused(pages[2]), string.Join(", ", pages));
+            Assert.Equal(IncrementalStepRunReason.Modified, Reasons(result, SpecGenGenerator.Steps.CatalogData).Single());
+            Assert.Contains(IncrementalStepRunReason.Modified, result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Select(o => o.Reason));
+        }
+
+        [Fact]
+        public void Moving_text_without_changing_data_emits_no_new_source()
+        {
+            (GeneratorDriver driver, Compilation compilation) = FirstRun();
+            string moved = Pages[0].Text.Replace("title: \"py-gast\"", "title:    \"py-gast\"");
+
+            driver = driver.ReplaceAdditionalText(_texts[0], new MemoryAdditionalText(Pages[0].Path, moved)).RunGenerators(compilation);
+            GeneratorRunResult result = driver.GetRunResult().Results.Single();
+
+            Assert.Equal(IncrementalStepRunReason.Modified, Reasons(result, SpecGenGenerator.Steps.ParsedPages)[0]);
+            Assert.True(IsReused(Reasons(result, SpecGenGenerator.Steps.CatalogData).Single()));
+            // The source output's input (catalog data, emit options) is reused, so no source is emitted again.
+            Assert.True(IsReused(Reasons(result, SpecGenGenerator.Steps.SourceInput).Single()));
+        }
+
+        [Fact]
+        public void A_second_run_with_nothing_changed_is_all_cached()
+        {
+            (GeneratorDriver driver, Compilation compilation) = FirstRun();
+
+            driver = driver.RunGenerators(compilation.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class Unrelated {}")));
+            GeneratorRunResult result = driver.GetRunResult().Results.Single();
+
+            Assert.All(Reasons(result, SpecGenGenerator.Steps.ParsedPages), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+            Assert.All(Reasons(result, SpecGenGenerator.Steps.CatalogData), r => Assert.True(IsReused(r)));
+        }
+
+        [Fact]
+        public void Pipeline_values_hold_no_compiler_objects()
+        {
+            (GeneratorDriver driver, _) = FirstRun();
+            GeneratorRunResult result = driver.GetRunResult().Results.Single();
+            string[] steps =
+            {
+                SpecGenGenerator.Steps.ParsedPages, SpecGenGenerator.Steps.ValidPages, SpecGenGenerator.Steps.Catalog,
+                SpecGenGenerator.Steps.CatalogData, SpecGenGenerator.Steps.ReadOptions, SpecGenGenerator.Steps.EmitOptions,
+            };
+
+            foreach (string step in steps)
+            {
+                foreach (object value in result.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Value))
+                {
+                    AssertNoCompilerObjects(value, step, new HashSet<object>(ReferenceEqualityComparer.Instance));
+                }
+            }
+        }
+
+        /// <summary>Cached (not run) or Unchanged (run, same value): either way nothing downstream runs again.</summary>
+        private static bool IsReused(IncrementalStepRunReason reason) => reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged;
+
+        private (GeneratorDriver, Compilation) FirstRun()
+        {
+            Compilation compilation = GeneratorRunner.NewCompilation();
+            GeneratorDriver driver = GeneratorRunner.CreateDriver(_texts).RunGenerators(compilation);
+            return (driver, compilation);
+        }
+
+        private static IncrementalStepRunReason[] Reasons(GeneratorRunResult result, string step)
+        {
+            return result.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
+        }
+
+        private static void AssertNoCompilerObjects(object? value, string step, HashSet<object> seen)
+        {
+            if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !seen.Add(value))
+            {
+                return;
+            }
+
+            Type type = value.GetType();
+            Assert.False(
+                value is ISymbol or SyntaxNode or Compilation or SemanticModel or AdditionalText or Microsoft.CodeAnalysis.Text.SourceText or Location or Diagnostic or DiagnosticDescriptor,
+                $"{step} holds a {type.Name}");
+            if (value is System.Collections.IEnumerable sequence)
+            {
+                foreach (object? item in sequence)
+                {
+                    AssertNoCompilerObjects(item, step, seen);
+                }
+
+                return;
+            }
+
+            if (type.Namespace?.StartsWith("Microsoft.CodeAnalysis.Text", StringComparison.Ordinal) == true)
+            {
+                return;
+            }
+
+            foreach (PropertyInfo property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
+            {
+                AssertNoCompilerObjects(property.GetValue(value), step, seen);
+            }
+        }
+    }
+}

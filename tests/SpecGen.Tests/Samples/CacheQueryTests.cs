@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using CacheQuery;
+using SpecGen.Tests.Infrastructure;
+using Xunit;
+
+namespace SpecGen.Tests.Samples
+{
+    /// <summary>The CacheQuery sample over the pages bundled with it.</summary>
+    public class CacheQueryTests
+    {
+        private static (int Code, string Output, string Error) Run(params string[] args)
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            int code = CacheQueryApp.Run(args, output, error);
+            return (code, output.ToString(), error.ToString());
+        }
+
+        private static List<OracleSpec> BundledPages()
+        {
+            string pages = Path.Combine(TestPaths.RepositoryRoot, "samples", "CacheQuery", "pages");
+            return Directory.EnumerateFiles(pages, "specs.md", SearchOption.AllDirectories)
+                .Select(p => PageOracle.Read(File.ReadAllText(p)))
+                .OrderBy(s => s[0].Tag, StringComparer.Ordinal)
+                .ThenBy(s => s[0].Package, StringComparer.Ordinal)
+                .SelectMany(s => s)
+                .ToList();
+        }
+
+        [Fact]
+        public void List_json_round_trips_every_field_of_every_bundled_page()
+        {
+            (int code, string output, string error) = Run("list", "--json");
+
+            Assert.Equal(0, code);
+            Assert.Equal(string.Empty, error);
+            string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            List<OracleSpec> expected = BundledPages();
+            Assert.Equal(expected.Count, lines.Length);
+            for (int i = 0; i < lines.Length; i++)
+            {
+                using JsonDocument json = JsonDocument.Parse(lines[i]);
+                JsonElement o = json.RootElement;
+                Assert.Equal(
+                    new[] { "package", "tag", "hash", "compiler", "os", "platform", "target", "stacks", "variants", "versions", "size", "tarball" },
+                    o.EnumerateObject().Select(p => p.Name).ToArray());
+                var actual = new OracleSpec(
+                    o.GetProperty("package").GetString()!,
+                    o.GetProperty("tag").GetString()!,
+                    o.GetProperty("hash").GetString()!,
+                    o.GetProperty("compiler").GetString()!,
+                    o.GetProperty("os").GetString()!,
+                    o.GetProperty("platform").GetString()!,
+                    o.GetProperty("target").GetString()!,
+                    o.GetProperty("stacks").EnumerateArray().Select(e => e.GetString()!).ToArray(),
+                    o.GetProperty("variants").EnumerateArray().Select(e => e.GetString()!).ToArray(),
+                    o.GetProperty("versions").EnumerateArray().Select(e => e.GetString()!).ToArray(),
+                    o.GetProperty("size").GetRawText(),
+                    o.GetProperty("tarball").ValueKind == JsonValueKind.Null ? null : o.GetProperty("tarball").GetString());
+                Assert.True(PageOracle.Difference(expected[i], actual) is null, $"line {i}: {PageOracle.Difference(expected[i], actual)}");
+            }
+        }
+
+        [Fact]
+        public void List_filters_by_package_and_target_as_the_readme_shows()
+        {
+            (int code, string output, _) = Run("list", "--package", "py-gast", "--target", "aarch64", "--json");
+
+            Assert.Equal(0, code);
+            int expected = BundledPages().Count(s => s.Package == "py-gast" && s.Target == "aarch64");
+            Assert.Equal(expected, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+            Assert.True(expected > 0);
+        }
+
+        [Fact]
+        public void List_prints_a_table_with_a_count()
+        {
+            (int code, string output, _) = Run("list", "--package", "py-gast", "--target", "aarch64");
+
+            Assert.Equal(0, code);
+            Assert.Contains("7u33aej", output);
+            Assert.Contains(BundledPages().Count(s => s.Package == "py-gast" && s.Target == "aarch64") + " specs", output);
+        }
+
+        [Fact]
+        public void List_names_an_unknown_filter_value()
+        {
+            (int code, _, string error) = Run("list", "--stack", "e4sx");
+
+            Assert.Equal(2, code);
+            Assert.Contains("no stack 'e4sx'", error);
+            Assert.Contains("e4s", error);
+        }
+
+        [Fact]
+        public void Show_prints_the_spec_in_spack_syntax()
+        {
+            (int code, string output, _) = Run("show", "7u33aej");
+
+            Assert.Equal(0, code);
+            Assert.StartsWith("py-gast@0.5.4 build_system=python_pip arch=linux-ubuntu24.04-aarch64 /7u33aej", output);
+            Assert.Contains("7u33aejtwnddwzz5674krdvmhbgnqjq5", output);
+        }
+
+        [Theory]
+        [InlineData("zzzzzzz", "No spec")]
+        [InlineData("a", "more than one")]
+        public void Show_fails_with_a_message_when_nothing_or_several_match(string prefix, string message)
+        {
+            (int code, string output, string error) = Run("show", prefix);
+
+            Assert.Equal(1, code);
+            Assert.Equal(string.Empty, output);
+            Assert.Contains(message, error);
+        }
+
+        [Fact]
+        public void Stats_counts_specs_per_tag()
+        {
+            (int code, string output, _) = Run("stats");
+
+            Assert.Equal(0, code);
+            List<OracleSpec> specs = BundledPages();
+            Assert.Contains(specs.Count + " specs", output);
+            foreach (IGrouping<string, OracleSpec> tag in specs.GroupBy(s => s.Tag))
+            {
+                Assert.Matches(tag.Key + @"\s*│\s*" + tag.Count() + @"\s*│", output);
+            }
+        }
+    }
+}
