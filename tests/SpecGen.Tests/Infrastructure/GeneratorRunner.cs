@@ -26,7 +26,7 @@ namespace SpecGen.Tests.Infrastructure
     /// <summary>Drives <see cref="SpecGenGenerator"/> with <see cref="CSharpGeneratorDriver"/> and compiles what it emits.</summary>
     internal static class GeneratorRunner
     {
-        private static readonly Lazy<ImmutableArray<MetadataReference>> References = new Lazy<ImmutableArray<MetadataReference>>(LoadReferences);
+        internal static readonly Lazy<ImmutableArray<MetadataReference>> References = new Lazy<ImmutableArray<MetadataReference>>(LoadReferences);
 
         private static int s_loads;
 
