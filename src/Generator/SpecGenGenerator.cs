@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using SpecGen.Generator.Diagnostics;
@@ -25,6 +23,7 @@ namespace SpecGen.Generator
         public static class Steps
         {
             public const string Pages = "SpecGen.Pages";
+            public const string Settings = "SpecGen.Settings";
             public const string ReadOptions = "SpecGen.ReadOptions";
             public const string EmitOptions = "SpecGen.EmitOptions";
             public const string ParsedPages = "SpecGen.ParsedPages";
@@ -45,13 +44,17 @@ namespace SpecGen.Generator
                 .Select(static (pair, _) => pair.Left)
                 .WithTrackingName(Steps.Pages);
 
-            IncrementalValueProvider<ReadOptions> readOptions = context.AnalyzerConfigOptionsProvider
-                .Select(static (provider, _) => ReadReadOptions(provider.GlobalOptions))
+            IncrementalValueProvider<Settings> settings = context.AnalyzerConfigOptionsProvider
+                .Combine(context.ParseOptionsProvider)
+                .Select(static (pair, _) => Settings.From(pair.Left.GlobalOptions, pair.Right))
+                .WithTrackingName(Steps.Settings);
+
+            IncrementalValueProvider<ReadOptions> readOptions = settings
+                .Select(static (s, _) => s.Read)
                 .WithTrackingName(Steps.ReadOptions);
 
-            IncrementalValueProvider<EmitOptions> emitOptions = context.AnalyzerConfigOptionsProvider
-                .Combine(context.ParseOptionsProvider)
-                .Select(static (pair, _) => ReadEmitOptions(pair.Left.GlobalOptions, pair.Right))
+            IncrementalValueProvider<EmitOptions> emitOptions = settings
+                .Select(static (s, _) => s.Emit)
                 .WithTrackingName(Steps.EmitOptions);
 
             IncrementalValuesProvider<PageResult> parsed = pages
@@ -71,6 +74,7 @@ namespace SpecGen.Generator
                 .Select(static (result, _) => result.Data)
                 .WithTrackingName(Steps.CatalogData);
 
+            context.RegisterSourceOutput(settings.Select(static (s, _) => s.Diagnostics), ReportDiagnostics);
             context.RegisterSourceOutput(parsed.Select(static (result, _) => result.Diagnostics), ReportDiagnostics);
             context.RegisterSourceOutput(catalog.Select(static (result, _) => result.Diagnostics), ReportDiagnostics);
             context.RegisterSourceOutput(catalogData.Combine(emitOptions).WithTrackingName(Steps.SourceInput), static (spc, pair) =>
@@ -98,32 +102,6 @@ namespace SpecGen.Generator
             }
 
             return PageReader.Read(file.Path, text, options.MaxPageSize, cancellationToken);
-        }
-
-        private static ReadOptions ReadReadOptions(AnalyzerConfigOptions global)
-        {
-            int max = PageReader.DefaultMaxPageSize;
-            if (global.TryGetValue("build_property.SpecGenMaxPageSize", out string? text)
-                && int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int value)
-                && value > 0)
-            {
-                max = value;
-            }
-
-            return new ReadOptions(max);
-        }
-
-        private static EmitOptions ReadEmitOptions(AnalyzerConfigOptions global, ParseOptions parseOptions)
-        {
-            string className = Property(global, "SpecGenClassName") ?? EmitOptions.DefaultClassName;
-            string ns = Property(global, "SpecGenNamespace") ?? Property(global, "RootNamespace") ?? string.Empty;
-            int version = parseOptions is CSharpParseOptions csharp ? (int)csharp.LanguageVersion : 0;
-            return new EmitOptions(className, ns, Utf8Literals: version >= 1100, NullableContext: version >= 800);
-        }
-
-        private static string? Property(AnalyzerConfigOptions global, string name)
-        {
-            return global.TryGetValue("build_property." + name, out string? value) && !string.IsNullOrWhiteSpace(value) ? value!.Trim() : null;
         }
 
         private static void ReportDiagnostics(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)

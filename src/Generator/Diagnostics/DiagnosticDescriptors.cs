@@ -92,11 +92,16 @@ namespace SpecGen.Generator.Diagnostics
             "SPG0019", "Duplicate key", "Key '{0}' appears more than once{1}",
             Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0019");
 
+        public static readonly DiagnosticDescriptor InvalidSetting = new DiagnosticDescriptor(
+            "SPG0020", "Invalid SpecGen setting", "The MSBuild property {0} is '{1}': {2}; '{3}' is used instead",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0020");
+
         public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
         {
             InternalError, NotAPage, YamlSyntax, MissingKey, WrongShape, UnknownKey, InvalidName, InvalidHash,
             DuplicateHash, SpecCountMismatch, StackCountMismatch, MetaSetMismatch, DuplicatePage, UnexpectedLayout,
             OldFormat, ResourceLimit, MalformedValue, IdentifierCollision, InvalidSizeOrTarball, DuplicateKey,
+            InvalidSetting,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = BuildIndex();

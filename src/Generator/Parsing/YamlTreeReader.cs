@@ -89,14 +89,18 @@ namespace SpecGen.Generator.Parsing
                                 return null;
                             }
 
-                            stack.Add(new Frame(start is MappingStart, ToIndex(start.Start.Index, yamlEnd)));
+                            bool flow = start is MappingStart mapping ? mapping.Style == MappingStyle.Flow : ((SequenceStart)start).Style == SequenceStyle.Flow;
+                            stack.Add(new Frame(start is MappingStart, flow, ToIndex(start.Start.Index, yamlEnd)));
                             break;
 
                         case SequenceEnd:
                         case MappingEnd:
                             Frame frame = stack[stack.Count - 1];
                             stack.RemoveAt(stack.Count - 1);
-                            var span = TextSpan.FromBounds(frame.Start, Math.Max(frame.Start, ToIndex(current.End.Index, yamlEnd)));
+                            // A flow collection ends after its closing bracket (the event marks the bracket);
+                            // a block collection ends where its last item ends.
+                            int end = frame.IsFlow ? ToIndex(current.Start.Index + 1, yamlEnd) : frame.LastEnd;
+                            var span = TextSpan.FromBounds(frame.Start, Math.Max(frame.Start, end));
                             YamlNode container = frame.IsMapping
                                 ? new YamlMapping(span, frame.Entries!)
                                 : new YamlSequence(span, frame.Items!);
@@ -111,10 +115,16 @@ namespace SpecGen.Generator.Parsing
             }
             catch (YamlException ex)
             {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.YamlSyntax,
-                    At(path, text, yamlEnd, ex.Start, ex.End),
-                    InnerMessage(ex)));
+                LocationInfo location = At(path, text, yamlEnd, ex.Start, ex.End);
+                string message = InnerMessage(ex);
+                if (message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0
+                    && FindIndentingTab(text, ToIndex(last.Index, yamlEnd), yamlEnd) is int tab)
+                {
+                    // YamlDotNet marks the enclosing mapping; the tab itself is the useful place.
+                    location = LocationInfo.Create(path, text, new TextSpan(tab, 1));
+                }
+
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, location, message));
                 return null;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -139,6 +149,7 @@ namespace SpecGen.Generator.Parsing
             }
 
             Frame top = stack[stack.Count - 1];
+            top.LastEnd = node.Span.End;
             if (!top.IsMapping)
             {
                 top.Items!.Add(node);
@@ -154,6 +165,30 @@ namespace SpecGen.Generator.Parsing
             }
 
             return true;
+        }
+
+        /// <summary>The first tab in the indentation of a line at or after <paramref name="from"/>.</summary>
+        private static int? FindIndentingTab(SourceText text, int from, int end)
+        {
+            bool lineStart = false;
+            for (int i = from; i < end; i++)
+            {
+                char c = text[i];
+                if (c == '\n' || c == '\r')
+                {
+                    lineStart = true;
+                }
+                else if (c == '\t' && lineStart)
+                {
+                    return i;
+                }
+                else if (c != ' ')
+                {
+                    lineStart = false;
+                }
+            }
+
+            return null;
         }
 
         private static DiagnosticInfo AnchorsRefused(string path, SourceText text, int yamlEnd, Mark start, Mark end)
@@ -196,10 +231,12 @@ namespace SpecGen.Generator.Parsing
 
         private sealed class Frame
         {
-            public Frame(bool isMapping, int start)
+            public Frame(bool isMapping, bool isFlow, int start)
             {
                 IsMapping = isMapping;
+                IsFlow = isFlow;
                 Start = start;
+                LastEnd = start;
                 if (isMapping)
                 {
                     Entries = new List<KeyValuePair<YamlNode, YamlNode>>();
@@ -211,6 +248,11 @@ namespace SpecGen.Generator.Parsing
             }
 
             public bool IsMapping { get; }
+
+            public bool IsFlow { get; }
+
+            /// <summary>End of the last node added (the end of a block collection).</summary>
+            public int LastEnd { get; set; }
 
             public int Start { get; }
 

@@ -1,0 +1,451 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using SpecGen.Tests.Infrastructure;
+using Xunit;
+using static SpecGen.Tests.Diagnostics.PageEdit;
+
+namespace SpecGen.Tests.Diagnostics
+{
+    /// <summary>One test (or more) per diagnostic ID: the page that triggers it, the exact place, and a near miss that doesn't.</summary>
+    public class DiagnosticTests
+    {
+        private static TestPage Edit(string find, string replacement, int occurrence = 0)
+        {
+            return Zlib with { Text = Replace(Zlib.Text, find, replacement, occurrence) };
+        }
+
+        private static SpecCatalog CatalogOf(params TestPage[] pages) => GeneratorRunner.CompileCatalog(pages);
+
+        [Fact]
+        public void The_unedited_page_has_no_diagnostics()
+        {
+            Assert.Empty(GeneratorRunner.Run(new[] { Zlib }).Diagnostics);
+        }
+
+        [Theory]
+        [InlineData("# Title\n\nJust markdown.", "# Title")]
+        [InlineData("---\ntitle: \"zlib\"\nlayout: cache\n", "---")]
+        [InlineData("", "")]
+        [InlineData("title: \"zlib\"\n---\n", "title: \"zlib\"")]
+        public void SPG0001_text_without_front_matter(string text, string firstLine)
+        {
+            var page = TestPage.Create("v1", "zlib", text);
+            Diagnostic d = AssertSingleAt("SPG0001", page, firstLine);
+            Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        }
+
+        [Fact]
+        public void SPG0001_not_reported_for_a_markdown_body_after_the_front_matter()
+        {
+            var page = Zlib with { Text = Zlib.Text + "\n\n# Notes\n\nSome *markdown* body: [x]: y\n---\nmore" };
+            Assert.Empty(GeneratorRunner.Run(new[] { page }).Diagnostics);
+            Assert.Equal(3, CatalogOf(page).Count);
+        }
+
+        [Fact]
+        public void SPG0002_yaml_syntax_error_at_the_parser_position()
+        {
+            TestPage page = Edit("layout: cache", "layout: [cache");
+            Diagnostic d = Assert.Single(Find("SPG0002", page));
+            Assert.Equal(3, SpanOf(d.Location).Line);
+            Assert.Contains("YAML syntax error", d.GetMessage());
+            Assert.DoesNotContain("(Line:", d.GetMessage());
+        }
+
+        [Fact]
+        public void SPG0002_a_tab_indented_block_mapping()
+        {
+            TestPage page = Zlib with { Text = "---\ntitle: zlib\nmeta:\n\tnum_specs: 1\n---" };
+            Diagnostic d = Assert.Single(Find("SPG0002", page));
+            Assert.Equal((4, 1, 4, 2), SpanOf(d.Location));
+        }
+
+        [Fact]
+        public void SPG0003_missing_top_level_key_at_the_opening_line()
+        {
+            TestPage page = Edit("title: \"zlib\"\n", string.Empty);
+            Diagnostic d = AssertSingleAt("SPG0003", page, "---");
+            Assert.Contains("'title'", d.GetMessage());
+        }
+
+        [Fact]
+        public void SPG0003_missing_meta_key_at_the_meta_key()
+        {
+            TestPage page = Edit("\"num_specs\": 3, ", string.Empty);
+            Diagnostic d = AssertSingleAt("SPG0003", page, "meta");
+            Assert.Equal("Required key 'num_specs' is missing from meta", d.GetMessage());
+        }
+
+        [Fact]
+        public void SPG0003_missing_spec_key_at_the_spec()
+        {
+            TestPage page = Edit("\"os\": \"sequoia\", ", string.Empty);
+            int start = IndexOf(page.Text, "{\"compiler\": \"apple-clang");
+            int end = page.Text.IndexOf('}', start) + 1;
+            Diagnostic d = AssertSingleAt("SPG0003", page, page.Text.Substring(start, end - start));
+            Assert.Equal("Required key 'os' is missing from spec_details[1]", d.GetMessage());
+        }
+
+        [Fact]
+        public void SPG0003_not_reported_for_a_missing_tarball()
+        {
+            Assert.DoesNotContain("tarball", Zlib.Text);
+            Assert.Empty(Find("SPG0003", Zlib));
+        }
+
+        [Theory]
+        [InlineData("\"num_specs\": 3", "\"num_specs\": \"3\"", "\"3\"")]
+        [InlineData("\"num_specs\": 3", "\"num_specs\": 3.5", "3.5")]
+        [InlineData("\"num_specs\": 3", "\"num_specs\": -3", "-3")]
+        [InlineData("\"os\": \"sequoia\"", "\"os\": [\"sequoia\"]", "[\"sequoia\"]")]
+        [InlineData("\"stacks\": [\"developer-tools-darwin\", \"root\"]", "\"stacks\": \"root\"", "\"root\"")]
+        [InlineData("\"e4s\": 1,", "\"e4s\": [1],", "[1]")]
+        [InlineData("\"platform\": \"darwin\"", "\"platform\": null", "null")]
+        [InlineData("\"platform\": \"darwin\"", "\"platform\": {\"a\": 1}", "{\"a\": 1}")]
+        public void SPG0004_value_of_the_wrong_shape(string find, string replacement, string token)
+        {
+            TestPage page = Edit(find, replacement);
+            Diagnostic d = AssertSingleIn("SPG0004", page, replacement, token);
+            Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        }
+
+        [Fact]
+        public void A_lone_surrogate_escape_is_a_yaml_error()
+        {
+            TestPage page = Edit("\"size\": \"-\"", "\"size\": \"\\ud800\"");
+            Diagnostic d = Assert.Single(Find("SPG0002", page));
+            Assert.Equal(SpanOf(page.Text, "\"\\ud800\"").Line, SpanOf(d.Location).Line);
+        }
+
+        [Fact]
+        public void SPG0005_unknown_keys_warn_and_the_page_still_counts()
+        {
+            TestPage page = Edit("\"os\": \"sequoia\"", "\"os\": \"sequoia\", \"color\": \"red\"");
+            page = page with { Text = Replace(page.Text, "layout: cache", "layout: cache\npermalink: /x/") };
+            Diagnostic[] warnings = Find("SPG0005", page);
+
+            Assert.Equal(2, warnings.Length);
+            Assert.All(warnings, w => Assert.Equal(DiagnosticSeverity.Warning, w.Severity));
+            Assert.Equal(SpanOf(page.Text, "permalink"), SpanOf(warnings[0].Location));
+            Assert.Equal(SpanOf(page.Text, "\"color\""), SpanOf(warnings[1].Location));
+            Assert.Equal(3, CatalogOf(page).Count);
+        }
+
+        [Theory]
+        [InlineData("title: \"zlib\"", "title: \"zlib ng\"", "\"zlib ng\"")]
+        [InlineData("title: \"zlib\"", "title: \"\"", "\"\"")]
+        [InlineData("\"target\": \"aarch64\"", "\"target\": \"aarch64/m1\"", "\"aarch64/m1\"")]
+        [InlineData("\"root\"]", "\"ro ot\"]", "\"ro ot\"", 1)]
+        [InlineData("[package, develop-2025-04-20]", "[package, \"develop 2025\"]", "\"develop 2025\"")]
+        [InlineData("\"platform\": \"darwin\"", "\"platform\": \"dar\\u00efwin\"", "\"dar\\u00efwin\"")]
+        public void SPG0006_invalid_names(string find, string replacement, string token, int occurrence = 0)
+        {
+            TestPage page = Edit(find, replacement, occurrence == 0 ? 0 : occurrence);
+            AssertSingleAt("SPG0006", page, token);
+        }
+
+        [Theory]
+        [InlineData("\"N5mtx7tcrev5nt4dbzvbri2q63mt6d3f\"")]
+        [InlineData("\"n5mtx7tcrev5nt4dbzvbri2q63mt6d3\"")]
+        [InlineData("\"n5mtx7tcrev5nt4dbzvbri2q63mt6d3f0\"")]
+        [InlineData("\"n5mtx7tcrev5nt4dbzvbri2q63mt6d31\"")]
+        public void SPG0007_invalid_hash(string hash)
+        {
+            TestPage page = Edit("\"n5mtx7tcrev5nt4dbzvbri2q63mt6d3f\"", hash);
+            AssertSingleAt("SPG0007", page, hash);
+        }
+
+        [Fact]
+        public void SPG0008_duplicate_hash_in_one_page_names_both_places()
+        {
+            TestPage page = Edit("ond7f4eo2eiga5qnm3yuwxu5ynerhruv", "n5mtx7tcrev5nt4dbzvbri2q63mt6d3f");
+            Diagnostic d = AssertSingleAt("SPG0008", page, "\"n5mtx7tcrev5nt4dbzvbri2q63mt6d3f\"", 1);
+            Assert.Equal(SpanOf(page.Text, "\"n5mtx7tcrev5nt4dbzvbri2q63mt6d3f\""), SpanOf(Assert.Single(d.AdditionalLocations)));
+        }
+
+        [Fact]
+        public void SPG0008_duplicate_hash_across_pages_of_one_tag()
+        {
+            TestPage other = TestPage.Create("develop-2025-04-20", "zlib-copy", Zlib.Text.Replace("title: \"zlib\"", "title: \"zlib-copy\""));
+            Diagnostic[] found = Find("SPG0008", Zlib, other);
+
+            Assert.Equal(3, found.Length);
+            Assert.All(found, d => Assert.Equal(other.Path, d.Location.GetLineSpan().Path));
+            Assert.All(found, d => Assert.Equal(Zlib.Path, Assert.Single(d.AdditionalLocations).GetLineSpan().Path));
+            Assert.Equal(3, CatalogOf(Zlib).Count);
+        }
+
+        [Fact]
+        public void SPG0008_not_reported_for_the_same_hash_in_another_tag()
+        {
+            TestPage other = TestPage.Create("develop-2025-04-13", "zlib", Zlib.Text.Replace("develop-2025-04-20", "develop-2025-04-13"));
+
+            Assert.Empty(GeneratorRunner.Run(new[] { Zlib, other }).Diagnostics);
+            Assert.Equal(6, CatalogOf(Zlib, other).Count);
+        }
+
+        [Fact]
+        public void SPG0009_spec_count_at_the_count()
+        {
+            TestPage page = Edit("\"num_specs\": 3", "\"num_specs\": 4");
+            Diagnostic d = AssertSingleAt("SPG0009", page, "4", IndexOfOccurrence(page.Text, "\"num_specs\": 4", "4"));
+            Assert.Equal("meta.num_specs is 4 but spec_details lists 3 specs", d.GetMessage());
+        }
+
+        [Fact]
+        public void SPG0010_stack_count_that_disagrees()
+        {
+            TestPage page = Edit("\"e4s\": 1", "\"e4s\": 2");
+            Diagnostic d = AssertSingleAt("SPG0010", page, "2", IndexOfOccurrence(page.Text, "\"e4s\": 2", "2"));
+            Assert.Contains("stack 'e4s' is given 2 specs but 1 list it", d.GetMessage());
+        }
+
+        [Fact]
+        public void SPG0010_stack_without_a_count()
+        {
+            TestPage page = Edit("\"e4s\": 1, ", string.Empty);
+            Diagnostic d = AssertSingleAt("SPG0010", page, "{\"developer-tools-darwin\": 1, \"ml-linux-x86_64-rocm\": 1, \"root\": 3}");
+            Assert.Contains("stack 'e4s' is listed by 1 specs but has no count", d.GetMessage());
+        }
+
+        [Theory]
+        [InlineData("\"targets\": [\"aarch64\", \"x86_64_v3\"]", "\"targets\": [\"aarch64\", \"ppc64le\", \"x86_64_v3\"]", "[\"aarch64\", \"ppc64le\", \"x86_64_v3\"]", "targets")]
+        [InlineData("\"versions\": [\"1.3.1\"]}", "\"versions\": [\"1.3.2\"]}", "[\"1.3.2\"]", "versions")]
+        [InlineData("\"compilers\": [\"apple-clang@16.0.0\", \"gcc@11.4.0\", \"gcc@13.2.0\"]", "\"compilers\": [\"gcc@11.4.0\", \"gcc@13.2.0\"]", "[\"gcc@11.4.0\", \"gcc@13.2.0\"]", "compilers")]
+        [InlineData("\"oss\": [\"sequoia\", \"ubuntu22.04\", \"ubuntu24.04\"]", "\"oss\": [\"ubuntu24.04\", \"sequoia\", \"ubuntu22.04\", \"sequoia\"]", null, null)]
+        public void SPG0011_meta_sets_compare_as_sets(string find, string replacement, string? token, string? key)
+        {
+            TestPage page = Edit(find, replacement);
+            if (token is null)
+            {
+                Assert.Empty(Find("SPG0011", page));
+                return;
+            }
+
+            Diagnostic d = AssertSingleAt("SPG0011", page, token);
+            Assert.StartsWith("meta." + key + " disagrees with the specs", d.GetMessage());
+        }
+
+        [Fact]
+        public void SPG0012_two_pages_for_one_package_and_tag()
+        {
+            var second = new TestPage("/pages/more/zlib/specs.md", Zlib.Text);
+            Diagnostic d = AssertSingleAt("SPG0012", second, "\"zlib\"", 0, Zlib);
+            Assert.Equal(Zlib.Path, Assert.Single(d.AdditionalLocations).GetLineSpan().Path);
+            Assert.Equal(3, CatalogOf(Zlib).Count);
+        }
+
+        [Theory]
+        [InlineData("layout: cache", "layout: post", "post")]
+        [InlineData("categories: [package, develop-2025-04-20]", "categories: [develop-2025-04-20, package]", "[develop-2025-04-20, package]")]
+        [InlineData("categories: [package, develop-2025-04-20]", "categories: [develop-2025-04-20]", "[develop-2025-04-20]")]
+        public void SPG0013_unexpected_layout_or_categories_warn_and_the_page_counts(string find, string replacement, string token)
+        {
+            TestPage page = Edit(find, replacement);
+            Diagnostic d = AssertSingleAt("SPG0013", page, token);
+            Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+            Assert.Equal(3, CatalogOf(page).Count);
+        }
+
+        [Fact]
+        public void SPG0013_missing_layout()
+        {
+            AssertSingleAt("SPG0013", Edit("layout: cache\n", string.Empty), "---");
+        }
+
+        [Fact]
+        public void SPG0014_old_page_format_says_it_has_no_hashes()
+        {
+            TestPage old = TestPage.Load(System.IO.Path.Combine(TestPaths.Corpus, "old-format", "_cache", "zlib", "specs.md"));
+            Diagnostic d = AssertSingleAt("SPG0014", old, "spec_files");
+            Assert.Contains("no hashes", d.GetMessage());
+            Assert.Single(GeneratorRunner.Run(new[] { old }).Diagnostics);
+        }
+
+        [Fact]
+        public void SPG0015_page_larger_than_the_limit()
+        {
+            var properties = new Dictionary<string, string> { ["SpecGenMaxPageSize"] = "1000" };
+            Diagnostic d = Assert.Single(Find("SPG0015", properties, Zlib));
+            Assert.Equal(SpanOf(Zlib.Text, "---"), SpanOf(d.Location));
+            Assert.Contains("SpecGenMaxPageSize", d.GetMessage());
+            Assert.Empty(Find("SPG0015", new Dictionary<string, string> { ["SpecGenMaxPageSize"] = "2000" }, Zlib));
+        }
+
+        [Fact]
+        public void SPG0015_anchors_and_aliases()
+        {
+            TestPage page = Edit("layout: cache", "layout: &a cache");
+            AssertSingleAt("SPG0015", page, "&a cache");
+
+            string laughs = "---\ntitle: zlib\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---";
+            Diagnostic d = Assert.Single(Find("SPG0015", TestPage.Create("v1", "laughs", laughs)));
+            Assert.Equal(3, SpanOf(d.Location).Line);
+        }
+
+        [Fact]
+        public void SPG0015_nesting_too_deep()
+        {
+            string deep = "---\ntitle: zlib\nmeta: " + new string('[', 200) + new string(']', 200) + "\n---";
+            Diagnostic d = Assert.Single(Find("SPG0015", TestPage.Create("v1", "deep", deep)));
+            Assert.Equal(3, SpanOf(d.Location).Line);
+        }
+
+        [Theory]
+        [InlineData("\"gcc@13.2.0\"", "\"gcc\"", 1)]
+        [InlineData("\"gcc@13.2.0\"", "\"gcc@\"", 1)]
+        [InlineData("\"gcc@13.2.0\"", "\"@13.2.0\"", 1)]
+        [InlineData("\"gcc@13.2.0\"", "\"gcc@13 2\"", 1)]
+        [InlineData("\"+pic\"", "\"+\"", 0)]
+        [InlineData("\"+pic\"", "\"pic\"", 0)]
+        [InlineData("\"+pic\"", "\"cflags=\"", 0)]
+        [InlineData("\"+pic\"", "\"a=b,,c\"", 0)]
+        [InlineData("\"+pic\"", "\"cflags='-O2\"", 0)]
+        [InlineData("\"+pic\"", "\"cflags=-O2 -g\"", 0)]
+        [InlineData("\"versions\": [\"1.3.1\"]}", "\"versions\": [\"1.3.1\", \"1.3.2\"]}", 1)]
+        [InlineData("\"versions\": [\"1.3.1\"]}", "\"versions\": []}", 1)]
+        [InlineData("\"versions\": [\"1.3.1\"]}", "\"versions\": [\"1.3 .1\"]}", 1)]
+        public void SPG0016_malformed_compiler_variant_or_version(string find, string replacement, int occurrence)
+        {
+            TestPage page = Edit(find, replacement, occurrence);
+            string token = replacement.StartsWith("\"versions\"", System.StringComparison.Ordinal)
+                ? (replacement.Contains(", ") ? "[\"1.3.1\", \"1.3.2\"]" : replacement.Contains("[]") ? "[]" : "\"1.3 .1\"")
+                : replacement;
+            Diagnostic d = AssertSingleAt("SPG0016", page, token);
+            Assert.StartsWith("Malformed ", d.GetMessage());
+        }
+
+        [Theory]
+        [InlineData("\"gcc@13.2.0\"", "\"gcc@=13.2.0\"")]
+        [InlineData("\"gcc@13.2.0\"", "\"intel-oneapi-compilers@2025.1.0\"")]
+        [InlineData("\"gcc@13.2.0\"", "\"none\"")]
+        [InlineData("\"+pic\"", "\"languages:='c,c++,fortran'\"")]
+        [InlineData("\"+pic\"", "\"cflags='-O2 -g'\"")]
+        [InlineData("\"+pic\"", "\"~ipo\"")]
+        [InlineData("\"+pic\"", "\"patches=0d13622,cc6112d\"")]
+        public void SPG0016_not_reported_for_the_forms_the_format_has(string find, string replacement)
+        {
+            TestPage page = Edit(find, replacement, find == "\"+pic\"" ? 0 : 1);
+            page = page with { Text = page.Text.Replace("\"gcc@13.2.0\", ", replacement.StartsWith("\"gcc", System.StringComparison.Ordinal) || replacement.StartsWith("\"intel", System.StringComparison.Ordinal) || replacement == "\"none\"" ? string.Empty : "\"gcc@13.2.0\", ") };
+            Assert.Empty(Find("SPG0016", page));
+        }
+
+        [Fact]
+        public void SPG0017_names_that_map_to_one_identifier()
+        {
+            TestPage other = TestPage.Create("develop-2025-04-13", "zlib_ng", TestPaths.CorpusPage("develop-2025-04-20", "zlib-ng").Text
+                .Replace("title: \"zlib-ng\"", "title: \"zlib_ng\"").Replace("develop-2025-04-20", "develop-2025-04-13"));
+            TestPage first = TestPaths.CorpusPage("develop-2025-04-20", "zlib-ng");
+            Diagnostic d = AssertSingleAt("SPG0017", other, "\"zlib_ng\"", 0, first);
+            Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+            Assert.Contains("'zlib_ng' is named 'ZlibNg_2'", d.GetMessage());
+        }
+
+        [Theory]
+        [InlineData("\"size\": \"-\"", "\"size\": \"12kb\"", "\"12kb\"")]
+        [InlineData("\"size\": \"-\"", "\"size\": -1", "-1")]
+        [InlineData("\"size\": \"-\"", "\"size\": \"\"", "\"\"")]
+        [InlineData("\"size\": \"-\"", "\"size\": \"-\", \"tarball\": \"not a url\"", "\"not a url\"")]
+        [InlineData("\"size\": \"-\"", "\"size\": \"-\", \"tarball\": \"binaries/zlib.spack\"", "\"binaries/zlib.spack\"")]
+        public void SPG0018_invalid_size_or_tarball(string find, string replacement, string token)
+        {
+            AssertSingleAt("SPG0018", Edit(find, replacement), token);
+        }
+
+        [Fact]
+        public void SPG0018_not_reported_for_a_size_in_bytes_or_an_absolute_tarball_url()
+        {
+            TestPage page = Edit("\"size\": \"-\"", "\"size\": 123456, \"tarball\": \"https://binaries.spack.io/x/zlib.spack\"");
+            page = page with { Text = Replace(page.Text, "\"size\": \"-\"", "\"size\": \"789\"") };
+            Assert.Empty(GeneratorRunner.Run(new[] { page }).Diagnostics);
+            SpecCatalog catalog = CatalogOf(page);
+            Assert.Equal(123456, catalog[0].Size);
+            Assert.True(catalog[0].SizeWrittenAsNumber);
+            Assert.Equal(789, catalog[1].Size);
+            Assert.False(catalog[1].SizeWrittenAsNumber);
+            Assert.Equal("https://binaries.spack.io/x/zlib.spack", catalog[0].Tarball);
+        }
+
+        [Fact]
+        public void SPG0019_duplicate_key_names_both_places()
+        {
+            TestPage page = Edit("\"os\": \"sequoia\"", "\"os\": \"sequoia\", \"os\": \"sonoma\"");
+            Diagnostic d = AssertSingleAt("SPG0019", page, "\"os\"", 2);
+            Assert.Equal(SpanOf(page.Text, "\"os\"", 1), SpanOf(Assert.Single(d.AdditionalLocations)));
+        }
+
+        [Theory]
+        [InlineData("SpecGenClassName", "Spack Cache", "SpackCache")]
+        [InlineData("SpecGenClassName", "class", "SpackCache")]
+        [InlineData("SpecGenNamespace", "My..Tools", "(the global namespace)")]
+        [InlineData("SpecGenNamespace", "1Tools", "(the global namespace)")]
+        [InlineData("SpecGenMaxPageSize", "16MB", "16777216")]
+        [InlineData("SpecGenMaxPageSize", "0", "16777216")]
+        public void SPG0020_invalid_settings_fall_back_to_the_default(string property, string value, string used)
+        {
+            var properties = new Dictionary<string, string> { [property] = value };
+            Diagnostic d = Assert.Single(Find("SPG0020", properties, Zlib));
+
+            Assert.Equal(Location.None, d.Location);
+            Assert.Equal($"The MSBuild property {property} is '{value}': " + (property == "SpecGenMaxPageSize" ? "it is not a positive whole number of characters" : property == "SpecGenClassName" ? "it is not a C# identifier" : "it is not a C# namespace name") + $"; '{used}' is used instead", d.GetMessage());
+            GeneratorOutput output = GeneratorRunner.Run(new[] { Zlib }, properties);
+            Assert.Equal(3, GeneratorRunner.LoadCatalog(output.Compilation).Count);
+        }
+
+        [Fact]
+        public void SPG0020_not_reported_for_valid_settings()
+        {
+            var properties = new Dictionary<string, string> { ["SpecGenClassName"] = "Cache", ["SpecGenNamespace"] = "My.Tools", ["SpecGenMaxPageSize"] = "5000" };
+            Assert.Empty(GeneratorRunner.Run(new[] { Zlib }, properties).Diagnostics);
+        }
+
+        [Fact]
+        public void A_page_with_an_error_contributes_nothing_and_the_others_everything()
+        {
+            TestPage broken = TestPage.Create("develop-2025-04-20", "py-gast", TestPaths.CorpusPage("develop-2025-04-20", "py-gast").Text.Replace("\"num_specs\": 24", "\"num_specs\": 23"));
+            GeneratorOutput output = GeneratorRunner.Run(new[] { Zlib, broken });
+
+            Assert.Single(output.Errors);
+            SpecCatalog catalog = GeneratorRunner.LoadCatalog(output.Compilation);
+            Assert.Equal(3, catalog.Count);
+            Assert.Equal(new[] { "zlib" }, catalog.Packages.ToArray());
+        }
+
+        [Fact]
+        public void Every_descriptor_has_a_help_link_to_its_section_of_the_docs()
+        {
+            string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(TestPaths.RepositoryRoot, "docs", "diagnostics.md"));
+            foreach (DiagnosticDescriptor descriptor in SpecGen.Generator.Diagnostics.DiagnosticDescriptors.All)
+            {
+                Assert.EndsWith("#" + descriptor.Id.ToLowerInvariant(), descriptor.HelpLinkUri);
+                Assert.Contains("## " + descriptor.Id, docs);
+            }
+        }
+
+        [Fact]
+        public void Every_descriptor_is_tracked_in_the_release_files()
+        {
+            string root = System.IO.Path.Combine(TestPaths.RepositoryRoot, "src", "Generator");
+            string tracked = System.IO.File.ReadAllText(System.IO.Path.Combine(root, "AnalyzerReleases.Shipped.md"))
+                + System.IO.File.ReadAllText(System.IO.Path.Combine(root, "AnalyzerReleases.Unshipped.md"));
+            foreach (DiagnosticDescriptor descriptor in SpecGen.Generator.Diagnostics.DiagnosticDescriptors.All)
+            {
+                Assert.Contains(descriptor.Id + " | SpecGen | " + descriptor.DefaultSeverity, tracked);
+            }
+        }
+
+        /// <summary>The occurrence index of <paramref name="token"/> at the position where <paramref name="context"/> ends with it.</summary>
+        private static int IndexOfOccurrence(string text, string context, string token)
+        {
+            int at = IndexOf(text, context) + context.Length - token.Length;
+            int occurrence = 0;
+            for (int i = text.IndexOf(token, System.StringComparison.Ordinal); i >= 0 && i < at; i = text.IndexOf(token, i + 1, System.StringComparison.Ordinal))
+            {
+                occurrence++;
+            }
+
+            return occurrence;
+        }
+    }
+}
