@@ -1,0 +1,220 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading;
+using CsCheck;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using SpecGen.Generator.Emit;
+using SpecGen.Generator.Model;
+using SpecGen.Generator.Parsing;
+using SpecGen.Generator.Validation;
+using SpecGen.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace SpecGen.Tests.Properties
+{
+    /// <summary>
+    /// Mutates real pages (tokens deleted, duplicated, swapped and retyped; truncation; random bytes; invalid
+    /// UTF-8; BOMs; CRLF; tabs; NUL) and checks that SpecGen never throws, that every error has a location
+    /// inside the page, and that a page without errors round-trips. SPECGEN_MUTATIONS sets the number of cases
+    /// (default 3000); for a long run: SPECGEN_MUTATIONS=200000 dotnet test SpecGen.sln --filter PageMutationTests
+    /// </summary>
+    public class PageMutationTests
+    {
+        private static readonly Regex Tokens = new Regex("\"(?:[^\"\\\\]|\\\\.)*\"|-?[0-9][0-9.]*|[{}\\[\\],:]|[A-Za-z_][A-Za-z0-9_.@=+~-]*|\\s+|.", RegexOptions.Compiled);
+        private static readonly string[] Replacements = { "[]", "{}", "null", "\"\"", "42", "-1", "\"x\"", "[\"a\", \"b\"]", "{\"k\": 1}", "~", "&a", "*a", "!!str", "'q'", "---", "...", "#", "\t", "\r\n", "\0", "\u2028", "\uFEFF", "\\", "\"\\u0000\"" };
+
+        private static readonly string[] Pages = TestPaths.CorpusPages().Select(p => p.Text).Where(t => t.Length < 15000).ToArray();
+
+        private readonly ITestOutputHelper _output;
+
+        public PageMutationTests(ITestOutputHelper output)
+        {
+            _output = output;
+        }
+
+        /// <summary>One random edit of a page's tokens or bytes.</summary>
+        internal sealed record Mutation(int Kind, int At, int Other, int Length, string Payload)
+        {
+            public static readonly Gen<Mutation> Gen =
+                CsCheck.Gen.Select(CsCheck.Gen.Int[0, 12], CsCheck.Gen.Int[0, 1_000_000], CsCheck.Gen.Int[0, 1_000_000], CsCheck.Gen.Int[1, 8],
+                    CsCheck.Gen.OneOf(CsCheck.Gen.OneOfConst(Replacements), CsCheck.Gen.Char.Array[1, 6].Select(c => new string(c))))
+                .Select((kind, at, other, length, payload) => new Mutation(kind, at, other, length, payload));
+
+            public override string ToString() => $"{Names[Kind]}@{At}/{Other} len {Length} '{Escape(Payload)}'";
+
+            private static readonly string[] Names = { "delete", "duplicate", "swap", "retype", "truncate", "insert", "invalid-utf8", "bom", "crlf", "tabs", "nul", "replace-chars", "delete-line" };
+        }
+
+        [Fact]
+        public void Mutated_pages_never_throw_and_report_errors_inside_the_page()
+        {
+            long iterations = long.TryParse(Environment.GetEnvironmentVariable("SPECGEN_MUTATIONS"), out long n) ? n : 3000;
+            var outcomes = new int[4];
+            Gen<(int Page, Mutation[] Mutations)> cases = Gen.Select(Gen.Int[0, Pages.Length - 1], Mutation.Gen.Array[1, 3]);
+
+            cases.Sample(
+                c =>
+                {
+                    SourceText text = Apply(Pages[c.Page], c.Mutations);
+                    Interlocked.Increment(ref outcomes[Check(text)]);
+                },
+                iter: iterations,
+                threads: 1,
+                print: c => "page " + c.Page + ": " + string.Join(", ", c.Mutations.Select(m => m.ToString())));
+
+            _output.WriteLine($"{iterations} mutated pages: {outcomes[0]} without errors (round-tripped), {outcomes[1]} with errors, {outcomes[2]} with only warnings (round-tripped)");
+            Assert.Equal(iterations, outcomes.Sum());
+            Assert.True(outcomes[1] > iterations / 10, "most mutations should break a page");
+        }
+
+        [Fact]
+        public void Every_corpus_page_round_trips_through_the_independent_reader()
+        {
+            foreach (TestPage page in TestPaths.CorpusPages())
+            {
+                Assert.Equal(0, Check(SourceText.From(page.Text)));
+            }
+        }
+
+        /// <summary>0: no diagnostics, round-tripped; 1: errors; 2: warnings only, round-tripped.</summary>
+        private static int Check(SourceText text)
+        {
+            const string Path = "/pages/mutated/page/specs.md";
+            PageResult result = PageReader.Read(Path, text, PageReader.DefaultMaxPageSize, CancellationToken.None);
+            foreach (DiagnosticInfo diagnostic in result.Diagnostics)
+            {
+                Assert.NotEqual("SPG0000", diagnostic.Id);
+                Assert.NotNull(diagnostic.Location);
+                Assert.Equal(Path, diagnostic.Location!.FilePath);
+                Assert.InRange(diagnostic.Location.Span.Start, 0, text.Length);
+                Assert.InRange(diagnostic.Location.Span.End, diagnostic.Location.Span.Start, text.Length);
+                Assert.Equal(text.Lines.GetLinePositionSpan(diagnostic.Location.Span), diagnostic.Location.LineSpan);
+                Diagnostic reported = diagnostic.ToDiagnostic();
+                Assert.False(string.IsNullOrWhiteSpace(reported.GetMessage()));
+            }
+
+            bool errors = result.Diagnostics.Any(d => d.IsError);
+            Assert.Equal(errors, result.Page is null);
+            if (errors)
+            {
+                return 1;
+            }
+
+            CatalogResult catalog = CatalogBuilder.Build(ImmutableArray.Create(result.Page!), CancellationToken.None);
+            Assert.DoesNotContain(catalog.Diagnostics, d => d.IsError);
+            EncodedCatalog encoded = CatalogEncoder.Encode(catalog.Data, CancellationToken.None);
+            SpecCatalog runtime = SpecCatalog.FromArrays(encoded.Tables, Encoding.UTF8.GetBytes(encoded.Strings));
+            List<OracleSpec> expected = YamlOracle.Read(text.ToString());
+            Assert.Equal(expected.Count, runtime.Count);
+            for (int i = 0; i < expected.Count; i++)
+            {
+                Assert.Null(PageOracle.Difference(expected[i], PageOracle.FromCatalog(runtime[i])));
+                Assert.True(runtime.TryFindByHash(expected[i].Hash, out Spec byHash));
+                Assert.Equal(expected[i].Hash, byHash.Hash);
+            }
+
+            return result.Diagnostics.Count == 0 ? 0 : 2;
+        }
+
+        private static SourceText Apply(string page, Mutation[] mutations)
+        {
+            string text = page;
+            byte[]? bytes = null;
+            foreach (Mutation m in mutations)
+            {
+                List<string> tokens = Tokens.Matches(text).Select(x => x.Value).ToList();
+                if (tokens.Count == 0)
+                {
+                    tokens.Add(string.Empty);
+                }
+
+                int i = m.At % Math.Max(1, tokens.Count);
+                int j = m.Other % Math.Max(1, tokens.Count);
+                switch (m.Kind)
+                {
+                    case 0:
+                        tokens.RemoveRange(i, Math.Min(m.Length, tokens.Count - i));
+                        break;
+                    case 1:
+                        tokens.InsertRange(i, tokens.Skip(i).Take(m.Length).ToList());
+                        break;
+                    case 2:
+                        (tokens[i], tokens[j]) = (tokens[j], tokens[i]);
+                        break;
+                    case 3:
+                        tokens[FindValue(tokens, i)] = m.Payload;
+                        break;
+                    case 4:
+                        text = text.Substring(0, m.At % Math.Max(1, text.Length));
+                        continue;
+                    case 5:
+                        tokens.Insert(i, m.Payload);
+                        break;
+                    case 6:
+                        bytes = Encoding.UTF8.GetBytes(string.Concat(tokens));
+                        int at = m.At % Math.Max(1, bytes.Length);
+                        bytes = bytes.Take(at).Concat(new byte[] { 0xC3, 0xFF, 0x80, (byte)m.Length, 0xED, 0xA0, 0x80 }.Take(m.Length)).Concat(bytes.Skip(at)).ToArray();
+                        continue;
+                    case 7:
+                        tokens.Insert(0, "\uFEFF");
+                        break;
+                    case 8:
+                        text = m.Length % 2 == 0 ? text.Replace("\n", "\r\n") : text.Replace("\n", "\r");
+                        continue;
+                    case 9:
+                        tokens[i] = tokens[i].Replace(' ', '\t');
+                        if (tokens[i].Length == 0 || tokens[i][0] == '\n')
+                        {
+                            tokens.Insert(i, "\n\t");
+                        }
+
+                        break;
+                    case 10:
+                        tokens.Insert(i, "\0");
+                        break;
+                    case 11:
+                        char[] chars = string.Concat(tokens).ToCharArray();
+                        for (int k = 0; k < m.Length && chars.Length > 0; k++)
+                        {
+                            chars[(m.At + (k * 7919)) % chars.Length] = m.Payload[k % m.Payload.Length];
+                        }
+
+                        text = new string(chars);
+                        continue;
+                    case 12:
+                        string[] lines = string.Concat(tokens).Split('\n');
+                        text = string.Join("\n", lines.Where((_, index) => index != m.At % lines.Length));
+                        continue;
+                }
+
+                text = string.Concat(tokens);
+            }
+
+            return bytes is null ? SourceText.From(text) : SourceText.From(new MemoryStream(bytes), encoding: null, throwIfBinaryDetected: false);
+        }
+
+        /// <summary>The index of the first value-like token at or after <paramref name="start"/>.</summary>
+        private static int FindValue(List<string> tokens, int start)
+        {
+            for (int k = start; k < tokens.Count; k++)
+            {
+                char c = tokens[k].Length > 0 ? tokens[k][0] : ' ';
+                if (c == '"' || char.IsDigit(c) || c == '[' || c == '{')
+                {
+                    return k;
+                }
+            }
+
+            return start;
+        }
+
+        private static string Escape(string s) => string.Concat(s.Select(c => c < ' ' || c > '~' ? "\\u" + ((int)c).ToString("X4") : c.ToString()));
+    }
+}
