@@ -48,6 +48,7 @@ namespace SpecGen.Tests.Infrastructure
         public HarnessTest DiagnosticsOnly()
         {
             TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
+            TestState.Sources.Add(("/Consumer.cs", "namespace Consumer { internal static class Uses { } }"));
             return this;
         }
     }

@@ -21,13 +21,14 @@ namespace SpecGen.Tests.Infrastructure
             stream.Load(new StringReader(yaml));
             var root = (YamlMappingNode)stream.Documents[0].RootNode;
             string title = Scalar(root, "title").Value!;
-            string tag = ((YamlSequenceNode)root.Children[new YamlScalarNode("categories")]).Children
+            string tag = ((YamlSequenceNode)Child(root, "categories")).Children
                 .Cast<YamlScalarNode>().Select(n => n.Value!).Single(v => v != "package");
-            var specs = (YamlSequenceNode)root.Children[new YamlScalarNode("spec_details")];
+            var specs = (YamlSequenceNode)Child(root, "spec_details");
             return specs.Children.Cast<YamlMappingNode>().Select(s =>
             {
                 YamlScalarNode size = Scalar(s, "size");
-                string? tarball = s.Children.TryGetValue(new YamlScalarNode("tarball"), out YamlNode? t) && t is YamlScalarNode ts && !(ts.Style == ScalarStyle.Plain && ts.Value is "" or "~" or "null" or "Null" or "NULL") ? ts.Value : null;
+                YamlNode? t = s.Children.Where(p => ((YamlScalarNode)p.Key).Value == "tarball").Select(p => p.Value).FirstOrDefault();
+                string? tarball = t is YamlScalarNode ts && !(ts.Style == ScalarStyle.Plain && ts.Value is "" or "~" or "null" or "Null" or "NULL") ? ts.Value : null;
                 return new OracleSpec(
                     title,
                     tag,
@@ -70,11 +71,14 @@ namespace SpecGen.Tests.Infrastructure
             throw new FormatException("no closing line");
         }
 
-        private static YamlScalarNode Scalar(YamlMappingNode mapping, string key) => (YamlScalarNode)mapping.Children[new YamlScalarNode(key)];
+        /// <summary>The value of a key, whatever tag the key carries (a tag such as !!str does not change the key).</summary>
+        private static YamlNode Child(YamlMappingNode mapping, string key) => mapping.Children.Single(p => ((YamlScalarNode)p.Key).Value == key).Value;
+
+        private static YamlScalarNode Scalar(YamlMappingNode mapping, string key) => (YamlScalarNode)Child(mapping, key);
 
         private static string[] Strings(YamlMappingNode mapping, string key)
         {
-            return ((YamlSequenceNode)mapping.Children[new YamlScalarNode(key)]).Children.Cast<YamlScalarNode>().Select(n => n.Value!).ToArray();
+            return ((YamlSequenceNode)Child(mapping, key)).Children.Cast<YamlScalarNode>().Select(n => n.Value!).ToArray();
         }
     }
 }

@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using SpecGen.Generator.Emit;
+using SpecGen.Generator.Model;
+using SpecGen.Generator.Parsing;
+using SpecGen.Generator.Validation;
+using SpecGen.Tests.Infrastructure;
+using Xunit;
+
+namespace SpecGen.Tests.Generator
+{
+    /// <summary>A cancelled build stops SpecGen at each step; cancellation is never turned into a diagnostic.</summary>
+    public class CancellationTests
+    {
+        private static readonly CancellationToken Cancelled = new CancellationToken(canceled: true);
+
+        [Fact]
+        public void Reading_a_page_honours_cancellation()
+        {
+            TestPage page = TestPaths.CorpusPage("develop-2025-04-20", "boost");
+            Assert.Throws<OperationCanceledException>(() => PageReader.Read(page.Path, SourceText.From(page.Text), PageReader.DefaultMaxPageSize, Cancelled));
+        }
+
+        [Fact]
+        public void Building_and_encoding_the_catalog_honour_cancellation()
+        {
+            TestPage page = TestPaths.CorpusPage("develop-2025-04-20", "zlib");
+            PageModel model = PageReader.Read(page.Path, SourceText.From(page.Text), PageReader.DefaultMaxPageSize, CancellationToken.None).Page!;
+            CatalogResult catalog = CatalogBuilder.Build(ImmutableArray.Create(model), CancellationToken.None);
+
+            Assert.Throws<OperationCanceledException>(() => CatalogBuilder.Build(ImmutableArray.Create(model), Cancelled));
+            Assert.Throws<OperationCanceledException>(() => CatalogEncoder.Encode(catalog.Data, Cancelled));
+            Assert.Throws<OperationCanceledException>(() => CatalogEmitter.Emit(catalog.Data, new EmitOptions("SpackCache", "X", true, true), Cancelled));
+        }
+
+        [Fact]
+        public void The_driver_run_is_cancelled()
+        {
+            GeneratorDriver driver = GeneratorRunner.CreateDriver(TestPaths.CorpusPages());
+            Assert.ThrowsAny<OperationCanceledException>(() => driver.RunGenerators(GeneratorRunner.NewCompilation(), Cancelled));
+        }
+    }
+}

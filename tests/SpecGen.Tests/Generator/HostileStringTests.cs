@@ -1,0 +1,79 @@
+using System;
+using System.Linq;
+using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SpecGen.Tests.Diagnostics;
+using SpecGen.Tests.Infrastructure;
+using Xunit;
+
+namespace SpecGen.Tests.Generator
+{
+    /// <summary>Strings from pages are data: whatever they hold, they compile, round-trip exactly, and add no code.</summary>
+    public class HostileStringTests
+    {
+        private static readonly string[] Variants =
+        {
+            "cflags='\" */ #line 1 \"evil.cs\"\n class Evil { } // '",
+            "ldflags=\"a\\b\\\\c' */ /* \\u0041 \\x41 {0}\"",
+            "note='line1\nline2\r\n\u2028\u2029\u0085 end'",
+            "bidi='\u202Eevil\u202C \u2066x\u2069 \u200F \u061C'",
+            "text='é ü 日本 😀 \u0000 nul \u0007 \u001B[31m'",
+            "empty_ok='\"\"'",
+            "+\u0065nable",
+        };
+
+        private const string Tarball = "https://binaries.example/a\"b\\c*/#line%209/%22/\u202E/é😀.spack";
+
+        private static string HostilePage()
+        {
+            var options = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+            string variants = JsonSerializer.Serialize(Variants, options);
+            string page = PageEdit.Zlib.Text;
+            page = PageEdit.Replace(page, "[\"build_system=makefile\", \"+optimize\", \"+pic\", \"+shared\"]", variants);
+            page = PageEdit.Replace(page, "\"size\": \"-\"", "\"size\": \"-\", \"tarball\": " + JsonSerializer.Serialize(Tarball, options));
+            return page.Replace("\"target\": \"x86_64_v3\", \"variants\"", "\"target\": \"x86_64_v3\", \"*/ #error \\\"x\\\"\": 1, \"variants\"");
+        }
+
+        [Fact]
+        public void Hostile_strings_in_valid_positions_compile_and_round_trip_exactly()
+        {
+            TestPage page = PageEdit.Zlib with { Text = HostilePage() };
+            GeneratorOutput output = GeneratorRunner.Run(new[] { page });
+
+            Assert.Empty(output.Errors);
+            Assert.All(output.Diagnostics, d => Assert.Equal("SPG0005", d.Id));
+            Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+            SpecCatalog catalog = GeneratorRunner.LoadCatalog(output.Compilation);
+            Spec spec = catalog[0];
+            Assert.Equal(Variants, spec.Variants.Select(v => v.Text).ToArray());
+            Assert.Equal("\" */ #line 1 \"evil.cs\"\n class Evil { } // ", spec.Variants[0].Values.Single());
+            Assert.Equal("line1\nline2\r\n\u2028\u2029\u0085 end", spec.Variants[2].Values.Single());
+            Assert.Equal(Tarball, spec.Tarball);
+        }
+
+        [Fact]
+        public void Hostile_strings_add_no_code_and_no_directives()
+        {
+            TestPage page = PageEdit.Zlib with { Text = HostilePage() };
+            GeneratorOutput output = GeneratorRunner.Run(new[] { page });
+            SyntaxTree generated = output.Compilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("SpackCache.g.cs", StringComparison.Ordinal));
+            SyntaxNode root = generated.GetRoot();
+
+            Assert.All(generated.GetText().ToString(), c => Assert.True(c == '\n' || (c >= ' ' && c < 127), "non-ASCII or control character in the generated source"));
+            Assert.Equal(new[] { SyntaxKind.NullableDirectiveTrivia }, root.DescendantTrivia().Where(t => t.IsDirective).Select(t => t.Kind()).ToArray());
+            Assert.Equal(
+                new[] { "SpackCache", "Packages", "Tags", "Stacks", "Targets", "OperatingSystems", "Platforms" },
+                root.DescendantNodes().OfType<ClassDeclarationSyntax>().Select(c => c.Identifier.Text).ToArray());
+            Assert.Equal(3, root.DescendantNodes().OfType<ClassDeclarationSyntax>().First().Members.Count(m => m is PropertyDeclarationSyntax));
+
+            Assembly assembly = GeneratorRunner.Emit(output.Compilation);
+            Assert.Equal(
+                new[] { "SpackCache", "SpackCache+OperatingSystems", "SpackCache+Packages", "SpackCache+Platforms", "SpackCache+Stacks", "SpackCache+Tags", "SpackCache+Targets" },
+                assembly.GetTypes().Where(t => !t.FullName!.Contains('<')).Select(t => t.FullName!).OrderBy(n => n, StringComparer.Ordinal).ToArray());
+        }
+    }
+}

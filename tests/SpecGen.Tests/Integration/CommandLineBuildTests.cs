@@ -1,0 +1,74 @@
+using System.IO;
+using System.Text.RegularExpressions;
+using SpecGen.Tests.Diagnostics;
+using SpecGen.Tests.Infrastructure;
+using Xunit;
+
+namespace SpecGen.Tests.Integration
+{
+    /// <summary>
+    /// `dotnet build` of a project that uses SpecGen the in-repository way (the sample's way: the package's
+    /// props/targets imported, the generator and runtime as project references).
+    /// </summary>
+    [Trait("Category", "Integration")]
+    public class CommandLineBuildTests
+    {
+        private static string Project(string repo) => $@"<Project Sdk=""Microsoft.NET.Sdk"">
+  <Import Project=""{repo}/src/Package/build/SpecGen.props"" />
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <RootNamespace>Consumer</RootNamespace>
+    <Nullable>enable</Nullable>
+  </PropertyGroup>
+  <ItemGroup>
+    <SpackCachePage Include=""pages/**/specs.md"" />
+  </ItemGroup>
+  <ItemGroup>
+    <ProjectReference Include=""{repo}/src/Generator/SpecGen.Generator.csproj"" OutputItemType=""Analyzer"" ReferenceOutputAssembly=""false"" />
+    <ProjectReference Include=""{repo}/src/Runtime/SpecGen.Runtime.csproj"" />
+  </ItemGroup>
+  <Import Project=""{repo}/src/Package/build/SpecGen.targets"" />
+</Project>";
+
+        private const string Program = "System.Console.WriteLine(Consumer.SpackCache.Catalog.Count + \" \" + Consumer.SpackCache.Packages.Zlib);";
+
+        [Fact]
+        public void A_malformed_page_fails_the_build_with_file_line_column_and_id()
+        {
+            using TempDirectory dir = DotNet.TempDirectory("specgen-build");
+            dir.Write("Consumer.csproj", Project(TestPaths.RepositoryRoot));
+            dir.Write("Program.cs", Program);
+            string text = PageEdit.Replace(PageEdit.Zlib.Text, "\"num_specs\": 3", "\"num_specs\": 4");
+            string page = dir.Write("pages/develop-2025-04-20/zlib/specs.md", text);
+            (int line, int column) = PageEdit.Position(text, text.IndexOf("\"num_specs\": 4", System.StringComparison.Ordinal) + "\"num_specs\": ".Length);
+
+            (int code, string output) = DotNet.Run(dir.Path, "build", "-nologo", "-v:q");
+
+            Assert.NotEqual(0, code);
+            Assert.Contains($"{page}({line},{column}): error SPG0009: meta.num_specs is 4 but spec_details lists 3 specs", output);
+            Assert.DoesNotContain("CS8785", output);
+            Assert.DoesNotContain("AD0001", output);
+        }
+
+        [Fact]
+        public void Severity_follows_a_global_config_and_a_valid_catalog_runs()
+        {
+            using TempDirectory dir = DotNet.TempDirectory("specgen-build");
+            dir.Write("Consumer.csproj", Project(TestPaths.RepositoryRoot));
+            dir.Write("Program.cs", Program);
+            string text = PageEdit.Replace(PageEdit.Zlib.Text, "layout: cache", "layout: cache\npermalink: /zlib/");
+            string page = dir.Write("pages/develop-2025-04-20/zlib/specs.md", text);
+
+            (int code, string output) = DotNet.Run(dir.Path, "run", "-nologo", "-v:q");
+            Assert.True(code == 0, output);
+            Assert.Contains($"{page}(4,1): warning SPG0005: Unknown key 'permalink' is ignored", output);
+            Assert.Contains("3 zlib", output);
+
+            dir.Write(".globalconfig", "is_global = true\ndotnet_diagnostic.SPG0005.severity = error\n");
+            (code, output) = DotNet.Run(dir.Path, "build", "-nologo", "-v:q");
+            Assert.NotEqual(0, code);
+            Assert.Contains($"{page}(4,1): error SPG0005: Unknown key 'permalink' is ignored", output);
+        }
+    }
+}
