@@ -1,8 +1,18 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+#if NET8_0_OR_GREATER
+using System.Runtime.Intrinsics;
+#endif
 using SpecGen.Format;
 
 namespace SpecGen
 {
+    /// <summary>
+    /// Hash lookups. The distinct hashes sit in a table of slots in sorted order, each at its home slot (from
+    /// its first six characters) or just after it, so one lookup usually reads one slot: a full hash compares
+    /// once, a prefix walks the few slots around its home.
+    /// </summary>
     public sealed unsafe partial class SpecCatalog
     {
         /// <summary>
@@ -13,14 +23,16 @@ namespace SpecGen
         /// </summary>
         public bool TryFindByHash(ReadOnlySpan<char> hashOrUniquePrefix, out Spec spec)
         {
-            int hash = FindHash(hashOrUniquePrefix, out _);
-            if (hash < 0)
+            int slot = hashOrUniquePrefix.Length == CatalogLayout.HashLength
+                ? FindFullHash(hashOrUniquePrefix)
+                : FindPrefix(hashOrUniquePrefix, out _);
+            if (slot < 0)
             {
                 spec = default;
                 return false;
             }
 
-            spec = new Spec(this, Read(_hashEntries, Read(_hashEntryStart, hash)));
+            spec = new Spec(this, FirstSpecOf(slot));
             return true;
         }
 
@@ -30,80 +42,104 @@ namespace SpecGen
         /// </summary>
         public HashMatch FindByHash(ReadOnlySpan<char> hashOrPrefix)
         {
-            int hash = FindHash(hashOrPrefix, out int matches);
-            if (hash < 0)
+            int slot = FindPrefix(hashOrPrefix, out int matches);
+            if (slot < 0)
             {
                 return new HashMatch(this, matches > 1 ? HashMatchStatus.Ambiguous : HashMatchStatus.NotFound, -1, 0, 0);
             }
 
-            int start = Read(_hashEntryStart, hash);
-            int end = Read(_hashEntryStart, hash + 1);
-            return new HashMatch(this, HashMatchStatus.Found, hash, start, end - start);
+            int start = Read(_hashEntryStart, slot);
+            int end = Read(_hashEntryStart, slot + 1);
+            return new HashMatch(this, HashMatchStatus.Found, slot, start, end - start);
         }
 
         /// <summary>The spec at an entry of the hash-grouped list.</summary>
         internal Spec HashEntry(int position) => new Spec(this, Read(_hashEntries, position));
 
-        /// <summary>
-        /// The index of the one distinct hash that starts with <paramref name="prefix"/>, or -1;
-        /// <paramref name="matches"/> is 0, 1 or 2 (two or more).
-        /// </summary>
-        private int FindHash(ReadOnlySpan<char> prefix, out int matches)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private byte* Slot(int slot) => _slots + ((long)slot * _slotSize);
+
+        private int FirstSpecOf(int slot)
         {
-            matches = 0;
-            int length = prefix.Length;
-            if (length == 0 || length > CatalogLayout.HashLength || HashCount == 0)
+            byte* digits = Slot(slot) + CatalogLayout.HashLength;
+#if NET8_0_OR_GREATER
+            if (_slotDigits <= 4 && System.Runtime.Intrinsics.X86.Bmi2.IsSupported)
             {
-                return -1;
+                // All digits at once: each byte minus '#', minus one more past '\\', then the 6-bit fields gathered.
+                uint x = Unsafe.ReadUnaligned<uint>(digits);
+                uint adjust = ((x + 0x23232323u) >> 7) & 0x01010101u;
+                uint values = x - 0x23232323u - adjust;
+                return (int)System.Runtime.Intrinsics.X86.Bmi2.ParallelBitExtract(values, 0x3F3F3F3Fu >> (8 * (4 - _slotDigits)));
+            }
+#endif
+
+            int value = 0;
+            for (int d = _slotDigits - 1; d >= 0; d--)
+            {
+                value = (value << CatalogLayout.DigitBits) | CatalogLayout.DecodeDigit(digits[d]);
             }
 
-            // The leading characters give the bucket (or, for a short prefix, a run of buckets).
-            int known = Math.Min(4, length);
-            int key = 0;
-            for (int i = 0; i < known; i++)
+            return value;
+        }
+
+        /// <summary>The slot of a full 32-character hash, or -1. Stops at an empty slot or a greater hash.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int FindFullHash(ReadOnlySpan<char> hash)
+        {
+            for (int slot = CatalogLayout.HomeSlot(FullHashKey(hash), _homeSlots); slot < _slotCount; slot++)
             {
-                int rank = CatalogLayout.HashCharRank(prefix[i]);
-                if (rank < 0)
+                byte* stored = Slot(slot);
+                if (*stored == CatalogLayout.EmptySlot)
                 {
                     return -1;
                 }
 
-                key = (key << 5) | rank;
-            }
-
-            int knownBits = 5 * known;
-            int first;
-            int last;
-            if (knownBits >= _bucketBits)
-            {
-                int bucket = key >> (knownBits - _bucketBits);
-                first = Read(_bucketStart, bucket);
-                last = Read(_bucketStart, bucket + 1);
-            }
-            else
-            {
-                int shift = _bucketBits - knownBits;
-                first = Read(_bucketStart, key << shift);
-                last = Read(_bucketStart, (key + 1) << shift);
-            }
-
-            // Hashes are sorted, so those with the prefix are contiguous: find the first one.
-            while (last - first > 4)
-            {
-                int mid = first + ((last - first) >> 1);
-                if (ComparePrefix(mid, prefix) < 0)
+                int c = Compare(stored, hash);
+                if (c == 0)
                 {
-                    first = mid + 1;
+                    return slot;
                 }
-                else
+
+                if (c > 0)
                 {
-                    last = mid + 1;
+                    return -1;
                 }
             }
 
-            for (int h = first; h < last; h++)
+            return -1;
+        }
+
+        /// <summary>
+        /// The slot of the one distinct hash that starts with <paramref name="prefix"/>, or -1;
+        /// <paramref name="matches"/> is 0, 1 or 2 (two or more).
+        /// </summary>
+        private int FindPrefix(ReadOnlySpan<char> prefix, out int matches)
+        {
+            matches = 0;
+            int length = prefix.Length;
+            if (length == 0 || length > CatalogLayout.HashLength)
             {
-                int c = ComparePrefix(h, prefix);
+                return -1;
+            }
+
+            int key = CatalogLayout.Key(prefix, Math.Min(CatalogLayout.KeyChars, length));
+            if (key < 0)
+            {
+                return -1;
+            }
+
+            // Hashes with the prefix sit at or after the home of its smallest completion, contiguous in sorted
+            // order; the slots before them hold only smaller hashes displaced from earlier homes, or nothing.
+            int found = -1;
+            for (int slot = CatalogLayout.HomeSlot(key, _homeSlots); slot < _slotCount; slot++)
+            {
+                byte* stored = Slot(slot);
+                if (*stored == CatalogLayout.EmptySlot)
+                {
+                    continue;
+                }
+
+                int c = ComparePrefix(stored, prefix);
                 if (c < 0)
                 {
                     continue;
@@ -111,29 +147,75 @@ namespace SpecGen
 
                 if (c > 0)
                 {
-                    return -1;
+                    break;
                 }
 
-                matches = 1;
-                if (h + 1 < HashCount && ComparePrefix(h + 1, prefix) == 0)
+                if (found >= 0)
                 {
                     matches = 2;
                     return -1;
                 }
 
-                return h;
+                found = slot;
+                matches = 1;
+                if (length == CatalogLayout.HashLength)
+                {
+                    break;
+                }
             }
 
-            return -1;
+            return found;
+        }
+
+        /// <summary>The key of a 32-character query (<see cref="CatalogLayout.UncheckedKey"/>), with SIMD where the CPU has it.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int FullHashKey(ReadOnlySpan<char> hash)
+        {
+#if NET8_0_OR_GREATER
+            if (System.Runtime.Intrinsics.X86.Sse2.IsSupported)
+            {
+                // Ranks of the first eight characters at once, then pairs of 5-bit ranks joined by a multiply-add.
+                Vector128<ushort> c = Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(hash)));
+                Vector128<ushort> rank = (c - Vector128.Create((ushort)0x32) - (Vector128.ShiftRightLogical(c, 6) * Vector128.Create((ushort)41))) & Vector128.Create((ushort)31);
+                Vector128<int> pairs = System.Runtime.Intrinsics.X86.Sse2.MultiplyAddAdjacent(rank.AsInt16(), Vector128.Create((short)32, 1, 32, 1, 32, 1, 32, 1));
+                return (pairs.GetElement(0) << 20) | (pairs.GetElement(1) << 10) | pairs.GetElement(2);
+            }
+#endif
+            return CatalogLayout.UncheckedKey(hash);
+        }
+
+        /// <summary>Compares a stored hash with a 32-character query.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int Compare(byte* stored, ReadOnlySpan<char> hash)
+        {
+#if NET8_0_OR_GREATER
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var bytes = Vector256.Load(stored);
+                (Vector256<ushort> low, Vector256<ushort> high) = Vector256.Widen(bytes);
+                ref ushort query = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(hash));
+                uint low16 = Vector256.ExtractMostSignificantBits(Vector256.Equals(Vector256.LoadUnsafe(ref query), low));
+                uint high16 = Vector256.ExtractMostSignificantBits(Vector256.Equals(Vector256.LoadUnsafe(ref query, 16), high));
+                uint equal = low16 | (high16 << 16);
+                if (equal == uint.MaxValue)
+                {
+                    return 0;
+                }
+
+                // The first character that differs decides the order.
+                int i = System.Numerics.BitOperations.TrailingZeroCount(~equal);
+                return stored[i] - hash[i];
+            }
+#endif
+            return ComparePrefix(stored, hash);
         }
 
         /// <summary>Compares the first <c>prefix.Length</c> characters of a stored hash with <paramref name="prefix"/>.</summary>
-        private int ComparePrefix(int hashIndex, ReadOnlySpan<char> prefix)
+        private static int ComparePrefix(byte* stored, ReadOnlySpan<char> prefix)
         {
-            byte* hash = _tables + _hashText.Offset + (hashIndex * CatalogLayout.HashLength);
             for (int i = 0; i < prefix.Length; i++)
             {
-                int c = hash[i] - prefix[i];
+                int c = stored[i] - prefix[i];
                 if (c != 0)
                 {
                     return c;

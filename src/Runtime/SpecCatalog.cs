@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading;
@@ -22,11 +23,13 @@ namespace SpecGen
         private readonly Column[] _columns;
         private readonly string?[] _stringCache;
         private readonly GCHandle[]? _pins;
-        private readonly int _bucketBits;
-        private readonly Column _hashText;
+        private readonly int _homeSlots;
+        private readonly int _slotCount;
+        private readonly int _slotDigits;
+        private readonly int _slotSize;
+        private readonly byte* _slots;
         private readonly Column _hashEntryStart;
         private readonly Column _hashEntries;
-        private readonly Column _bucketStart;
         private string?[]? _hashCache;
         private string?[]? _shortHashCache;
 
@@ -46,13 +49,16 @@ namespace SpecGen
             PageCount = ReadHeader(ref position);
             int stringCount = ReadHeader(ref position);
             HashCount = ReadHeader(ref position);
-            _bucketBits = ReadHeader(ref position);
+            _homeSlots = ReadHeader(ref position);
+            _slotCount = ReadHeader(ref position);
+            _slotDigits = ReadHeader(ref position);
+            _slotSize = CatalogLayout.HashLength + _slotDigits;
             _columns = new Column[CatalogLayout.SectionCount];
             for (int s = 0; s < _columns.Length; s++)
             {
                 int offset = ReadHeader(ref position);
                 int count = ReadHeader(ref position);
-                int width = CatalogLayout.DigitValues[tables[position++]];
+                int width = CatalogLayout.DecodeDigit(tables[position++]);
                 if (offset < CatalogLayout.DataOffset || (long)offset + ((long)count * width) > tablesLength || width < 1 || width > CatalogLayout.MaxDigits)
                 {
                     throw new FormatException("The catalog data is damaged (section " + (Section)s + ").");
@@ -62,10 +68,14 @@ namespace SpecGen
             }
 
             _stringCache = new string?[stringCount];
-            _hashText = _columns[(int)Section.HashText];
+            if ((long)_slotCount * _slotSize != _columns[(int)Section.HashSlots].Count || _slotDigits < 1 || _slotDigits > CatalogLayout.MaxDigits || _homeSlots > _slotCount)
+            {
+                throw new FormatException("The catalog data is damaged (hash table).");
+            }
+
+            _slots = tables + _columns[(int)Section.HashSlots].Offset;
             _hashEntryStart = _columns[(int)Section.HashEntryStart];
             _hashEntries = _columns[(int)Section.HashEntries];
-            _bucketStart = _columns[(int)Section.BucketStart];
         }
 
         /// <summary>Frees the pins of a catalog made from arrays.</summary>
@@ -159,23 +169,23 @@ namespace SpecGen
 
         internal int Read(Section section, int index) => Read(_columns[(int)section], index);
 
-        internal int Read(in Column column, int index)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal int Read(Column column, int index)
         {
             byte* p = _tables + column.Offset + (index * column.Width);
-            byte[] digits = CatalogLayout.DigitValues;
             switch (column.Width)
             {
                 case 1:
-                    return digits[p[0]];
+                    return CatalogLayout.DecodeDigit(p[0]);
                 case 2:
-                    return digits[p[0]] | (digits[p[1]] << 6);
+                    return CatalogLayout.DecodeDigit(p[0]) | (CatalogLayout.DecodeDigit(p[1]) << 6);
                 case 3:
-                    return digits[p[0]] | (digits[p[1]] << 6) | (digits[p[2]] << 12);
+                    return CatalogLayout.DecodeDigit(p[0]) | (CatalogLayout.DecodeDigit(p[1]) << 6) | (CatalogLayout.DecodeDigit(p[2]) << 12);
                 default:
                     int value = 0;
                     for (int d = column.Width - 1; d >= 0; d--)
                     {
-                        value = (value << 6) | digits[p[d]];
+                        value = (value << CatalogLayout.DigitBits) | CatalogLayout.DecodeDigit(p[d]);
                     }
 
                     return value;
@@ -237,23 +247,24 @@ namespace SpecGen
             return -1;
         }
 
-        internal string HashOf(int hashIndex)
+        /// <summary>The hash in a slot of the hash table, created on first use.</summary>
+        internal string HashOf(int slot)
         {
-            string?[] cache = _hashCache ?? Interlocked.CompareExchange(ref _hashCache, new string?[HashCount], null) ?? _hashCache!;
-            string? value = cache[hashIndex];
+            string?[] cache = _hashCache ?? Interlocked.CompareExchange(ref _hashCache, new string?[_slotCount], null) ?? _hashCache!;
+            string? value = cache[slot];
             if (value is null)
             {
-                value = Encoding.ASCII.GetString(_tables + _hashText.Offset + (hashIndex * CatalogLayout.HashLength), CatalogLayout.HashLength);
-                cache[hashIndex] = value;
+                value = Encoding.ASCII.GetString(Slot(slot), CatalogLayout.HashLength);
+                cache[slot] = value;
             }
 
             return value;
         }
 
-        internal string ShortHashOf(int hashIndex)
+        internal string ShortHashOf(int slot)
         {
-            string?[] cache = _shortHashCache ?? Interlocked.CompareExchange(ref _shortHashCache, new string?[HashCount], null) ?? _shortHashCache!;
-            return cache[hashIndex] ??= HashOf(hashIndex).Substring(0, Spec.ShortHashLength);
+            string?[] cache = _shortHashCache ?? Interlocked.CompareExchange(ref _shortHashCache, new string?[_slotCount], null) ?? _shortHashCache!;
+            return cache[slot] ??= HashOf(slot).Substring(0, Spec.ShortHashLength);
         }
 
         private static bool HasMagic(byte* tables)
@@ -274,7 +285,7 @@ namespace SpecGen
             int value = 0;
             for (int d = CatalogLayout.HeaderDigits - 1; d >= 0; d--)
             {
-                value = (value << CatalogLayout.DigitBits) | CatalogLayout.DigitValues[_tables[position + d]];
+                value = (value << CatalogLayout.DigitBits) | CatalogLayout.DecodeDigit(_tables[position + d]);
             }
 
             position += CatalogLayout.HeaderDigits;

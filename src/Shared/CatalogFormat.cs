@@ -7,6 +7,8 @@
 //    base-64 digits (little-endian, each digit one character), the number chosen per array.
 namespace SpecGen.Format
 {
+    using System;
+
     /// <summary>The integer arrays of the table blob, in the order the header lists them.</summary>
     internal enum Section
     {
@@ -41,7 +43,7 @@ namespace SpecGen.Format
 
         /// <summary>Per spec: page index.</summary>
         SpecPage,
-        /// <summary>Per spec: index of its hash among the sorted distinct hashes.</summary>
+        /// <summary>Per spec: the slot of its hash in <see cref="HashSlots"/>.</summary>
         SpecHash,
         /// <summary>Per spec: version (string id).</summary>
         SpecVersion,
@@ -95,14 +97,17 @@ namespace SpecGen.Format
         /// <summary>Variant values (string ids).</summary>
         VariantValueItems,
 
-        /// <summary>HashCount * 32 ASCII bytes: the sorted distinct hashes (width 1).</summary>
-        HashText,
-        /// <summary>HashCount + 1 offsets into <see cref="HashEntries"/>.</summary>
+        /// <summary>
+        /// The hash table (width 1, raw bytes): SlotCount records of 32 hash characters then SlotDigits digits
+        /// of the hash's first spec index. The distinct hashes are sorted and each sits at its home slot or
+        /// after it (see <see cref="CatalogLayout.HomeSlot"/>), so the table is both a hash table and a sorted
+        /// list. An empty slot starts with <see cref="CatalogLayout.EmptySlot"/>.
+        /// </summary>
+        HashSlots,
+        /// <summary>SlotCount + 1 offsets into <see cref="HashEntries"/> (empty slots have none).</summary>
         HashEntryStart,
-        /// <summary>Spec indices grouped by hash, ascending within a hash.</summary>
+        /// <summary>Spec indices grouped by hash in slot order, ascending within a hash.</summary>
         HashEntries,
-        /// <summary>2^BucketBits + 1 hash indices: hashes whose leading bits are b are [BucketStart[b], BucketStart[b + 1]).</summary>
-        BucketStart,
     }
 
     /// <summary>Bits of <see cref="Section.SpecFlags"/>.</summary>
@@ -155,24 +160,13 @@ namespace SpecGen.Format
         /// <summary>The character of each digit value: '#'..'[' then ']'..'c' (no '"', no '\').</summary>
         public static byte EncodeDigit(int digit) => (byte)(digit < 57 ? digit + 0x23 : digit + 0x24);
 
-        /// <summary>Digit values by character (0 for characters that are not digits).</summary>
-        public static readonly byte[] DigitValues = BuildDigitValues();
+        /// <summary>The value of a digit character (the inverse of <see cref="EncodeDigit"/>), without a table or a branch.</summary>
+        public static int DecodeDigit(int c) => c - 0x23 - (((0x5C - c) >> 31) & 1);
 
-        private static byte[] BuildDigitValues()
-        {
-            var values = new byte[256];
-            for (int d = 0; d < 64; d++)
-            {
-                values[EncodeDigit(d)] = (byte)d;
-            }
+        /// <summary>Header integers before the section table: spec, page, string and distinct hash counts, home slots, slots, slot digits.</summary>
+        public const int HeaderFields = 7;
 
-            return values;
-        }
-
-        /// <summary>Header integers before the section table: spec, page, string and hash counts, bucket bits.</summary>
-        public const int HeaderFields = 5;
-
-        public const int SectionCount = (int)Section.BucketStart + 1;
+        public const int SectionCount = (int)Section.HashEntries + 1;
 
         /// <summary>Bytes of one section descriptor: offset and count (HeaderDigits each), width (one digit).</summary>
         public const int SectionDescriptorSize = 2 * HeaderDigits + 1;
@@ -184,35 +178,76 @@ namespace SpecGen.Format
         /// <summary>Largest value a header integer can hold.</summary>
         public const int MaxHeaderValue = (1 << (DigitBits * HeaderDigits)) - 1;
 
-        /// <summary>Most leading hash bits used to index buckets (four base32 characters).</summary>
-        public const int MaxBucketBits = 20;
+        /// <summary>The first byte of an empty hash slot.</summary>
+        public const byte EmptySlot = (byte)'!';
+
+        /// <summary>Characters of a hash that make its 30-bit key (the home slot).</summary>
+        public const int KeyChars = 6;
+
+        /// <summary>Bits of a hash key.</summary>
+        public const int KeyBits = 5 * KeyChars;
+
+        /// <summary>Home slots per distinct hash: the table is at most this full before overflow slots.</summary>
+        public const double LoadFactor = 0.6;
+
+        /// <summary>The home slot of a 30-bit key among <paramref name="homeSlots"/>: monotonic, so sorted hashes keep their order.</summary>
+        public static int HomeSlot(int key, int homeSlots) => (int)(((ulong)(uint)key * (uint)homeSlots) >> KeyBits);
+
+        /// <summary>Number of home slots for a number of distinct hashes.</summary>
+        public static int HomeSlotsFor(int hashCount) => Math.Max(1, (int)Math.Ceiling(hashCount / LoadFactor));
 
         /// <summary>Rank of a base32 hash character in ordinal order ('2'..'7' then 'a'..'z'), or -1.</summary>
         public static int HashCharRank(int c)
         {
-            if (c >= 'a' && c <= 'z')
-            {
-                return c - 'a' + 6;
-            }
-
-            if (c >= '2' && c <= '7')
-            {
-                return c - '2';
-            }
-
-            return -1;
+            return (uint)c < 128 ? (sbyte)HashRanks[c] : -1;
         }
 
-        /// <summary>Buckets bits for a number of distinct hashes: about one hash per bucket.</summary>
-        public static int BucketBitsFor(int hashCount)
+        /// <summary>The ranks of ASCII characters (0xFF, read as -1, for characters that are not base32).</summary>
+        private static ReadOnlySpan<byte> HashRanks => new byte[]
         {
-            int bits = 0;
-            while (bits < MaxBucketBits && (1 << bits) < hashCount)
+            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+            255, 255, 0, 1, 2, 3, 4, 5, 255, 255, 255, 255, 255, 255, 255, 255,
+            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+            255, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
+            21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 255, 255, 255, 255, 255,
+        };
+
+        /// <summary>
+        /// The 30-bit key of the first <see cref="KeyChars"/> characters without checking them: for base32
+        /// characters it equals <see cref="Key"/>; for others it is some key in range (a lookup then compares
+        /// the query with a stored hash, which has no such character, and finds nothing).
+        /// </summary>
+        public static int UncheckedKey(ReadOnlySpan<char> text)
+        {
+            int key = 0;
+            for (int i = 0; i < KeyChars; i++)
             {
-                bits++;
+                int c = text[i];
+                key = (key << 5) | ((c - 0x32 - ((c >> 6) * 41)) & 31);
             }
 
-            return bits;
+            return key;
+        }
+
+        /// <summary>
+        /// The 30-bit key of the first <paramref name="count"/> (at most <see cref="KeyChars"/>) characters, the
+        /// missing characters' bits zero; -1 when one of them is not a base32 hash character.
+        /// </summary>
+        public static int Key(ReadOnlySpan<char> text, int count)
+        {
+            int key = 0;
+            int invalid = 0;
+            for (int i = 0; i < count; i++)
+            {
+                int rank = HashCharRank(text[i]);
+                invalid |= rank;
+                key = (key << 5) | (rank & 31);
+            }
+
+            return invalid < 0 ? -1 : key << (5 * (KeyChars - count));
         }
 
         /// <summary>Digits needed to store values up to <paramref name="max"/>.</summary>

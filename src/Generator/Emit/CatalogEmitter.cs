@@ -44,7 +44,7 @@ namespace SpecGen.Generator.Emit
             w.Line("/// <summary>Every spec of every page, in catalog order (snapshot tag, then package, then page order).</summary>");
             w.Line("public static global::SpecGen.SpecCatalog Catalog { get; } = global::SpecGen.SpecCatalog.FromStaticData(SpecGenTables, SpecGenStrings);");
             w.Line();
-            WriteBlob(w, "SpecGenTables", Encoding.ASCII.GetString(encoded.Tables), encoded.Tables, options);
+            WriteBlob(w, "SpecGenTables", null, encoded.Tables, options);
             w.Line();
             WriteBlob(w, "SpecGenStrings", encoded.Strings, null, options);
 
@@ -64,20 +64,32 @@ namespace SpecGen.Generator.Emit
             return w.ToString();
         }
 
-        private static void WriteBlob(SourceWriter w, string name, string text, byte[]? bytes, EmitOptions options)
+        /// <summary>
+        /// Writes a blob as a UTF-8 literal: either <paramref name="text"/> (escaped), or <paramref name="ascii"/>
+        /// bytes that are printable ASCII without '"' or '\\' (the table blob), written as they are.
+        /// </summary>
+        private static void WriteBlob(SourceWriter w, string name, string? text, byte[]? ascii, EmitOptions options)
         {
             if (options.Utf8Literals)
             {
                 StringBuilder line = w.BeginLine();
                 line.Append("private static global::System.ReadOnlySpan<byte> ").Append(name).Append(" => \"");
-                Literals.AppendEscaped(line, text);
+                if (text is not null)
+                {
+                    Literals.AppendEscaped(line, text);
+                }
+                else
+                {
+                    Literals.AppendPrintableAscii(line, ascii!);
+                }
+
                 line.Append("\"u8;");
                 w.EndLine();
                 return;
             }
 
             // Before C# 11 there are no UTF-8 literals: a constant byte array also becomes static data.
-            bytes ??= Encoding.UTF8.GetBytes(text);
+            byte[] bytes = ascii ?? Encoding.UTF8.GetBytes(text!);
             w.Line("private static global::System.ReadOnlySpan<byte> " + name + " => new byte[]");
             w.Line("{");
             for (int i = 0; i < bytes.Length; i += 32)
@@ -141,31 +153,49 @@ namespace SpecGen.Generator.Emit
             return all.Length > MaxListed ? listed + " and " + (all.Length - MaxListed).ToString(CultureInfo.InvariantCulture) + " more" : listed;
         }
 
-        /// <summary>Counts and sets per name, for the doc comments.</summary>
+        /// <summary>Counts and sets per name, for the doc comments; aggregated per page first (pages repeat values).</summary>
         private sealed class CatalogSummary
         {
             private readonly Dictionary<(NameKind, string), Facts> _facts = new Dictionary<(NameKind, string), Facts>();
 
             public CatalogSummary(CatalogData catalog)
             {
+                var perPage = new Dictionary<(NameKind, string), int>();
                 foreach (PageData page in catalog.Pages)
                 {
                     Packages.Add(page.Package);
                     Tags.Add(page.Tag);
-                    Get(NameKind.Package, page.Package).Pages++;
-                    Get(NameKind.Tag, page.Tag).Pages++;
+                    Facts package = Get(NameKind.Package, page.Package);
+                    package.Specs += page.Specs.Count;
+                    package.TagSet.Add(page.Tag);
+                    Facts tag = Get(NameKind.Tag, page.Tag);
+                    tag.Specs += page.Specs.Count;
+                    tag.PackageSet.Add(page.Package);
+                    SpecCount += page.Specs.Count;
+
+                    perPage.Clear();
                     foreach (SpecData spec in page.Specs)
                     {
-                        SpecCount++;
-                        Add(NameKind.Package, page.Package, page, spec);
-                        Add(NameKind.Tag, page.Tag, page, spec);
-                        Add(NameKind.Target, spec.Target, page, spec);
-                        Add(NameKind.OperatingSystem, spec.Os, page, spec);
-                        Add(NameKind.Platform, spec.Platform, page, spec);
-                        foreach (string stack in new HashSet<string>(spec.Stacks, StringComparer.Ordinal))
+                        package.Versions.Add(spec.Version);
+                        Count(perPage, NameKind.Target, spec.Target);
+                        Count(perPage, NameKind.OperatingSystem, spec.Os);
+                        Count(perPage, NameKind.Platform, spec.Platform);
+                        for (int i = 0; i < spec.Stacks.Count; i++)
                         {
-                            Add(NameKind.Stack, stack, page, spec);
+                            // A stack listed twice in one spec counts once.
+                            if (IndexOf(spec.Stacks, spec.Stacks[i]) == i)
+                            {
+                                Count(perPage, NameKind.Stack, spec.Stacks[i]);
+                            }
                         }
+                    }
+
+                    foreach (KeyValuePair<(NameKind Kind, string Name), int> pair in perPage)
+                    {
+                        Facts facts = Get(pair.Key.Kind, pair.Key.Name);
+                        facts.Specs += pair.Value;
+                        facts.TagSet.Add(page.Tag);
+                        facts.PackageSet.Add(page.Package);
                     }
                 }
             }
@@ -179,27 +209,44 @@ namespace SpecGen.Generator.Emit
             public string Describe(NameKind kind, string name)
             {
                 Facts facts = Get(kind, name);
-                string specs = Count(facts.Specs, "spec");
-                string tags = Count(facts.TagSet.Count, "snapshot tag") + " (" + List(facts.TagSet) + ")";
+                string specs = CatalogEmitter.Count(facts.Specs, "spec");
+                string tags = CatalogEmitter.Count(facts.TagSet.Count, "snapshot tag") + " (" + List(Sorted(facts.TagSet)) + ")";
                 switch (kind)
                 {
                     case NameKind.Package:
-                        return "Package " + name + ": " + specs + " in " + tags + "; versions " + List(facts.Versions) + ".";
+                        return "Package " + name + ": " + specs + " in " + tags + "; versions " + List(Sorted(facts.Versions)) + ".";
                     case NameKind.Tag:
-                        return "Snapshot tag " + name + ": " + specs + " of " + Count(facts.PackageSet.Count, "package") + ".";
+                        return "Snapshot tag " + name + ": " + specs + " of " + CatalogEmitter.Count(facts.PackageSet.Count, "package") + ".";
                     default:
                         string what = kind == NameKind.Stack ? "Stack " : kind == NameKind.Target ? "Target " : kind == NameKind.OperatingSystem ? "Operating system " : "Platform ";
-                        return what + name + ": " + specs + " of " + Count(facts.PackageSet.Count, "package") + " in " + tags + ".";
+                        return what + name + ": " + specs + " of " + CatalogEmitter.Count(facts.PackageSet.Count, "package") + " in " + tags + ".";
                 }
             }
 
-            private void Add(NameKind kind, string name, PageData page, SpecData spec)
+            private static IEnumerable<string> Sorted(HashSet<string> values)
             {
-                Facts facts = Get(kind, name);
-                facts.Specs++;
-                facts.TagSet.Add(page.Tag);
-                facts.PackageSet.Add(page.Package);
-                facts.Versions.Add(spec.Version);
+                string[] array = values.ToArray();
+                Array.Sort(array, StringComparer.Ordinal);
+                return array;
+            }
+
+            private static int IndexOf(EquatableArray<string> items, string value)
+            {
+                for (int i = 0; i < items.Count; i++)
+                {
+                    if (items[i] == value)
+                    {
+                        return i;
+                    }
+                }
+
+                return -1;
+            }
+
+            private static void Count(Dictionary<(NameKind, string), int> counts, NameKind kind, string name)
+            {
+                counts.TryGetValue((kind, name), out int n);
+                counts[(kind, name)] = n + 1;
             }
 
             private Facts Get(NameKind kind, string name)
@@ -217,13 +264,11 @@ namespace SpecGen.Generator.Emit
             {
                 public int Specs { get; set; }
 
-                public int Pages { get; set; }
+                public HashSet<string> TagSet { get; } = new HashSet<string>(StringComparer.Ordinal);
 
-                public SortedSet<string> TagSet { get; } = new SortedSet<string>(StringComparer.Ordinal);
+                public HashSet<string> PackageSet { get; } = new HashSet<string>(StringComparer.Ordinal);
 
-                public SortedSet<string> PackageSet { get; } = new SortedSet<string>(StringComparer.Ordinal);
-
-                public SortedSet<string> Versions { get; } = new SortedSet<string>(StringComparer.Ordinal);
+                public HashSet<string> Versions { get; } = new HashSet<string>(StringComparer.Ordinal);
             }
         }
     }

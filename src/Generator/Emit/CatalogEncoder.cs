@@ -12,20 +12,24 @@ namespace SpecGen.Generator.Emit
     /// <summary>The two blobs of a catalog (see src/Shared/CatalogFormat.cs).</summary>
     internal sealed class EncodedCatalog
     {
-        public EncodedCatalog(byte[] tables, string strings, int stringBytes)
+        public EncodedCatalog(byte[] tables, string strings, int stringBytes, IReadOnlyList<KeyValuePair<Section, int>> sectionSizes)
         {
             Tables = tables;
             Strings = strings;
             StringBytes = stringBytes;
+            SectionSizes = sectionSizes;
         }
 
-        /// <summary>The table blob; every byte is below 0x80.</summary>
+        /// <summary>The table blob; every byte is a printable ASCII character other than '"' and '\'.</summary>
         public byte[] Tables { get; }
 
         /// <summary>The string blob as text (its UTF-8 encoding is the blob).</summary>
         public string Strings { get; }
 
         public int StringBytes { get; }
+
+        /// <summary>Bytes of each section of the table blob (for measurements).</summary>
+        public IReadOnlyList<KeyValuePair<Section, int>> SectionSizes { get; }
     }
 
     /// <summary>Encodes a catalog as static data: a string blob and a table blob of integer arrays.</summary>
@@ -33,38 +37,74 @@ namespace SpecGen.Generator.Emit
     {
         public static EncodedCatalog Encode(CatalogData catalog, CancellationToken cancellationToken)
         {
-            var pages = catalog.Pages;
-            var specs = new List<SpecData>();
-            var specPage = new List<int>();
-            for (int p = 0; p < pages.Count; p++)
+            EquatableArray<PageData> pages = catalog.Pages;
+            int specCount = 0;
+            foreach (PageData page in pages)
+            {
+                specCount += page.Specs.Count;
+            }
+
+            var specs = new SpecData[specCount];
+            var specPage = new int[specCount];
+            for (int p = 0, i = 0; p < pages.Count; p++)
             {
                 foreach (SpecData spec in pages[p].Specs)
                 {
-                    specs.Add(spec);
-                    specPage.Add(p);
+                    specs[i] = spec;
+                    specPage[i++] = p;
                 }
             }
 
             cancellationToken.ThrowIfCancellationRequested();
 
-            // Dimensions: sorted distinct names.
-            string[] packageNames = SortedDistinct(pages.Select(p => p.Package));
-            string[] tagNames = SortedDistinct(pages.Select(p => p.Tag));
-            string[] stackNames = SortedDistinct(specs.SelectMany(s => s.Stacks));
-            string[] targetNames = SortedDistinct(specs.Select(s => s.Target));
-            string[] osNames = SortedDistinct(specs.Select(s => s.Os));
-            string[] platformNames = SortedDistinct(specs.Select(s => s.Platform));
-            string[] compilerTexts = SortedDistinct(specs.Select(s => s.Compiler));
-            string[] variantTexts = SortedDistinct(specs.SelectMany(s => s.Variants));
-            string[] hashes = SortedDistinct(specs.Select(s => s.Hash));
+            // Distinct values per field (indices are given after sorting).
+            var packages = new Distinct();
+            var tags = new Distinct();
+            var stacks = new Distinct();
+            var targets = new Distinct();
+            var oss = new Distinct();
+            var platforms = new Distinct();
+            var compilers = new Distinct();
+            var variants = new Distinct();
+            var hashes = new Distinct();
+            foreach (PageData page in pages)
+            {
+                packages.Add(page.Package);
+                tags.Add(page.Tag);
+            }
 
-            var compilers = compilerTexts.Select(ParseCompiler).ToArray();
-            var variants = variantTexts.Select(ParseVariant).ToArray();
+            foreach (SpecData spec in specs)
+            {
+                foreach (string stack in spec.Stacks)
+                {
+                    stacks.Add(stack);
+                }
+
+                foreach (string variant in spec.Variants)
+                {
+                    variants.Add(variant);
+                }
+
+                targets.Add(spec.Target);
+                oss.Add(spec.Os);
+                platforms.Add(spec.Platform);
+                compilers.Add(spec.Compiler);
+                hashes.Add(spec.Hash);
+            }
+
+            foreach (Distinct field in new[] { packages, tags, stacks, targets, oss, platforms, compilers, variants, hashes })
+            {
+                field.Sort();
+            }
+
+            CompilerSyntax[] compilerParts = compilers.Values.Select(ParseCompiler).ToArray();
+            VariantSyntax[] variantParts = variants.Values.Select(ParseVariant).ToArray();
+            cancellationToken.ThrowIfCancellationRequested();
 
             // Tarballs are stored around the hash they usually contain, so their shared heads dedupe.
-            var tarballHeads = new string?[specs.Count];
-            var tarballTails = new string?[specs.Count];
-            for (int i = 0; i < specs.Count; i++)
+            var tarballHeads = new string?[specCount];
+            var tarballTails = new string?[specCount];
+            for (int i = 0; i < specCount; i++)
             {
                 string? tarball = specs[i].Tarball;
                 if (tarball is null)
@@ -73,186 +113,231 @@ namespace SpecGen.Generator.Emit
                 }
 
                 int at = tarball.IndexOf(specs[i].Hash, StringComparison.Ordinal);
-                if (at < 0)
-                {
-                    tarballHeads[i] = tarball;
-                }
-                else
-                {
-                    tarballHeads[i] = tarball.Substring(0, at);
-                    tarballTails[i] = tarball.Substring(at + specs[i].Hash.Length);
-                }
+                tarballHeads[i] = at < 0 ? tarball : tarball.Substring(0, at);
+                tarballTails[i] = at < 0 ? null : tarball.Substring(at + specs[i].Hash.Length);
             }
 
-            // Strings: every distinct string, sorted ordinally.
-            var allStrings = new List<string>();
-            allStrings.AddRange(packageNames);
-            allStrings.AddRange(tagNames);
-            allStrings.AddRange(stackNames);
-            allStrings.AddRange(targetNames);
-            allStrings.AddRange(osNames);
-            allStrings.AddRange(platformNames);
-            allStrings.AddRange(compilerTexts);
-            allStrings.AddRange(compilers.Select(c => c.Name));
-            allStrings.AddRange(compilers.Select(c => c.Version));
-            allStrings.AddRange(variantTexts);
-            allStrings.AddRange(variants.Select(v => v.Name));
-            allStrings.AddRange(variants.SelectMany(v => v.Values));
-            allStrings.AddRange(specs.Select(s => s.Version));
-            allStrings.AddRange(specs.Select(s => s.Size));
-            allStrings.AddRange(tarballHeads.Where(t => t is not null)!);
-            allStrings.AddRange(tarballTails.Where(t => t is not null)!);
-            string[] strings = SortedDistinct(allStrings);
-            var stringId = new Dictionary<string, int>(StringComparer.Ordinal);
-            var stringText = new StringBuilder();
-            var stringOffsets = new int[strings.Length + 1];
-            int byteOffset = 0;
-            for (int i = 0; i < strings.Length; i++)
+            // Strings: every distinct string once, sorted ordinally.
+            var strings = new Distinct();
+            foreach (Distinct field in new[] { packages, tags, stacks, targets, oss, platforms, compilers, variants })
             {
-                stringId.Add(strings[i], i);
-                stringOffsets[i] = byteOffset;
-                stringText.Append(strings[i]);
-                byteOffset += Encoding.UTF8.GetByteCount(strings[i]);
+                strings.AddRange(field.Values);
             }
 
-            stringOffsets[strings.Length] = byteOffset;
+            foreach (CompilerSyntax compiler in compilerParts)
+            {
+                strings.Add(compiler.Name);
+                strings.Add(compiler.Version);
+            }
+
+            foreach (VariantSyntax variant in variantParts)
+            {
+                strings.Add(variant.Name);
+                strings.AddRange(variant.Values);
+            }
+
+            for (int i = 0; i < specCount; i++)
+            {
+                strings.Add(specs[i].Version);
+                strings.Add(specs[i].Size);
+                strings.AddIfNotNull(tarballHeads[i]);
+                strings.AddIfNotNull(tarballTails[i]);
+            }
+
+            strings.Sort();
+            var stringText = new StringBuilder();
+            var stringOffsets = new int[strings.Count + 1];
+            int byteOffset = 0;
+            for (int i = 0; i < strings.Count; i++)
+            {
+                string value = strings.Values[i];
+                stringOffsets[i] = byteOffset;
+                stringText.Append(value);
+                byteOffset += Encoding.UTF8.GetByteCount(value);
+            }
+
+            stringOffsets[strings.Count] = byteOffset;
             cancellationToken.ThrowIfCancellationRequested();
 
-            Dictionary<string, int> packageIndex = IndexOf(packageNames);
-            Dictionary<string, int> tagIndex = IndexOf(tagNames);
-            Dictionary<string, int> stackIndex = IndexOf(stackNames);
-            Dictionary<string, int> targetIndex = IndexOf(targetNames);
-            Dictionary<string, int> osIndex = IndexOf(osNames);
-            Dictionary<string, int> platformIndex = IndexOf(platformNames);
-            Dictionary<string, int> compilerIndex = IndexOf(compilerTexts);
-            Dictionary<string, int> variantIndex = IndexOf(variantTexts);
-            Dictionary<string, int> hashIndex = IndexOf(hashes);
+            // The hash table: sorted hashes, each at its home slot or the next free one after it.
+            int homeSlots = CatalogLayout.HomeSlotsFor(hashes.Count);
+            var slotOfHash = new int[hashes.Count];
+            int next = 0;
+            for (int h = 0; h < hashes.Count; h++)
+            {
+                int home = CatalogLayout.HomeSlot(CatalogLayout.Key(hashes.Values[h].AsSpan(), CatalogLayout.KeyChars), homeSlots);
+                slotOfHash[h] = Math.Max(home, next);
+                next = slotOfHash[h] + 1;
+            }
 
-            var writer = new TableWriter(specs.Count, pages.Count, strings.Length, hashes.Length, CatalogLayout.BucketBitsFor(hashes.Length));
+            int slotCount = Math.Max(homeSlots, next);
+            int slotDigits = CatalogLayout.DigitsFor(specCount);
+            var writer = new TableWriter(specCount, pages.Count, strings.Count, hashes.Count, homeSlots, slotCount, slotDigits);
             writer.Add(Section.StringOffsets, stringOffsets);
-            writer.Add(Section.Packages, packageNames.Select(n => stringId[n]));
-            writer.Add(Section.Tags, tagNames.Select(n => stringId[n]));
-            writer.Add(Section.Stacks, stackNames.Select(n => stringId[n]));
-            writer.Add(Section.Targets, targetNames.Select(n => stringId[n]));
-            writer.Add(Section.OperatingSystems, osNames.Select(n => stringId[n]));
-            writer.Add(Section.Platforms, platformNames.Select(n => stringId[n]));
+            foreach ((Section section, Distinct field) in new[]
+            {
+                (Section.Packages, packages), (Section.Tags, tags), (Section.Stacks, stacks), (Section.Targets, targets),
+                (Section.OperatingSystems, oss), (Section.Platforms, platforms),
+            })
+            {
+                writer.Add(section, Map(field.Values, strings));
+            }
 
-            // Pages.
-            writer.Add(Section.PageTag, pages.Select(p => tagIndex[p.Tag]));
-            writer.Add(Section.PagePackage, pages.Select(p => packageIndex[p.Package]));
+            // Pages, in catalog order; the pages of each package; the first page of each tag.
+            var pageTag = new int[pages.Count];
+            var pagePackage = new int[pages.Count];
             var pageFirstSpec = new int[pages.Count + 1];
+            var pagesOfPackage = Groups(packages.Count);
+            var tagPageStart = new int[tags.Count + 1];
             for (int p = 0; p < pages.Count; p++)
             {
+                pageTag[p] = tags.IndexOf(pages[p].Tag);
+                pagePackage[p] = packages.IndexOf(pages[p].Package);
                 pageFirstSpec[p + 1] = pageFirstSpec[p] + pages[p].Specs.Count;
+                pagesOfPackage[pagePackage[p]].Add(p);
+                tagPageStart[pageTag[p] + 1]++;
             }
 
-            writer.Add(Section.PageFirstSpec, pageFirstSpec);
-            var pagesOfPackage = Enumerable.Range(0, packageNames.Length).Select(_ => new List<int>()).ToArray();
-            for (int p = 0; p < pages.Count; p++)
-            {
-                pagesOfPackage[packageIndex[pages[p].Package]].Add(p);
-            }
-
-            WriteGroups(writer, Section.PackagePageStart, Section.PackagePages, pagesOfPackage);
-            var tagPageStart = new int[tagNames.Length + 1];
-            for (int p = 0; p < pages.Count; p++)
-            {
-                tagPageStart[tagIndex[pages[p].Tag] + 1]++;
-            }
-
-            for (int t = 0; t < tagNames.Length; t++)
+            for (int t = 0; t < tags.Count; t++)
             {
                 tagPageStart[t + 1] += tagPageStart[t];
             }
 
+            writer.Add(Section.PageTag, pageTag);
+            writer.Add(Section.PagePackage, pagePackage);
+            writer.Add(Section.PageFirstSpec, pageFirstSpec);
+            WriteGroups(writer, Section.PackagePageStart, Section.PackagePages, pagesOfPackage);
             writer.Add(Section.TagPageStart, tagPageStart);
             cancellationToken.ThrowIfCancellationRequested();
 
-            // Specs, one column per field.
+            // Specs, one column per field; stack and variant lists stored once each.
             var stackLists = new ListDeduper();
             var variantLists = new ListDeduper();
+            var columns = new int[12][];
+            for (int c = 0; c < columns.Length; c++)
+            {
+                columns[c] = new int[specCount];
+            }
+
+            var specsOfSlot = Groups(slotCount);
+            for (int i = 0; i < specCount; i++)
+            {
+                SpecData spec = specs[i];
+                int slot = slotOfHash[hashes.IndexOf(spec.Hash)];
+                specsOfSlot[slot].Add(i);
+                columns[0][i] = slot;
+                columns[1][i] = strings.IndexOf(spec.Version);
+                columns[2][i] = compilers.IndexOf(spec.Compiler);
+                columns[3][i] = oss.IndexOf(spec.Os);
+                columns[4][i] = platforms.IndexOf(spec.Platform);
+                columns[5][i] = targets.IndexOf(spec.Target);
+                columns[6][i] = stackLists.Add(spec.Stacks, stacks);
+                columns[7][i] = variantLists.Add(spec.Variants, variants);
+                columns[8][i] = strings.IndexOf(spec.Size);
+                columns[9][i] = tarballHeads[i] is string head ? strings.IndexOf(head) + 1 : 0;
+                columns[10][i] = tarballTails[i] is string tail ? strings.IndexOf(tail) + 1 : 0;
+                columns[11][i] = spec.SizeIsNumber ? SpecFlags.SizeIsNumber : 0;
+            }
+
             writer.Add(Section.SpecPage, specPage);
-            writer.Add(Section.SpecHash, specs.Select(s => hashIndex[s.Hash]));
-            writer.Add(Section.SpecVersion, specs.Select(s => stringId[s.Version]));
-            writer.Add(Section.SpecCompiler, specs.Select(s => compilerIndex[s.Compiler]));
-            writer.Add(Section.SpecOs, specs.Select(s => osIndex[s.Os]));
-            writer.Add(Section.SpecPlatform, specs.Select(s => platformIndex[s.Platform]));
-            writer.Add(Section.SpecTarget, specs.Select(s => targetIndex[s.Target]));
-            writer.Add(Section.SpecStacks, specs.Select(s => stackLists.Add(s.Stacks.Select(n => stackIndex[n]))).ToArray());
-            writer.Add(Section.SpecVariants, specs.Select(s => variantLists.Add(s.Variants.Select(v => variantIndex[v]))).ToArray());
-            writer.Add(Section.SpecSize, specs.Select(s => stringId[s.Size]));
-            writer.Add(Section.SpecTarballHead, tarballHeads.Select(t => t is null ? 0 : stringId[t] + 1));
-            writer.Add(Section.SpecTarballTail, tarballTails.Select(t => t is null ? 0 : stringId[t] + 1));
-            writer.Add(Section.SpecFlags, specs.Select(s => s.SizeIsNumber ? SpecFlags.SizeIsNumber : 0));
+            writer.Add(Section.SpecHash, columns[0]);
+            writer.Add(Section.SpecVersion, columns[1]);
+            writer.Add(Section.SpecCompiler, columns[2]);
+            writer.Add(Section.SpecOs, columns[3]);
+            writer.Add(Section.SpecPlatform, columns[4]);
+            writer.Add(Section.SpecTarget, columns[5]);
+            writer.Add(Section.SpecStacks, columns[6]);
+            writer.Add(Section.SpecVariants, columns[7]);
+            writer.Add(Section.SpecSize, columns[8]);
+            writer.Add(Section.SpecTarballHead, columns[9]);
+            writer.Add(Section.SpecTarballTail, columns[10]);
+            writer.Add(Section.SpecFlags, columns[11]);
             WriteGroups(writer, Section.StackListStart, Section.StackListItems, stackLists.Lists);
             WriteGroups(writer, Section.VariantListStart, Section.VariantListItems, variantLists.Lists);
 
-            // Compilers and variants.
-            writer.Add(Section.CompilerText, compilerTexts.Select(t => stringId[t]));
-            writer.Add(Section.CompilerName, compilers.Select(c => stringId[c.Name]));
-            writer.Add(Section.CompilerVersion, compilers.Select(c => stringId[c.Version]));
-            writer.Add(Section.CompilerFlags, compilers.Select(c => (c.IsNone ? CompilerFlags.None : 0) | (c.IsExact ? CompilerFlags.Exact : 0)));
-            writer.Add(Section.VariantText, variantTexts.Select(t => stringId[t]));
-            writer.Add(Section.VariantName, variants.Select(v => stringId[v.Name]));
-            writer.Add(Section.VariantFlags, variants.Select(v => v.Kind | (v.IsExact ? VariantFlags.Exact : 0) | (v.IsQuoted ? VariantFlags.Quoted : 0)));
-            WriteGroups(writer, Section.VariantValueStart, Section.VariantValueItems, variants.Select(v => v.Values.Select(x => stringId[x]).ToList()).ToArray());
+            // Compilers and variants, split into their parts.
+            writer.Add(Section.CompilerText, Map(compilers.Values, strings));
+            writer.Add(Section.CompilerName, compilerParts.Select(c => strings.IndexOf(c.Name)).ToArray());
+            writer.Add(Section.CompilerVersion, compilerParts.Select(c => strings.IndexOf(c.Version)).ToArray());
+            writer.Add(Section.CompilerFlags, compilerParts.Select(c => (c.IsNone ? CompilerFlags.None : 0) | (c.IsExact ? CompilerFlags.Exact : 0)).ToArray());
+            writer.Add(Section.VariantText, Map(variants.Values, strings));
+            writer.Add(Section.VariantName, variantParts.Select(v => strings.IndexOf(v.Name)).ToArray());
+            writer.Add(Section.VariantFlags, variantParts.Select(v => v.Kind | (v.IsExact ? VariantFlags.Exact : 0) | (v.IsQuoted ? VariantFlags.Quoted : 0)).ToArray());
+            WriteGroups(writer, Section.VariantValueStart, Section.VariantValueItems, variantParts.Select(v => v.Values.Select(strings.IndexOf).ToList()).ToArray());
             cancellationToken.ThrowIfCancellationRequested();
 
-            // Hashes: sorted text, the specs of each, and the bucket index.
-            var hashText = new byte[hashes.Length * CatalogLayout.HashLength];
-            for (int h = 0; h < hashes.Length; h++)
+            // The hash table records: hash text and the first spec of its hash; empty slots start with '!'.
+            int recordSize = CatalogLayout.HashLength + slotDigits;
+            var records = new byte[slotCount * recordSize];
+            byte zero = CatalogLayout.EncodeDigit(0);
+            for (int slot = 0; slot < slotCount; slot++)
             {
-                Encoding.ASCII.GetBytes(hashes[h], 0, CatalogLayout.HashLength, hashText, h * CatalogLayout.HashLength);
-            }
-
-            writer.AddBytes(Section.HashText, hashText);
-            var specsOfHash = Enumerable.Range(0, hashes.Length).Select(_ => new List<int>()).ToArray();
-            for (int i = 0; i < specs.Count; i++)
-            {
-                specsOfHash[hashIndex[specs[i].Hash]].Add(i);
-            }
-
-            WriteGroups(writer, Section.HashEntryStart, Section.HashEntries, specsOfHash);
-            int bits = writer.BucketBits;
-            var bucketStart = new int[(1 << bits) + 1];
-            int next = 0;
-            for (int b = 0; b <= 1 << bits; b++)
-            {
-                while (next < hashes.Length && LeadingBits(hashes[next], bits) < b)
+                int offset = slot * recordSize;
+                records[offset] = CatalogLayout.EmptySlot;
+                for (int i = 1; i < recordSize; i++)
                 {
-                    next++;
+                    records[offset + i] = zero;
                 }
-
-                bucketStart[b] = next;
             }
 
-            writer.Add(Section.BucketStart, bucketStart);
-            return new EncodedCatalog(writer.ToArray(), stringText.ToString(), byteOffset);
+            for (int h = 0; h < hashes.Count; h++)
+            {
+                int slot = slotOfHash[h];
+                int offset = slot * recordSize;
+                Encoding.ASCII.GetBytes(hashes.Values[h], 0, CatalogLayout.HashLength, records, offset);
+                int first = specsOfSlot[slot][0];
+                for (int d = 0; d < slotDigits; d++)
+                {
+                    records[offset + CatalogLayout.HashLength + d] = CatalogLayout.EncodeDigit(first & 63);
+                    first >>= CatalogLayout.DigitBits;
+                }
+            }
+
+            writer.AddBytes(Section.HashSlots, records);
+            WriteGroups(writer, Section.HashEntryStart, Section.HashEntries, specsOfSlot);
+            return new EncodedCatalog(writer.ToArray(), stringText.ToString(), byteOffset, writer.SectionSizes().ToList());
         }
 
-        /// <summary>The leading <paramref name="bits"/> bits of a hash, from the ordinal ranks of its first four characters.</summary>
-        public static int LeadingBits(string hash, int bits)
+        private static int[] Map(IReadOnlyList<string> values, Distinct strings)
         {
-            int value = 0;
-            for (int i = 0; i < 4; i++)
+            var ids = new int[values.Count];
+            for (int i = 0; i < ids.Length; i++)
             {
-                value = (value << 5) | CatalogLayout.HashCharRank(hash[i]);
+                ids[i] = strings.IndexOf(values[i]);
             }
 
-            return value >> (CatalogLayout.MaxBucketBits - bits);
+            return ids;
+        }
+
+        private static List<int>[] Groups(int count)
+        {
+            var groups = new List<int>[count];
+            for (int i = 0; i < count; i++)
+            {
+                groups[i] = new List<int>(1);
+            }
+
+            return groups;
         }
 
         private static void WriteGroups(TableWriter writer, Section start, Section items, IReadOnlyList<List<int>> groups)
         {
             var starts = new int[groups.Count + 1];
-            var flat = new List<int>();
+            int total = 0;
             for (int i = 0; i < groups.Count; i++)
             {
-                starts[i] = flat.Count;
-                flat.AddRange(groups[i]);
+                starts[i] = total;
+                total += groups[i].Count;
             }
 
-            starts[groups.Count] = flat.Count;
+            starts[groups.Count] = total;
+            var flat = new int[total];
+            for (int i = 0, k = 0; i < groups.Count; i++)
+            {
+                groups[i].CopyTo(flat, k);
+                k += groups[i].Count;
+            }
+
             writer.Add(start, starts);
             writer.Add(items, flat);
         }
@@ -269,40 +354,72 @@ namespace SpecGen.Generator.Emit
             return variant;
         }
 
-        private static string[] SortedDistinct(IEnumerable<string> values)
-        {
-            var set = new HashSet<string>(values, StringComparer.Ordinal);
-            string[] array = set.ToArray();
-            Array.Sort(array, StringComparer.Ordinal);
-            return array;
-        }
-
-        private static Dictionary<string, int> IndexOf(string[] sorted)
-        {
-            var index = new Dictionary<string, int>(sorted.Length, StringComparer.Ordinal);
-            for (int i = 0; i < sorted.Length; i++)
-            {
-                index.Add(sorted[i], i);
-            }
-
-            return index;
-        }
-
-        /// <summary>Gives equal lists one index, in order of first appearance.</summary>
-        private sealed class ListDeduper
+        /// <summary>The distinct values of a field: collected, then sorted ordinally and indexed.</summary>
+        private sealed class Distinct
         {
             private readonly Dictionary<string, int> _index = new Dictionary<string, int>(StringComparer.Ordinal);
+            private List<string> _values = new List<string>();
+
+            public IReadOnlyList<string> Values => _values;
+
+            public int Count => _values.Count;
+
+            public void Add(string value)
+            {
+                if (!_index.ContainsKey(value))
+                {
+                    _index.Add(value, _values.Count);
+                    _values.Add(value);
+                }
+            }
+
+            public void AddIfNotNull(string? value)
+            {
+                if (value is not null)
+                {
+                    Add(value);
+                }
+            }
+
+            public void AddRange(IEnumerable<string> values)
+            {
+                foreach (string value in values)
+                {
+                    Add(value);
+                }
+            }
+
+            public void Sort()
+            {
+                _values.Sort(StringComparer.Ordinal);
+                for (int i = 0; i < _values.Count; i++)
+                {
+                    _index[_values[i]] = i;
+                }
+            }
+
+            public int IndexOf(string value) => _index[value];
+        }
+
+        /// <summary>Gives equal lists (mapped to field indices) one index, in order of first appearance.</summary>
+        private sealed class ListDeduper
+        {
+            private readonly Dictionary<EquatableArray<string>, int> _index = new Dictionary<EquatableArray<string>, int>();
 
             public List<List<int>> Lists { get; } = new List<List<int>>();
 
-            public int Add(IEnumerable<int> items)
+            public int Add(EquatableArray<string> items, Distinct field)
             {
-                var list = items.ToList();
-                string key = string.Join(",", list);
-                if (!_index.TryGetValue(key, out int id))
+                if (!_index.TryGetValue(items, out int id))
                 {
                     id = Lists.Count;
-                    _index.Add(key, id);
+                    _index.Add(items, id);
+                    var list = new List<int>(items.Count);
+                    foreach (string item in items)
+                    {
+                        list.Add(field.IndexOf(item));
+                    }
+
                     Lists.Add(list);
                 }
 

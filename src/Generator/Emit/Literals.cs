@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Text;
 
@@ -48,6 +49,31 @@ namespace SpecGen.Generator.Emit
                     }
 
                     break;
+            }
+        }
+
+        /// <summary>
+        /// Appends bytes that are printable ASCII other than '"' and '\\' (the table blob) as the characters
+        /// they are; anything else would be a bug in the encoder, and is refused rather than written.
+        /// </summary>
+        public static void AppendPrintableAscii(StringBuilder builder, byte[] bytes)
+        {
+            var chars = new char[Math.Min(bytes.Length, 8192)];
+            for (int start = 0; start < bytes.Length; start += chars.Length)
+            {
+                int count = Math.Min(chars.Length, bytes.Length - start);
+                for (int i = 0; i < count; i++)
+                {
+                    byte b = bytes[start + i];
+                    if (b < 0x20 || b > 0x7E || b == (byte)'"' || b == (byte)'\\')
+                    {
+                        throw new InvalidOperationException("The table blob holds a byte that needs escaping.");
+                    }
+
+                    chars[i] = (char)b;
+                }
+
+                builder.Append(chars, 0, count);
             }
         }
 

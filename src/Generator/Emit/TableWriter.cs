@@ -13,13 +13,10 @@ namespace SpecGen.Generator.Emit
         private readonly int[] _counts = new int[CatalogLayout.SectionCount];
         private readonly int[] _widths = new int[CatalogLayout.SectionCount];
 
-        public TableWriter(int specCount, int pageCount, int stringCount, int hashCount, int bucketBits)
+        public TableWriter(int specCount, int pageCount, int stringCount, int hashCount, int homeSlots, int slotCount, int slotDigits)
         {
-            _header = new[] { specCount, pageCount, stringCount, hashCount, bucketBits };
-            BucketBits = bucketBits;
+            _header = new[] { specCount, pageCount, stringCount, hashCount, homeSlots, slotCount, slotDigits };
         }
-
-        public int BucketBits { get; }
 
         public void Add(Section section, IEnumerable<int> values)
         {
@@ -54,6 +51,15 @@ namespace SpecGen.Generator.Emit
         public void AddBytes(Section section, byte[] bytes)
         {
             Set(section, bytes, bytes.Length, 1);
+        }
+
+        /// <summary>Bytes per section, for measurements.</summary>
+        public IEnumerable<KeyValuePair<Section, int>> SectionSizes()
+        {
+            for (int s = 0; s < CatalogLayout.SectionCount; s++)
+            {
+                yield return new KeyValuePair<Section, int>((Section)s, _sections[s]?.Length ?? 0);
+            }
         }
 
         public byte[] ToArray()

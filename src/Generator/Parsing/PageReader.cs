@@ -28,6 +28,7 @@ namespace SpecGen.Generator.Parsing
         private readonly SourceText _text;
         private readonly List<DiagnosticInfo> _diagnostics;
         private readonly CancellationToken _cancellationToken;
+        private readonly HashSet<string> _validValues = new HashSet<string>(StringComparer.Ordinal);
 
         private PageReader(string path, SourceText text, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
@@ -99,7 +100,7 @@ namespace SpecGen.Generator.Parsing
                 return null;
             }
 
-            Dictionary<string, Entry> keys = Index(top, "front matter", string.Empty);
+            Dictionary<string, Entry> keys = Index(top, string.Empty);
             foreach (string oldKey in OldFormatKeys)
             {
                 if (keys.TryGetValue(oldKey, out Entry old))
@@ -110,7 +111,7 @@ namespace SpecGen.Generator.Parsing
             }
 
             ReportUnknownKeys(keys, TopKeys, string.Empty);
-            var names = new NameRecorder();
+            var names = new NameRecorder(this);
 
             string? package = null;
             LocationInfo? titleLocation = null;
@@ -120,7 +121,7 @@ namespace SpecGen.Generator.Parsing
                 {
                     package = packageName;
                     titleLocation = Location(title.Value.Span);
-                    names.Add(NameKind.Package, packageName, titleLocation);
+                    names.Add(NameKind.Package, packageName, title.Value.Span);
                 }
             }
 
@@ -168,7 +169,7 @@ namespace SpecGen.Generator.Parsing
             _diagnostics.Add(DiagnosticInfo.Create(descriptor, Location(span), Location(other), args));
         }
 
-        internal void WrongShape(YamlNode node, string what, string expected)
+        internal void WrongShape(YamlNode node, FieldPath what, string expected)
         {
             string actual = node.ShapeName;
             if (node is YamlScalar scalar && !scalar.IsNull)
@@ -176,7 +177,7 @@ namespace SpecGen.Generator.Parsing
                 actual += " (" + Quote(scalar.Value) + ")";
             }
 
-            Report(DiagnosticDescriptors.WrongShape, node.Span, what, expected, actual);
+            Report(DiagnosticDescriptors.WrongShape, node.Span, what.ToString(), expected, actual);
         }
 
         internal static string Quote(string value)
@@ -204,20 +205,20 @@ namespace SpecGen.Generator.Parsing
         }
 
         /// <summary>The entries of a mapping by key; reports non-string and duplicate keys.</summary>
-        internal Dictionary<string, Entry> Index(YamlMapping mapping, string where, string path)
+        internal Dictionary<string, Entry> Index(YamlMapping mapping, FieldPath path)
         {
-            var keys = new Dictionary<string, Entry>(StringComparer.Ordinal);
+            var keys = new Dictionary<string, Entry>(mapping.Entries.Count, StringComparer.Ordinal);
             foreach (KeyValuePair<YamlNode, YamlNode> pair in mapping.Entries)
             {
                 if (pair.Key is not YamlScalar key || key.IsNull)
                 {
-                    WrongShape(pair.Key, "a key of " + where, "a string");
+                    WrongShape(pair.Key, "a key of " + (path.IsEmpty ? "the front matter" : path.ToString()), "a string");
                     continue;
                 }
 
                 if (keys.TryGetValue(key.Value, out Entry first))
                 {
-                    Report(DiagnosticDescriptors.DuplicateKey, key.Span, first.Key.Span, key.Value, path.Length == 0 ? string.Empty : " in " + path);
+                    Report(DiagnosticDescriptors.DuplicateKey, key.Span, first.Key.Span, key.Value, path.IsEmpty ? string.Empty : " in " + path.ToString());
                     continue;
                 }
 
@@ -227,32 +228,32 @@ namespace SpecGen.Generator.Parsing
             return keys;
         }
 
-        internal void ReportUnknownKeys(Dictionary<string, Entry> keys, string[] known, string path, string? optional = null)
+        internal void ReportUnknownKeys(Dictionary<string, Entry> keys, string[] known, FieldPath path, string? optional = null)
         {
             foreach (KeyValuePair<string, Entry> pair in keys)
             {
                 if (Array.IndexOf(known, pair.Key) < 0 && pair.Key != optional)
                 {
-                    Report(DiagnosticDescriptors.UnknownKey, pair.Value.Key.Span, pair.Key, path.Length == 0 ? string.Empty : " in " + path);
+                    Report(DiagnosticDescriptors.UnknownKey, pair.Value.Key.Span, pair.Key, path.IsEmpty ? string.Empty : " in " + path.ToString());
                 }
             }
         }
 
-        internal bool Require(Dictionary<string, Entry> keys, string key, TextSpan owner, string path, out Entry entry)
+        internal bool Require(Dictionary<string, Entry> keys, string key, TextSpan owner, FieldPath path, out Entry entry)
         {
             if (keys.TryGetValue(key, out entry))
             {
                 return true;
             }
 
-            Report(DiagnosticDescriptors.MissingKey, owner, key, path.Length == 0 ? string.Empty : " from " + path);
+            Report(DiagnosticDescriptors.MissingKey, owner, key, path.IsEmpty ? string.Empty : " from " + path.ToString());
             return false;
         }
 
         // ---- values ------------------------------------------------------------------------------
 
         /// <summary>A string value, or null (reported) when the node is not a non-null scalar of valid Unicode.</summary>
-        internal string? ReadString(YamlNode node, string what)
+        internal string? ReadString(YamlNode node, FieldPath what)
         {
             if (node is not YamlScalar scalar || scalar.IsNull)
             {
@@ -262,7 +263,7 @@ namespace SpecGen.Generator.Parsing
 
             if (SpecSyntax.HasLoneSurrogate(scalar.Value))
             {
-                Report(DiagnosticDescriptors.WrongShape, node.Span, what, "valid Unicode text", "a string with a lone surrogate escape");
+                Report(DiagnosticDescriptors.WrongShape, node.Span, what.ToString(), "valid Unicode text", "a string with a lone surrogate escape");
                 return null;
             }
 
@@ -270,7 +271,7 @@ namespace SpecGen.Generator.Parsing
         }
 
         /// <summary>A non-negative whole number written without quotes, or null (reported).</summary>
-        internal int? ReadCount(YamlNode node, string what)
+        internal int? ReadCount(YamlNode node, FieldPath what)
         {
             if (node is YamlScalar { IsPlain: true } scalar && SpecSyntax.IsDigits(scalar.Value)
                 && int.TryParse(scalar.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int value))
@@ -283,7 +284,7 @@ namespace SpecGen.Generator.Parsing
         }
 
         /// <summary>A list of (string, node) pairs, or null (reported) when the node is not a list of strings.</summary>
-        internal List<KeyValuePair<string, YamlNode>>? ReadStringList(YamlNode node, string what)
+        internal List<KeyValuePair<string, YamlNode>>? ReadStringList(YamlNode node, FieldPath what)
         {
             if (node is not YamlSequence sequence)
             {
@@ -296,7 +297,7 @@ namespace SpecGen.Generator.Parsing
             for (int i = 0; i < sequence.Items.Count; i++)
             {
                 YamlNode item = sequence.Items[i];
-                string? value = ReadString(item, what + "[" + i.ToString(CultureInfo.InvariantCulture) + "]");
+                string? value = ReadString(item, what.Item(i));
                 if (value is null)
                 {
                     ok = false;
@@ -307,6 +308,28 @@ namespace SpecGen.Generator.Parsing
             }
 
             return ok ? items : null;
+        }
+
+        /// <summary>
+        /// Checks a compiler, variant or version once per page: specs repeat the same values, and a value that
+        /// passed once passes again. <paramref name="check"/> gives the error or null.
+        /// </summary>
+        internal bool CheckValue(YamlNode node, string what, string value, Func<string, string?> check)
+        {
+            if (_validValues.Contains(value))
+            {
+                return true;
+            }
+
+            string? error = check(value);
+            if (error is not null)
+            {
+                Report(DiagnosticDescriptors.MalformedValue, node.Span, what, value, error);
+                return false;
+            }
+
+            _validValues.Add(value);
+            return true;
         }
 
         internal bool CheckName(YamlNode node, string what, string name)
@@ -389,7 +412,7 @@ namespace SpecGen.Generator.Parsing
                 return null;
             }
 
-            names.Add(NameKind.Tag, tag.Key, Location(tag.Value.Span));
+            names.Add(NameKind.Tag, tag.Key, tag.Value.Span);
             return tag.Key;
         }
 
@@ -406,7 +429,7 @@ namespace SpecGen.Generator.Parsing
                 return null;
             }
 
-            Dictionary<string, Entry> metaKeys = Index(mapping, "meta", "meta");
+            Dictionary<string, Entry> metaKeys = Index(mapping, "meta");
             ReportUnknownKeys(metaKeys, MetaKeys, "meta");
             var result = new MetaSyntax(meta.Key);
             bool complete = true;
@@ -418,7 +441,7 @@ namespace SpecGen.Generator.Parsing
                     continue;
                 }
 
-                string what = "meta." + key;
+                var what = new FieldPath("meta", key: key);
                 switch (key)
                 {
                     case "num_specs":
@@ -458,9 +481,9 @@ namespace SpecGen.Generator.Parsing
 
             meta.StackCountsNode = mapping;
             bool ok = true;
-            foreach (KeyValuePair<string, Entry> pair in Index(mapping, What, What))
+            foreach (KeyValuePair<string, Entry> pair in Index(mapping, What))
             {
-                int? count = ReadCount(pair.Value.Value, What + "." + pair.Key);
+                int? count = ReadCount(pair.Value.Value, new FieldPath(What, key: pair.Key));
                 if (count is null)
                 {
                     ok = false;
@@ -495,7 +518,7 @@ namespace SpecGen.Generator.Parsing
                     _cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                SpecRead? spec = SpecReader.Read(this, sequence.Items[i], "spec_details[" + i.ToString(CultureInfo.InvariantCulture) + "]", names);
+                SpecRead? spec = SpecReader.Read(this, sequence.Items[i], new FieldPath("spec_details", i), names);
                 if (spec is null)
                 {
                     ok = false;

@@ -68,14 +68,20 @@ namespace SpecGen.Generator.Parsing
     /// <summary>Keeps the first place each name appears in a page.</summary>
     internal sealed class NameRecorder
     {
+        private readonly PageReader _page;
         private readonly HashSet<(NameKind, string)> _seen = new HashSet<(NameKind, string)>();
         private readonly List<NameOccurrence> _names = new List<NameOccurrence>();
 
-        public void Add(NameKind kind, string name, LocationInfo location)
+        public NameRecorder(PageReader page)
+        {
+            _page = page;
+        }
+
+        public void Add(NameKind kind, string name, TextSpan span)
         {
             if (_seen.Add((kind, name)))
             {
-                _names.Add(new NameOccurrence(kind, name, location));
+                _names.Add(new NameOccurrence(kind, name, _page.Location(span)));
             }
         }
 

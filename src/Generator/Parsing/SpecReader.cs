@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis.Text;
 using SpecGen.Generator.Diagnostics;
@@ -10,7 +11,7 @@ namespace SpecGen.Generator.Parsing
     {
         private const string Tarball = "tarball";
 
-        public static SpecRead? Read(PageReader page, YamlNode node, string path, NameRecorder names)
+        public static SpecRead? Read(PageReader page, YamlNode node, FieldPath path, NameRecorder names)
         {
             if (node is not YamlMapping mapping)
             {
@@ -18,7 +19,7 @@ namespace SpecGen.Generator.Parsing
                 return null;
             }
 
-            Dictionary<string, PageReader.Entry> keys = page.Index(mapping, path, path);
+            Dictionary<string, PageReader.Entry> keys = page.Index(mapping, path);
             page.ReportUnknownKeys(keys, PageReader.SpecKeys, path, Tarball);
             bool ok = true;
             foreach (string key in PageReader.SpecKeys)
@@ -32,7 +33,7 @@ namespace SpecGen.Generator.Parsing
             }
 
             YamlNode hashNode = keys["hash"].Value;
-            string? hash = page.ReadString(hashNode, path + ".hash");
+            string? hash = page.ReadString(hashNode, path.Key("hash"));
             if (hash is not null)
             {
                 string? error = SpecSyntax.CheckHash(hash);
@@ -43,17 +44,17 @@ namespace SpecGen.Generator.Parsing
                 }
             }
 
-            string? compiler = ReadCompiler(page, keys["compiler"].Value, path + ".compiler");
-            string? os = ReadName(page, keys["os"].Value, path + ".os", "Operating system", NameKind.OperatingSystem, names);
-            string? platform = ReadName(page, keys["platform"].Value, path + ".platform", "Platform", NameKind.Platform, names);
-            string? target = ReadName(page, keys["target"].Value, path + ".target", "Target", NameKind.Target, names);
-            string[]? stacks = ReadStacks(page, keys["stacks"].Value, path + ".stacks", names);
-            string[]? variants = ReadVariants(page, keys["variants"].Value, path + ".variants");
-            string? version = ReadVersion(page, keys["versions"].Value, path + ".versions");
+            string? compiler = ReadCompiler(page, keys["compiler"].Value, path.Key("compiler"));
+            string? os = ReadName(page, keys["os"].Value, path.Key("os"), "Operating system", NameKind.OperatingSystem, names);
+            string? platform = ReadName(page, keys["platform"].Value, path.Key("platform"), "Platform", NameKind.Platform, names);
+            string? target = ReadName(page, keys["target"].Value, path.Key("target"), "Target", NameKind.Target, names);
+            string[]? stacks = ReadStacks(page, keys["stacks"].Value, path.Key("stacks"), names);
+            string[]? variants = ReadVariants(page, keys["variants"].Value, path.Key("variants"));
+            string? version = ReadVersion(page, keys["versions"].Value, path.Key("versions"));
             bool sizeIsNumber = false;
-            string? size = ReadSize(page, keys["size"].Value, path + ".size", ref sizeIsNumber);
+            string? size = ReadSize(page, keys["size"].Value, path.Key("size"), ref sizeIsNumber);
             string? tarball = null;
-            bool tarballOk = !keys.TryGetValue(Tarball, out PageReader.Entry tarballEntry) || ReadTarball(page, tarballEntry.Value, path + ".tarball", out tarball);
+            bool tarballOk = !keys.TryGetValue(Tarball, out PageReader.Entry tarballEntry) || ReadTarball(page, tarballEntry.Value, path.Key("tarball"), out tarball);
 
             if (hash is null || compiler is null || os is null || platform is null || target is null || stacks is null
                 || variants is null || version is null || size is null || !tarballOk)
@@ -76,7 +77,10 @@ namespace SpecGen.Generator.Parsing
             return new SpecRead(data, hashNode.Span, page.Location(hashNode.Span));
         }
 
-        private static string? ReadCompiler(PageReader page, YamlNode node, string what)
+        private static readonly Func<string, string?> CompilerError = text => SpecSyntax.TryParseCompiler(text, out _, out string error) ? null : error;
+        private static readonly Func<string, string?> VariantError = text => SpecSyntax.TryParseVariant(text, out _, out string error) ? null : error;
+
+        private static string? ReadCompiler(PageReader page, YamlNode node, FieldPath what)
         {
             string? text = page.ReadString(node, what);
             if (text is null)
@@ -84,16 +88,10 @@ namespace SpecGen.Generator.Parsing
                 return null;
             }
 
-            if (!SpecSyntax.TryParseCompiler(text, out _, out string error))
-            {
-                page.Report(DiagnosticDescriptors.MalformedValue, node.Span, "compiler", text, error);
-                return null;
-            }
-
-            return text;
+            return page.CheckValue(node, "compiler", text, CompilerError) ? text : null;
         }
 
-        private static string? ReadName(PageReader page, YamlNode node, string what, string kindName, NameKind kind, NameRecorder names)
+        private static string? ReadName(PageReader page, YamlNode node, FieldPath what, string kindName, NameKind kind, NameRecorder names)
         {
             string? name = page.ReadString(node, what);
             if (name is null || !page.CheckName(node, kindName, name))
@@ -101,11 +99,11 @@ namespace SpecGen.Generator.Parsing
                 return null;
             }
 
-            names.Add(kind, name, page.Location(node.Span));
+            names.Add(kind, name, node.Span);
             return name;
         }
 
-        private static string[]? ReadStacks(PageReader page, YamlNode node, string what, NameRecorder names)
+        private static string[]? ReadStacks(PageReader page, YamlNode node, FieldPath what, NameRecorder names)
         {
             List<KeyValuePair<string, YamlNode>>? items = page.ReadStringList(node, what);
             if (items is null)
@@ -120,7 +118,7 @@ namespace SpecGen.Generator.Parsing
                 stacks[i] = items[i].Key;
                 if (page.CheckName(items[i].Value, "Stack", items[i].Key))
                 {
-                    names.Add(NameKind.Stack, items[i].Key, page.Location(items[i].Value.Span));
+                    names.Add(NameKind.Stack, items[i].Key, items[i].Value.Span);
                 }
                 else
                 {
@@ -131,7 +129,7 @@ namespace SpecGen.Generator.Parsing
             return ok ? stacks : null;
         }
 
-        private static string[]? ReadVariants(PageReader page, YamlNode node, string what)
+        private static string[]? ReadVariants(PageReader page, YamlNode node, FieldPath what)
         {
             List<KeyValuePair<string, YamlNode>>? items = page.ReadStringList(node, what);
             if (items is null)
@@ -144,17 +142,13 @@ namespace SpecGen.Generator.Parsing
             for (int i = 0; i < items.Count; i++)
             {
                 variants[i] = items[i].Key;
-                if (!SpecSyntax.TryParseVariant(items[i].Key, out _, out string error))
-                {
-                    page.Report(DiagnosticDescriptors.MalformedValue, items[i].Value.Span, "variant", items[i].Key, error);
-                    ok = false;
-                }
+                ok &= page.CheckValue(items[i].Value, "variant", items[i].Key, VariantError);
             }
 
             return ok ? variants : null;
         }
 
-        private static string? ReadVersion(PageReader page, YamlNode node, string what)
+        private static string? ReadVersion(PageReader page, YamlNode node, FieldPath what)
         {
             List<KeyValuePair<string, YamlNode>>? items = page.ReadStringList(node, what);
             if (items is null)
@@ -175,17 +169,10 @@ namespace SpecGen.Generator.Parsing
             }
 
             string version = items[0].Key;
-            string? error = SpecSyntax.CheckVersion(version);
-            if (error is not null)
-            {
-                page.Report(DiagnosticDescriptors.MalformedValue, items[0].Value.Span, "version", version, error);
-                return null;
-            }
-
-            return version;
+            return page.CheckValue(items[0].Value, "version", version, SpecSyntax.CheckVersion) ? version : null;
         }
 
-        private static string? ReadSize(PageReader page, YamlNode node, string what, ref bool isNumber)
+        private static string? ReadSize(PageReader page, YamlNode node, FieldPath what, ref bool isNumber)
         {
             string? size = page.ReadString(node, what);
             if (size is null)
@@ -195,7 +182,7 @@ namespace SpecGen.Generator.Parsing
 
             if (!SpecSyntax.IsValidSize(size))
             {
-                page.Report(DiagnosticDescriptors.InvalidSizeOrTarball, node.Span, what + " is " + PageReader.Quote(size) + ", neither '-' nor a non-negative whole number of bytes");
+                page.Report(DiagnosticDescriptors.InvalidSizeOrTarball, node.Span, what.ToString() + " is " + PageReader.Quote(size) + ", neither '-' nor a non-negative whole number of bytes");
                 return null;
             }
 
@@ -203,7 +190,7 @@ namespace SpecGen.Generator.Parsing
             return size;
         }
 
-        private static bool ReadTarball(PageReader page, YamlNode node, string what, out string? tarball)
+        private static bool ReadTarball(PageReader page, YamlNode node, FieldPath what, out string? tarball)
         {
             tarball = null;
             if (node is YamlScalar { IsNull: true })
@@ -220,7 +207,7 @@ namespace SpecGen.Generator.Parsing
             string? error = SpecSyntax.CheckTarball(text);
             if (error is not null)
             {
-                page.Report(DiagnosticDescriptors.InvalidSizeOrTarball, node.Span, what + " is " + PageReader.Quote(text) + ": " + error);
+                page.Report(DiagnosticDescriptors.InvalidSizeOrTarball, node.Span, what.ToString() + " is " + PageReader.Quote(text) + ": " + error);
                 return false;
             }
 

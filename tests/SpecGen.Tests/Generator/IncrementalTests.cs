@@ -4,6 +4,7 @@ using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using SpecGen.Generator;
+using SpecGen.Scale;
 using SpecGen.Tests.Infrastructure;
 using Xunit;
 

@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Emit;
 using SpecGen.Generator;
+using SpecGen.Scale;
 using Xunit;
 
 namespace SpecGen.Tests.Infrastructure

@@ -7,10 +7,10 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-namespace SpecGen.Tests.Infrastructure
+namespace SpecGen.Scale
 {
     /// <summary>An additional file held in memory.</summary>
-    internal sealed class MemoryAdditionalText : AdditionalText
+    public sealed class MemoryAdditionalText : AdditionalText
     {
         private readonly SourceText _text;
 
@@ -30,8 +30,8 @@ namespace SpecGen.Tests.Infrastructure
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 
-    /// <summary>MSBuild properties and item metadata as the SpecGen targets would pass them.</summary>
-    internal sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
+    /// <summary>MSBuild properties and item metadata as SpecGen.targets would pass them (pages: files ending in .md unless told otherwise).</summary>
+    public sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
     {
         private static readonly DictionaryOptions Empty = new DictionaryOptions(ImmutableDictionary<string, string>.Empty);
         private static readonly DictionaryOptions Page = new DictionaryOptions(

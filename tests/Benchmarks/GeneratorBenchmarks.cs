@@ -1,0 +1,87 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SpecGen.Generator;
+using SpecGen.Scale;
+using YamlDotNet.Core;
+
+namespace SpecGen.Benchmarks
+{
+    /// <summary>The generator driven by CSharpGeneratorDriver over S1 and S10, against a plain YamlDotNet parse of the same pages.</summary>
+    [MemoryDiagnoser]
+    [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+    public class GeneratorBenchmarks
+    {
+        private IReadOnlyList<SyntheticPage> _pages = null!;
+        private AdditionalText[] _texts = null!;
+        private CSharpCompilation _compilation = null!;
+        private GeneratorDriver _warm = null!;
+        private MemoryAdditionalText _edited = null!;
+        private MemoryAdditionalText _original = null!;
+        private bool _isEdited;
+
+        [Params("S1", "S10")]
+        public string Corpus { get; set; } = "S1";
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            _pages = Corpora.Get(Corpus);
+            _texts = _pages.Select(p => (AdditionalText)new MemoryAdditionalText("/pages/" + p.RelativePath, p.Text)).ToArray();
+            _compilation = CSharpCompilation.Create("Consumer", references: new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) });
+            _original = (MemoryAdditionalText)_texts[_texts.Length / 2];
+            _edited = new MemoryAdditionalText(_original.Path, _original.GetText()!.ToString().Replace("\"size\": \"-\"", "\"size\": \"4096\""));
+            _warm = CreateDriver().RunGenerators(_compilation);
+            _isEdited = false;
+        }
+
+        /// <summary>YamlDotNet's parser over every page, nothing else.</summary>
+        [Benchmark(Baseline = true)]
+        public int ParseOnly()
+        {
+            int events = 0;
+            foreach (SyntheticPage page in _pages)
+            {
+                var parser = new Parser(new StringReader(page.Text));
+                while (parser.MoveNext())
+                {
+                    events++;
+                }
+            }
+
+            return events;
+        }
+
+        /// <summary>The generator from scratch: read, check, encode and emit every page.</summary>
+        [Benchmark]
+        public int FullRun()
+        {
+            GeneratorDriver driver = CreateDriver().RunGenerators(_compilation);
+            return driver.GetRunResult().GeneratedTrees.Length;
+        }
+
+        /// <summary>The driver run again after one page changed (alternating between two versions of it).</summary>
+        [Benchmark]
+        public int OnePageEdit()
+        {
+            AdditionalText from = _isEdited ? _edited : _original;
+            AdditionalText to = _isEdited ? _original : _edited;
+            _isEdited = !_isEdited;
+            _warm = _warm.ReplaceAdditionalText(from, to).RunGenerators(_compilation);
+            return _warm.GetRunResult().GeneratedTrees.Length;
+        }
+
+        private GeneratorDriver CreateDriver()
+        {
+            return CSharpGeneratorDriver.Create(
+                new[] { new SpecGenGenerator().AsSourceGenerator() },
+                _texts,
+                new CSharpParseOptions(LanguageVersion.Latest),
+                new TestOptionsProvider(new Dictionary<string, string> { ["RootNamespace"] = "Consumer" }));
+        }
+    }
+}
