@@ -30,6 +30,8 @@ namespace SpecGen.Generator
             public const string ValidPages = "SpecGen.ValidPages";
             public const string Catalog = "SpecGen.Catalog";
             public const string CatalogData = "SpecGen.CatalogData";
+            public const string Api = "SpecGen.Api";
+            public const string ApiInput = "SpecGen.ApiInput";
             public const string SourceInput = "SpecGen.SourceInput";
         }
 
@@ -74,13 +76,22 @@ namespace SpecGen.Generator
                 .Select(static (result, _) => result.Data)
                 .WithTrackingName(Steps.CatalogData);
 
+            IncrementalValueProvider<ApiModel> api = catalog
+                .Select(static (result, _) => result.Api)
+                .WithTrackingName(Steps.Api);
+
             context.RegisterSourceOutput(settings.Select(static (s, _) => s.Diagnostics), ReportDiagnostics);
             context.RegisterSourceOutput(parsed.Select(static (result, _) => result.Diagnostics), ReportDiagnostics);
             context.RegisterSourceOutput(catalog.Select(static (result, _) => result.Diagnostics), ReportDiagnostics);
+            context.RegisterSourceOutput(api.Combine(emitOptions).WithTrackingName(Steps.ApiInput), static (spc, pair) =>
+            {
+                string source = CatalogEmitter.EmitApi(pair.Left, pair.Right, spc.CancellationToken);
+                spc.AddSource(CatalogEmitter.ApiHintName, SourceText.From(source, Encoding.UTF8));
+            });
             context.RegisterSourceOutput(catalogData.Combine(emitOptions).WithTrackingName(Steps.SourceInput), static (spc, pair) =>
             {
-                string source = CatalogEmitter.Emit(pair.Left, pair.Right, spc.CancellationToken);
-                spc.AddSource(CatalogEmitter.HintName, SourceText.From(source, Encoding.UTF8));
+                string source = CatalogEmitter.EmitData(pair.Left, pair.Right, spc.CancellationToken);
+                spc.AddSource(CatalogEmitter.DataHintName, SourceText.From(source, Encoding.UTF8));
             });
         }
 

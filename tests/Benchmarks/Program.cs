@@ -41,7 +41,6 @@ namespace SpecGen.Benchmarks
                 return found is null ? 1 : 0;
             }
 
-            if (args.Length == 1 && args[0] == "probe") { Probe.Run(); return 0; }
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
             return 0;
         }

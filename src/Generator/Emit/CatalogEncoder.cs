@@ -358,7 +358,8 @@ namespace SpecGen.Generator.Emit
         private sealed class Distinct
         {
             private readonly Dictionary<string, int> _index = new Dictionary<string, int>(StringComparer.Ordinal);
-            private List<string> _values = new List<string>();
+            private readonly Dictionary<object, int> _byInstance = new Dictionary<object, int>(ReferenceComparer.Instance);
+            private readonly List<string> _values = new List<string>();
 
             public IReadOnlyList<string> Values => _values;
 
@@ -391,6 +392,7 @@ namespace SpecGen.Generator.Emit
 
             public void Sort()
             {
+                _byInstance.Clear();
                 _values.Sort(StringComparer.Ordinal);
                 for (int i = 0; i < _values.Count; i++)
                 {
@@ -398,18 +400,37 @@ namespace SpecGen.Generator.Emit
                 }
             }
 
-            public int IndexOf(string value) => _index[value];
+            /// <summary>The index of a value; pages share one instance per distinct value, so most lookups hash no characters.</summary>
+            public int IndexOf(string value)
+            {
+                if (_byInstance.TryGetValue(value, out int index))
+                {
+                    return index;
+                }
+
+                index = _index[value];
+                _byInstance[value] = index;
+                return index;
+            }
         }
 
         /// <summary>Gives equal lists (mapped to field indices) one index, in order of first appearance.</summary>
         private sealed class ListDeduper
         {
             private readonly Dictionary<EquatableArray<string>, int> _index = new Dictionary<EquatableArray<string>, int>();
+            private readonly Dictionary<object, int> _byInstance = new Dictionary<object, int>(ReferenceComparer.Instance);
 
             public List<List<int>> Lists { get; } = new List<List<int>>();
 
             public int Add(EquatableArray<string> items, Distinct field)
             {
+                // Pages share one array per distinct list, so most lists are found without hashing their strings.
+                object? instance = items.Identity;
+                if (instance is not null && _byInstance.TryGetValue(instance, out int known))
+                {
+                    return known;
+                }
+
                 if (!_index.TryGetValue(items, out int id))
                 {
                     id = Lists.Count;
@@ -423,8 +444,22 @@ namespace SpecGen.Generator.Emit
                     Lists.Add(list);
                 }
 
+                if (instance is not null)
+                {
+                    _byInstance.Add(instance, id);
+                }
+
                 return id;
             }
+        }
+
+        private sealed class ReferenceComparer : IEqualityComparer<object>
+        {
+            public static readonly ReferenceComparer Instance = new ReferenceComparer();
+
+            public new bool Equals(object? x, object? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(object obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
         }
     }
 }

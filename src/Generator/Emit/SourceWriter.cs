@@ -5,8 +5,13 @@ namespace SpecGen.Generator.Emit
     /// <summary>A small indented text writer; lines end with '\n' whatever the platform, so output is the same everywhere.</summary>
     internal sealed class SourceWriter
     {
-        private readonly StringBuilder _builder = new StringBuilder();
+        private readonly StringBuilder _builder;
         private int _indent;
+
+        public SourceWriter(int capacity = 16 * 1024)
+        {
+            _builder = new StringBuilder(capacity);
+        }
 
         public void Line(string text = "")
         {

@@ -23,6 +23,9 @@ namespace SpecGen.Generator.Model
 
         public ReadOnlySpan<T> AsSpan() => _items;
 
+        /// <summary>The underlying array (for identity caches: equal arrays may still be different instances).</summary>
+        internal object? Identity => _items;
+
         public bool Equals(EquatableArray<T> other)
         {
             return AsSpan().SequenceEqual(other.AsSpan());

@@ -25,8 +25,8 @@ namespace SpecGen.Generator.Model
         Platform,
     }
 
-    /// <summary>Where a name first appears in a page (for diagnostics about names).</summary>
-    internal sealed record NameOccurrence(NameKind Kind, string Name, LocationInfo Location);
+    /// <summary>A name used in a page: where it first appears (for diagnostics) and how many specs use it.</summary>
+    internal sealed record NameOccurrence(NameKind Kind, string Name, LocationInfo Location, int Specs);
 
     /// <summary>A page that passed every check of its own: its data plus the places later checks need.</summary>
     internal sealed record PageModel(
@@ -36,7 +36,8 @@ namespace SpecGen.Generator.Model
         LocationInfo TitleLocation,
         EquatableArray<SpecData> Specs,
         EquatableArray<LocationInfo> HashLocations,
-        EquatableArray<NameOccurrence> Names);
+        EquatableArray<NameOccurrence> Names,
+        EquatableArray<string> Versions);
 
     /// <summary>The result of reading one page: the page, or null when it has errors, and its diagnostics.</summary>
     internal sealed record PageResult(PageModel? Page, EquatableArray<DiagnosticInfo> Diagnostics);

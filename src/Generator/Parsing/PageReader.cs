@@ -29,6 +29,8 @@ namespace SpecGen.Generator.Parsing
         private readonly List<DiagnosticInfo> _diagnostics;
         private readonly CancellationToken _cancellationToken;
         private readonly HashSet<string> _validValues = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly Dictionary<EquatableArray<string>, EquatableArray<string>> _lists = new Dictionary<EquatableArray<string>, EquatableArray<string>>();
 
         private PageReader(string path, SourceText text, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
@@ -146,13 +148,26 @@ namespace SpecGen.Generator.Parsing
 
             var data = new SpecData[specs.Count];
             var hashLocations = new LocationInfo[specs.Count];
+            var versions = new List<string>();
             for (int i = 0; i < specs.Count; i++)
             {
                 data[i] = specs[i].Data;
                 hashLocations[i] = specs[i].HashLocation;
+                if (!versions.Contains(data[i].Version))
+                {
+                    versions.Add(data[i].Version);
+                }
             }
 
-            return new PageModel(_path, package, tag, titleLocation, new EquatableArray<SpecData>(data), new EquatableArray<LocationInfo>(hashLocations), names.ToArray());
+            return new PageModel(
+                _path,
+                package,
+                tag,
+                titleLocation,
+                new EquatableArray<SpecData>(data),
+                new EquatableArray<LocationInfo>(hashLocations),
+                names.ToArray(),
+                EquatableArray.From(versions));
         }
 
         // ---- reporting -------------------------------------------------------------------------
@@ -308,6 +323,36 @@ namespace SpecGen.Generator.Parsing
             }
 
             return ok ? items : null;
+        }
+
+        /// <summary>Equal strings of a page share one instance: specs repeat values, and later steps cache by instance.</summary>
+        internal string Intern(string value)
+        {
+            if (_strings.TryGetValue(value, out string? existing))
+            {
+                return existing;
+            }
+
+            _strings.Add(value, value);
+            return value;
+        }
+
+        /// <summary>Equal lists of a page (stacks, variants) share one array: pages repeat them, and later steps cache by instance.</summary>
+        internal EquatableArray<string> Intern(string[] items)
+        {
+            for (int i = 0; i < items.Length; i++)
+            {
+                items[i] = Intern(items[i]);
+            }
+
+            var list = new EquatableArray<string>(items);
+            if (_lists.TryGetValue(list, out EquatableArray<string> existing))
+            {
+                return existing;
+            }
+
+            _lists.Add(list, list);
+            return list;
         }
 
         /// <summary>

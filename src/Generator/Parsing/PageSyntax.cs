@@ -65,12 +65,12 @@ namespace SpecGen.Generator.Parsing
         public LocationInfo HashLocation { get; }
     }
 
-    /// <summary>Keeps the first place each name appears in a page.</summary>
+    /// <summary>Keeps the first place each name appears in a page, and how many times it is used.</summary>
     internal sealed class NameRecorder
     {
         private readonly PageReader _page;
-        private readonly HashSet<(NameKind, string)> _seen = new HashSet<(NameKind, string)>();
-        private readonly List<NameOccurrence> _names = new List<NameOccurrence>();
+        private readonly Dictionary<(NameKind, string), int> _index = new Dictionary<(NameKind, string), int>();
+        private readonly List<(NameKind Kind, string Name, TextSpan Span, int Count)> _names = new List<(NameKind, string, TextSpan, int)>();
 
         public NameRecorder(PageReader page)
         {
@@ -79,12 +79,27 @@ namespace SpecGen.Generator.Parsing
 
         public void Add(NameKind kind, string name, TextSpan span)
         {
-            if (_seen.Add((kind, name)))
+            if (_index.TryGetValue((kind, name), out int at))
             {
-                _names.Add(new NameOccurrence(kind, name, _page.Location(span)));
+                var entry = _names[at];
+                _names[at] = (entry.Kind, entry.Name, entry.Span, entry.Count + 1);
+            }
+            else
+            {
+                _index.Add((kind, name), _names.Count);
+                _names.Add((kind, name, span, 1));
             }
         }
 
-        public EquatableArray<NameOccurrence> ToArray() => EquatableArray.From(_names);
+        public EquatableArray<NameOccurrence> ToArray()
+        {
+            var names = new NameOccurrence[_names.Count];
+            for (int i = 0; i < names.Length; i++)
+            {
+                names[i] = new NameOccurrence(_names[i].Kind, _names[i].Name, _page.Location(_names[i].Span), _names[i].Count);
+            }
+
+            return new EquatableArray<NameOccurrence>(names);
+        }
     }
 }

@@ -64,14 +64,14 @@ namespace SpecGen.Generator.Parsing
 
             var data = new SpecData(
                 hash,
-                version,
-                compiler,
-                os,
-                platform,
-                target,
-                new EquatableArray<string>(stacks),
-                new EquatableArray<string>(variants),
-                size,
+                page.Intern(version),
+                page.Intern(compiler),
+                page.Intern(os),
+                page.Intern(platform),
+                page.Intern(target),
+                page.Intern(stacks),
+                page.Intern(variants),
+                page.Intern(size),
                 sizeIsNumber,
                 tarball);
             return new SpecRead(data, hashNode.Span, page.Location(hashNode.Span));

@@ -12,36 +12,10 @@ namespace SpecGen.Generator.Validation
     /// <summary>
     /// Puts the pages that passed their own checks into catalog order (tag, then package, ordinal) and
     /// runs the checks that need several pages: two pages for one package and tag (SPG0012), a hash
-    /// listed twice in one tag (SPG0008), names that map to one identifier (SPG0017).
+    /// listed twice in one tag (SPG0008); then builds the API (names that map to one identifier: SPG0017).
     /// </summary>
     internal static class CatalogBuilder
     {
-        /// <summary>The kinds of names, in the order their classes are emitted.</summary>
-        public static readonly NameKind[] Kinds =
-        {
-            NameKind.Package, NameKind.Tag, NameKind.Stack, NameKind.Target, NameKind.OperatingSystem, NameKind.Platform,
-        };
-
-        public static readonly IReadOnlyDictionary<NameKind, string> ClassNames = new Dictionary<NameKind, string>
-        {
-            [NameKind.Package] = "Packages",
-            [NameKind.Tag] = "Tags",
-            [NameKind.Stack] = "Stacks",
-            [NameKind.Target] = "Targets",
-            [NameKind.OperatingSystem] = "OperatingSystems",
-            [NameKind.Platform] = "Platforms",
-        };
-
-        private static readonly IReadOnlyDictionary<NameKind, string> KindNames = new Dictionary<NameKind, string>
-        {
-            [NameKind.Package] = "Package",
-            [NameKind.Tag] = "Snapshot tag",
-            [NameKind.Stack] = "Stack",
-            [NameKind.Target] = "Target",
-            [NameKind.OperatingSystem] = "Operating system",
-            [NameKind.Platform] = "Platform",
-        };
-
         public static CatalogResult Build(ImmutableArray<PageModel> pages, CancellationToken cancellationToken)
         {
             var diagnostics = new List<DiagnosticInfo>();
@@ -93,47 +67,9 @@ namespace SpecGen.Generator.Validation
                 kept.Add(page);
             }
 
-            EquatableArray<NamedIdentifier> identifiers = AssignIdentifiers(kept, diagnostics);
+            ApiModel api = ApiModelBuilder.Build(kept, diagnostics);
             PageData[] data = kept.Select(p => new PageData(p.Package, p.Tag, p.Specs)).ToArray();
-            return new CatalogResult(new CatalogData(new EquatableArray<PageData>(data), identifiers), EquatableArray.From(diagnostics));
-        }
-
-        private static EquatableArray<NamedIdentifier> AssignIdentifiers(List<PageModel> pages, List<DiagnosticInfo> diagnostics)
-        {
-            var firstPlace = new Dictionary<(NameKind, string), LocationInfo>();
-            foreach (PageModel page in pages)
-            {
-                foreach (NameOccurrence name in page.Names)
-                {
-                    if (!firstPlace.ContainsKey((name.Kind, name.Name)))
-                    {
-                        firstPlace.Add((name.Kind, name.Name), name.Location);
-                    }
-                }
-            }
-
-            var result = new List<NamedIdentifier>();
-            foreach (NameKind kind in Kinds)
-            {
-                IEnumerable<string> names = firstPlace.Keys.Where(k => k.Item1 == kind).Select(k => k.Item2);
-                foreach (Identifiers.Assignment assignment in Identifiers.Assign(names, ClassNames[kind]))
-                {
-                    result.Add(new NamedIdentifier(kind, assignment.Name, assignment.Identifier));
-                    if (assignment.CollidedWith is string other)
-                    {
-                        diagnostics.Add(DiagnosticInfo.Create(
-                            DiagnosticDescriptors.IdentifierCollision,
-                            firstPlace[(kind, assignment.Name)],
-                            KindNames[kind],
-                            other,
-                            assignment.Name,
-                            assignment.Wanted,
-                            assignment.Identifier));
-                    }
-                }
-            }
-
-            return EquatableArray.From(result);
+            return new CatalogResult(new CatalogData(new EquatableArray<PageData>(data)), api, EquatableArray.From(diagnostics));
         }
     }
 }

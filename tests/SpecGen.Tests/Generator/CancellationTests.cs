@@ -33,7 +33,8 @@ namespace SpecGen.Tests.Generator
 
             Assert.Throws<OperationCanceledException>(() => CatalogBuilder.Build(ImmutableArray.Create(model), Cancelled));
             Assert.Throws<OperationCanceledException>(() => CatalogEncoder.Encode(catalog.Data, Cancelled));
-            Assert.Throws<OperationCanceledException>(() => CatalogEmitter.Emit(catalog.Data, new EmitOptions("SpackCache", "X", true, true), Cancelled));
+            Assert.Throws<OperationCanceledException>(() => CatalogEmitter.EmitData(catalog.Data, new EmitOptions("SpackCache", "X", true, true), Cancelled));
+            Assert.Throws<OperationCanceledException>(() => CatalogEmitter.EmitApi(catalog.Api, new EmitOptions("SpackCache", "X", true, true), Cancelled));
         }
 
         [Fact]

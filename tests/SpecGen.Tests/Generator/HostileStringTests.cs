@@ -60,15 +60,22 @@ namespace SpecGen.Tests.Generator
         {
             TestPage page = PageEdit.Zlib with { Text = HostilePage() };
             GeneratorOutput output = GeneratorRunner.Run(new[] { page });
-            SyntaxTree generated = output.Compilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("SpackCache.g.cs", StringComparison.Ordinal));
-            SyntaxNode root = generated.GetRoot();
+            SyntaxTree[] generated = output.Compilation.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)).OrderBy(t => t.FilePath, StringComparer.Ordinal).ToArray();
+            Assert.Equal(2, generated.Length);
+            foreach (SyntaxTree tree in generated)
+            {
+                Assert.All(tree.GetText().ToString(), c => Assert.True(c == '\n' || (c >= ' ' && c < 127), "non-ASCII or control character in the generated source"));
+                Assert.Equal(new[] { SyntaxKind.NullableDirectiveTrivia }, tree.GetRoot().DescendantTrivia().Where(t => t.IsDirective).Select(t => t.Kind()).ToArray());
+            }
 
-            Assert.All(generated.GetText().ToString(), c => Assert.True(c == '\n' || (c >= ' ' && c < 127), "non-ASCII or control character in the generated source"));
-            Assert.Equal(new[] { SyntaxKind.NullableDirectiveTrivia }, root.DescendantTrivia().Where(t => t.IsDirective).Select(t => t.Kind()).ToArray());
+            SyntaxNode data = generated[0].GetRoot();
+            SyntaxNode api = generated[1].GetRoot();
+            Assert.Equal(new[] { "SpackCache" }, data.DescendantNodes().OfType<ClassDeclarationSyntax>().Select(c => c.Identifier.Text).ToArray());
+            Assert.Equal(2, data.DescendantNodes().OfType<ClassDeclarationSyntax>().Single().Members.Count(m => m is PropertyDeclarationSyntax));
             Assert.Equal(
                 new[] { "SpackCache", "Packages", "Tags", "Stacks", "Targets", "OperatingSystems", "Platforms" },
-                root.DescendantNodes().OfType<ClassDeclarationSyntax>().Select(c => c.Identifier.Text).ToArray());
-            Assert.Equal(3, root.DescendantNodes().OfType<ClassDeclarationSyntax>().First().Members.Count(m => m is PropertyDeclarationSyntax));
+                api.DescendantNodes().OfType<ClassDeclarationSyntax>().Select(c => c.Identifier.Text).ToArray());
+            Assert.Equal(1, api.DescendantNodes().OfType<ClassDeclarationSyntax>().First().Members.Count(m => m is PropertyDeclarationSyntax));
 
             Assembly assembly = GeneratorRunner.Emit(output.Compilation);
             Assert.Equal(

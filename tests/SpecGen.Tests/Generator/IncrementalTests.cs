@@ -36,6 +36,10 @@ namespace SpecGen.Tests.Generator
             Assert.Equal(IncrementalStepRunReason.Modified, pages[1]);
             Assert.True(IsReused(pages[0]) && IsReused(pages[2]), string.Join(", ", pages));
             Assert.Equal(IncrementalStepRunReason.Modified, Reasons(result, SpecGenGenerator.Steps.CatalogData).Single());
+
+            // Only data changed: the API source (constants and docs) is not emitted again.
+            Assert.True(IsReused(Reasons(result, SpecGenGenerator.Steps.ApiInput).Single()));
+            Assert.Equal(IncrementalStepRunReason.Modified, Reasons(result, SpecGenGenerator.Steps.SourceInput).Single());
             Assert.Contains(IncrementalStepRunReason.Modified, result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Select(o => o.Reason));
         }
 

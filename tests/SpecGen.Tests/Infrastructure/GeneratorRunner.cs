@@ -19,9 +19,12 @@ namespace SpecGen.Tests.Infrastructure
         GeneratorDriver Driver,
         Compilation Compilation,
         ImmutableArray<Diagnostic> Diagnostics,
-        string? Source)
+        IReadOnlyDictionary<string, string> Sources)
     {
         public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
+
+        /// <summary>Every generated file, in hint-name order, joined (null when nothing was generated).</summary>
+        public string? Source => Sources.Count == 0 ? null : string.Concat(Sources.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Value));
     }
 
     /// <summary>Drives <see cref="SpecGenGenerator"/> with <see cref="CSharpGeneratorDriver"/> and compiles what it emits.</summary>
@@ -86,8 +89,8 @@ namespace SpecGen.Tests.Infrastructure
             driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
             GeneratorDriverRunResult result = driver.GetRunResult();
             Assert.Empty(result.Results.SelectMany(r => r.Exception is null ? Array.Empty<Exception>() : new[] { r.Exception }));
-            string? source = result.Results.SelectMany(r => r.GeneratedSources).Select(s => s.SourceText.ToString()).SingleOrDefault();
-            return new GeneratorOutput(driver, output, diagnostics.AddRange(result.Diagnostics).Distinct().ToImmutableArray(), source);
+            var sources = result.Results.SelectMany(r => r.GeneratedSources).ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+            return new GeneratorOutput(driver, output, diagnostics.AddRange(result.Diagnostics).Distinct().ToImmutableArray(), sources);
         }
 
         /// <summary>Runs the generator, compiles the result, loads it and returns <c>SpackCache.Catalog</c>.</summary>

@@ -37,10 +37,10 @@ namespace SpecGen.Tests.Infrastructure
 
         protected override ParseOptions CreateParseOptions() => ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion);
 
-        /// <summary>Expects the generated source to be <paramref name="source"/>.</summary>
-        public HarnessTest ExpectSource(string source)
+        /// <summary>Expects a generated file <paramref name="hintName"/> with the text <paramref name="source"/>.</summary>
+        public HarnessTest ExpectSource(string hintName, string source)
         {
-            TestState.GeneratedSources.Add((typeof(SpecGenGenerator), "SpackCache.g.cs", SourceText.From(source, Encoding.UTF8)));
+            TestState.GeneratedSources.Add((typeof(SpecGenGenerator), hintName, SourceText.From(source, Encoding.UTF8)));
             return this;
         }
 
