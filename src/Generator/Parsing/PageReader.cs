@@ -102,7 +102,7 @@ namespace SpecGen.Generator.Parsing
                 return null;
             }
 
-            Dictionary<string, Entry> keys = Index(top, string.Empty);
+            KeyMap keys = Index(top, string.Empty);
             foreach (string oldKey in OldFormatKeys)
             {
                 if (keys.TryGetValue(oldKey, out Entry old))
@@ -205,6 +205,66 @@ namespace SpecGen.Generator.Parsing
 
         // ---- keys --------------------------------------------------------------------------------
 
+        /// <summary>The keys of a mapping: in order, looked up by a scan (mappings of the format are small) or by index when large.</summary>
+        internal sealed class KeyMap
+        {
+            private const int ScanLimit = 16;
+            private readonly List<Entry> _entries;
+            private Dictionary<string, int>? _index;
+
+            public KeyMap(int capacity)
+            {
+                _entries = new List<Entry>(capacity);
+            }
+
+            public List<Entry> Entries => _entries;
+
+            public Entry this[string key] => TryGetValue(key, out Entry entry) ? entry : throw new KeyNotFoundException(key);
+
+            public bool TryGetValue(string key, out Entry entry)
+            {
+                if (_index is not null)
+                {
+                    if (_index.TryGetValue(key, out int at))
+                    {
+                        entry = _entries[at];
+                        return true;
+                    }
+                }
+                else
+                {
+                    foreach (Entry candidate in _entries)
+                    {
+                        if (string.Equals(candidate.Key.Value, key, StringComparison.Ordinal))
+                        {
+                            entry = candidate;
+                            return true;
+                        }
+                    }
+                }
+
+                entry = default;
+                return false;
+            }
+
+            public void Add(Entry entry)
+            {
+                _entries.Add(entry);
+                if (_index is not null)
+                {
+                    _index.Add(entry.Key.Value, _entries.Count - 1);
+                }
+                else if (_entries.Count > ScanLimit)
+                {
+                    _index = new Dictionary<string, int>(StringComparer.Ordinal);
+                    for (int i = 0; i < _entries.Count; i++)
+                    {
+                        _index.Add(_entries[i].Key.Value, i);
+                    }
+                }
+            }
+        }
+
         /// <summary>A key of a mapping and its value.</summary>
         internal readonly struct Entry
         {
@@ -220,9 +280,9 @@ namespace SpecGen.Generator.Parsing
         }
 
         /// <summary>The entries of a mapping by key; reports non-string and duplicate keys.</summary>
-        internal Dictionary<string, Entry> Index(YamlMapping mapping, FieldPath path)
+        internal KeyMap Index(YamlMapping mapping, FieldPath path)
         {
-            var keys = new Dictionary<string, Entry>(mapping.Entries.Count, StringComparer.Ordinal);
+            var keys = new KeyMap(mapping.Entries.Count);
             foreach (KeyValuePair<YamlNode, YamlNode> pair in mapping.Entries)
             {
                 if (pair.Key is not YamlScalar key || key.IsNull)
@@ -237,24 +297,25 @@ namespace SpecGen.Generator.Parsing
                     continue;
                 }
 
-                keys.Add(key.Value, new Entry(key, pair.Value));
+                keys.Add(new Entry(key, pair.Value));
             }
 
             return keys;
         }
 
-        internal void ReportUnknownKeys(Dictionary<string, Entry> keys, string[] known, FieldPath path, string? optional = null)
+        internal void ReportUnknownKeys(KeyMap keys, string[] known, FieldPath path, string? optional = null)
         {
-            foreach (KeyValuePair<string, Entry> pair in keys)
+            foreach (Entry entry in keys.Entries)
             {
-                if (Array.IndexOf(known, pair.Key) < 0 && pair.Key != optional)
+                string key = entry.Key.Value;
+                if (Array.IndexOf(known, key) < 0 && key != optional)
                 {
-                    Report(DiagnosticDescriptors.UnknownKey, pair.Value.Key.Span, pair.Key, path.IsEmpty ? string.Empty : " in " + path.ToString());
+                    Report(DiagnosticDescriptors.UnknownKey, entry.Key.Span, key, path.IsEmpty ? string.Empty : " in " + path.ToString());
                 }
             }
         }
 
-        internal bool Require(Dictionary<string, Entry> keys, string key, TextSpan owner, FieldPath path, out Entry entry)
+        internal bool Require(KeyMap keys, string key, TextSpan owner, FieldPath path, out Entry entry)
         {
             if (keys.TryGetValue(key, out entry))
             {
@@ -298,8 +359,11 @@ namespace SpecGen.Generator.Parsing
             return null;
         }
 
-        /// <summary>A list of (string, node) pairs, or null (reported) when the node is not a list of strings.</summary>
-        internal List<KeyValuePair<string, YamlNode>>? ReadStringList(YamlNode node, FieldPath what)
+        /// <summary>
+        /// The strings of a list, or null (reported) when the node is not a list of strings. When not null, the
+        /// node is a <see cref="YamlSequence"/> whose items are the nodes of the strings, in order.
+        /// </summary>
+        internal string[]? ReadStrings(YamlNode node, FieldPath what)
         {
             if (node is not YamlSequence sequence)
             {
@@ -307,19 +371,18 @@ namespace SpecGen.Generator.Parsing
                 return null;
             }
 
-            var items = new List<KeyValuePair<string, YamlNode>>(sequence.Items.Count);
+            var items = new string[sequence.Items.Count];
             bool ok = true;
-            for (int i = 0; i < sequence.Items.Count; i++)
+            for (int i = 0; i < items.Length; i++)
             {
-                YamlNode item = sequence.Items[i];
-                string? value = ReadString(item, what.Item(i));
+                string? value = ReadString(sequence.Items[i], what.Item(i));
                 if (value is null)
                 {
                     ok = false;
                     continue;
                 }
 
-                items.Add(new KeyValuePair<string, YamlNode>(value, item));
+                items[i] = value;
             }
 
             return ok ? items : null;
@@ -391,7 +454,7 @@ namespace SpecGen.Generator.Parsing
 
         // ---- sections ----------------------------------------------------------------------------
 
-        private void ReadLayout(Dictionary<string, Entry> keys)
+        private void ReadLayout(KeyMap keys)
         {
             if (!keys.TryGetValue("layout", out Entry layout))
             {
@@ -407,30 +470,31 @@ namespace SpecGen.Generator.Parsing
         }
 
         /// <summary>The snapshot tag from <c>categories: [package, tag]</c>.</summary>
-        private string? ReadCategories(Dictionary<string, Entry> keys, NameRecorder names)
+        private string? ReadCategories(KeyMap keys, NameRecorder names)
         {
             if (!Require(keys, "categories", FirstLine(), string.Empty, out Entry categories))
             {
                 return null;
             }
 
-            List<KeyValuePair<string, YamlNode>>? items = ReadStringList(categories.Value, "categories");
-            if (items is null)
+            string[]? values = ReadStrings(categories.Value, "categories");
+            if (values is null)
             {
                 return null;
             }
 
+            List<YamlNode> nodes = ((YamlSequence)categories.Value).Items;
             var tags = new List<KeyValuePair<string, YamlNode>>();
             bool hasPackage = false;
-            foreach (KeyValuePair<string, YamlNode> item in items)
+            for (int i = 0; i < values.Length; i++)
             {
-                if (item.Key == "package" && !hasPackage)
+                if (values[i] == "package" && !hasPackage)
                 {
                     hasPackage = true;
                 }
                 else
                 {
-                    tags.Add(item);
+                    tags.Add(new KeyValuePair<string, YamlNode>(values[i], nodes[i]));
                 }
             }
 
@@ -446,7 +510,7 @@ namespace SpecGen.Generator.Parsing
                 return null;
             }
 
-            if (!hasPackage || items.Count != 2 || items[0].Key != "package")
+            if (!hasPackage || values.Length != 2 || values[0] != "package")
             {
                 Report(DiagnosticDescriptors.UnexpectedLayout, categories.Value.Span, "categories should be '[package, " + tags[0].Key + "]'; the tag '" + tags[0].Key + "' is used");
             }
@@ -461,7 +525,7 @@ namespace SpecGen.Generator.Parsing
             return tag.Key;
         }
 
-        private MetaSyntax? ReadMeta(Dictionary<string, Entry> keys)
+        private MetaSyntax? ReadMeta(KeyMap keys)
         {
             if (!Require(keys, "meta", FirstLine(), string.Empty, out Entry meta))
             {
@@ -474,7 +538,7 @@ namespace SpecGen.Generator.Parsing
                 return null;
             }
 
-            Dictionary<string, Entry> metaKeys = Index(mapping, "meta");
+            KeyMap metaKeys = Index(mapping, "meta");
             ReportUnknownKeys(metaKeys, MetaKeys, "meta");
             var result = new MetaSyntax(meta.Key);
             bool complete = true;
@@ -498,14 +562,14 @@ namespace SpecGen.Generator.Parsing
                         complete &= ReadStackCounts(entry.Value, result);
                         break;
                     default:
-                        List<KeyValuePair<string, YamlNode>>? list = ReadStringList(entry.Value, what);
+                        string[]? list = ReadStrings(entry.Value, what);
                         if (list is null)
                         {
                             complete = false;
                         }
                         else
                         {
-                            result.Sets[key] = new KeyValuePair<YamlNode, List<KeyValuePair<string, YamlNode>>>(entry.Value, list);
+                            result.Sets[key] = new KeyValuePair<YamlNode, string[]>(entry.Value, list);
                         }
 
                         break;
@@ -526,22 +590,22 @@ namespace SpecGen.Generator.Parsing
 
             meta.StackCountsNode = mapping;
             bool ok = true;
-            foreach (KeyValuePair<string, Entry> pair in Index(mapping, What))
+            foreach (Entry entry in Index(mapping, What).Entries)
             {
-                int? count = ReadCount(pair.Value.Value, new FieldPath(What, key: pair.Key));
+                int? count = ReadCount(entry.Value, new FieldPath(What, key: entry.Key.Value));
                 if (count is null)
                 {
                     ok = false;
                     continue;
                 }
 
-                meta.StackCounts.Add(new StackCount(pair.Key, pair.Value.Key, pair.Value.Value, count.Value));
+                meta.StackCounts.Add(new StackCount(entry.Key.Value, entry.Key, entry.Value, count.Value));
             }
 
             return ok;
         }
 
-        private List<SpecRead>? ReadSpecs(Dictionary<string, Entry> keys, NameRecorder names)
+        private List<SpecRead>? ReadSpecs(KeyMap keys, NameRecorder names)
         {
             if (!Require(keys, "spec_details", FirstLine(), string.Empty, out Entry details))
             {

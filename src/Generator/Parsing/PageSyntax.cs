@@ -24,8 +24,8 @@ namespace SpecGen.Generator.Parsing
         public List<StackCount> StackCounts { get; } = new List<StackCount>();
 
         /// <summary>The lists (compilers, oss, platforms, stacks, targets, versions): key to (list node, items).</summary>
-        public Dictionary<string, KeyValuePair<YamlNode, List<KeyValuePair<string, YamlNode>>>> Sets { get; }
-            = new Dictionary<string, KeyValuePair<YamlNode, List<KeyValuePair<string, YamlNode>>>>(System.StringComparer.Ordinal);
+        public Dictionary<string, KeyValuePair<YamlNode, string[]>> Sets { get; }
+            = new Dictionary<string, KeyValuePair<YamlNode, string[]>>(System.StringComparer.Ordinal);
     }
 
     /// <summary>One entry of <c>meta.num_specs_by_stack</c>.</summary>

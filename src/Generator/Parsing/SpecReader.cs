@@ -19,7 +19,7 @@ namespace SpecGen.Generator.Parsing
                 return null;
             }
 
-            Dictionary<string, PageReader.Entry> keys = page.Index(mapping, path);
+            PageReader.KeyMap keys = page.Index(mapping, path);
             page.ReportUnknownKeys(keys, PageReader.SpecKeys, path, Tarball);
             bool ok = true;
             foreach (string key in PageReader.SpecKeys)
@@ -105,20 +105,19 @@ namespace SpecGen.Generator.Parsing
 
         private static string[]? ReadStacks(PageReader page, YamlNode node, FieldPath what, NameRecorder names)
         {
-            List<KeyValuePair<string, YamlNode>>? items = page.ReadStringList(node, what);
-            if (items is null)
+            string[]? stacks = page.ReadStrings(node, what);
+            if (stacks is null)
             {
                 return null;
             }
 
-            var stacks = new string[items.Count];
+            List<YamlNode> nodes = ((YamlSequence)node).Items;
             bool ok = true;
-            for (int i = 0; i < items.Count; i++)
+            for (int i = 0; i < stacks.Length; i++)
             {
-                stacks[i] = items[i].Key;
-                if (page.CheckName(items[i].Value, "Stack", items[i].Key))
+                if (page.CheckName(nodes[i], "Stack", stacks[i]))
                 {
-                    names.Add(NameKind.Stack, items[i].Key, items[i].Value.Span);
+                    names.Add(NameKind.Stack, stacks[i], nodes[i].Span);
                 }
                 else
                 {
@@ -131,18 +130,17 @@ namespace SpecGen.Generator.Parsing
 
         private static string[]? ReadVariants(PageReader page, YamlNode node, FieldPath what)
         {
-            List<KeyValuePair<string, YamlNode>>? items = page.ReadStringList(node, what);
-            if (items is null)
+            string[]? variants = page.ReadStrings(node, what);
+            if (variants is null)
             {
                 return null;
             }
 
-            var variants = new string[items.Count];
+            List<YamlNode> nodes = ((YamlSequence)node).Items;
             bool ok = true;
-            for (int i = 0; i < items.Count; i++)
+            for (int i = 0; i < variants.Length; i++)
             {
-                variants[i] = items[i].Key;
-                ok &= page.CheckValue(items[i].Value, "variant", items[i].Key, VariantError);
+                ok &= page.CheckValue(nodes[i], "variant", variants[i], VariantError);
             }
 
             return ok ? variants : null;
@@ -150,26 +148,20 @@ namespace SpecGen.Generator.Parsing
 
         private static string? ReadVersion(PageReader page, YamlNode node, FieldPath what)
         {
-            List<KeyValuePair<string, YamlNode>>? items = page.ReadStringList(node, what);
+            string[]? items = page.ReadStrings(node, what);
             if (items is null)
             {
                 return null;
             }
 
-            if (items.Count != 1)
+            if (items.Length != 1)
             {
-                var texts = new List<string>(items.Count);
-                foreach (KeyValuePair<string, YamlNode> item in items)
-                {
-                    texts.Add(item.Key);
-                }
-
-                page.Report(DiagnosticDescriptors.MalformedValue, node.Span, "version list", "[" + string.Join(", ", texts) + "]", "it holds " + items.Count + " versions; a spec has exactly one");
+                page.Report(DiagnosticDescriptors.MalformedValue, node.Span, "version list", "[" + string.Join(", ", items) + "]", "it holds " + items.Length + " versions; a spec has exactly one");
                 return null;
             }
 
-            string version = items[0].Key;
-            return page.CheckValue(items[0].Value, "version", version, SpecSyntax.CheckVersion) ? version : null;
+            string version = items[0];
+            return page.CheckValue(((YamlSequence)node).Items[0], "version", version, SpecSyntax.CheckVersion) ? version : null;
         }
 
         private static string? ReadSize(PageReader page, YamlNode node, FieldPath what, ref bool isNumber)

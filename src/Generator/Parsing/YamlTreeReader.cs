@@ -237,13 +237,14 @@ namespace SpecGen.Generator.Parsing
                 IsFlow = isFlow;
                 Start = start;
                 LastEnd = start;
+                // A spec is a mapping of about ten keys; most lists are short.
                 if (isMapping)
                 {
-                    Entries = new List<KeyValuePair<YamlNode, YamlNode>>();
+                    Entries = new List<KeyValuePair<YamlNode, YamlNode>>(10);
                 }
                 else
                 {
-                    Items = new List<YamlNode>();
+                    Items = new List<YamlNode>(4);
                 }
             }
 

@@ -98,21 +98,21 @@ namespace SpecGen.Generator.Validation
 
         private static void CheckSet(PageReader page, MetaSyntax meta, string key, IEnumerable<string> specValues)
         {
-            if (!meta.Sets.TryGetValue(key, out KeyValuePair<YamlNode, List<KeyValuePair<string, YamlNode>>> set))
+            if (!meta.Sets.TryGetValue(key, out KeyValuePair<YamlNode, string[]> set))
             {
                 return;
             }
 
-            var expected = new SortedSet<string>(specValues, StringComparer.Ordinal);
-            var listed = new SortedSet<string>(set.Value.Select(p => p.Key), StringComparer.Ordinal);
+            var expected = new HashSet<string>(specValues, StringComparer.Ordinal);
+            var listed = new HashSet<string>(set.Value, StringComparer.Ordinal);
             if (expected.SetEquals(listed))
             {
                 return;
             }
 
             var parts = new List<string>();
-            string[] extra = listed.Where(v => !expected.Contains(v)).ToArray();
-            string[] missing = expected.Where(v => !listed.Contains(v)).ToArray();
+            string[] extra = listed.Where(v => !expected.Contains(v)).OrderBy(v => v, StringComparer.Ordinal).ToArray();
+            string[] missing = expected.Where(v => !listed.Contains(v)).OrderBy(v => v, StringComparer.Ordinal).ToArray();
             if (extra.Length > 0)
             {
                 parts.Add(Join(extra) + (extra.Length == 1 ? " is" : " are") + " listed but no spec has " + (extra.Length == 1 ? "it" : "them"));
