@@ -43,10 +43,15 @@ namespace CacheQuery
             var show = new Command("show", "Show one spec in Spack syntax, with its details") { hash };
             show.SetAction(result => ShowCommand.Run(catalog, result.GetValue(hash) ?? string.Empty, output, error));
 
+            var constraint = new Argument<string>("constraint") { Description = "A Spack spec constraint, e.g. \"py-gast@0.5: %gcc@11: target=aarch64\"" };
+            var queryJson = new Option<bool>("--json") { Description = "One JSON object per spec per line" };
+            var query = new Command("query", "List the specs that satisfy a Spack spec constraint, newest version first") { constraint, queryJson };
+            query.SetAction(result => QueryCommand.Run(catalog, result.GetValue(constraint) ?? string.Empty, result.GetValue(queryJson), output, error));
+
             var stats = new Command("stats", "Count the specs per snapshot tag, stack, target and operating system");
             stats.SetAction(_ => StatsCommand.Run(catalog, output));
 
-            var root = new RootCommand("Query the Spack build cache pages compiled into this tool by SpecGen.") { list, show, stats };
+            var root = new RootCommand("Query the Spack build cache pages compiled into this tool by SpecGen.") { list, show, query, stats };
             ParseResult parsed = root.Parse(args);
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
         }

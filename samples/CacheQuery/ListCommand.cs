@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -21,26 +22,33 @@ namespace CacheQuery
             }
 
             SpecQuery query = catalog.Where(filter.Package, filter.Stack, filter.Target, filter.Os, filter.Platform, filter.Tag);
+            Write(query, json, output);
+            return 0;
+        }
+
+        /// <summary>Specs as JSON lines, or as a table with a count.</summary>
+        public static void Write(IEnumerable<Spec> specs, bool json, TextWriter output)
+        {
             if (json)
             {
-                foreach (Spec spec in query)
+                foreach (Spec spec in specs)
                 {
                     output.WriteLine(ToJson(spec));
                 }
 
-                return 0;
+                return;
             }
 
             var table = new Table().Border(TableBorder.Rounded);
             table.AddColumns("Hash", "Package", "Version", "Compiler", "Platform", "OS", "Target", "Tag", "Stacks");
             int count = 0;
-            foreach (Spec spec in query)
+            foreach (Spec spec in specs)
             {
                 count++;
                 table.AddRow(
                     Markup.Escape(spec.ShortHash),
                     Markup.Escape(spec.Package),
-                    Markup.Escape(spec.Version),
+                    Markup.Escape(spec.Version.ToString()),
                     Markup.Escape(spec.Compiler.Text),
                     Markup.Escape(spec.Platform),
                     Markup.Escape(spec.Os),
@@ -51,7 +59,6 @@ namespace CacheQuery
 
             table.Caption(count == 1 ? "1 spec" : count + " specs");
             CacheQueryApp.Console(output).Write(table);
-            return 0;
         }
 
         /// <summary>One spec as a JSON object with exactly the page's keys and values.</summary>
@@ -83,7 +90,7 @@ namespace CacheQuery
 
                 writer.WriteEndArray();
                 writer.WriteStartArray("versions");
-                writer.WriteStringValue(spec.Version);
+                writer.WriteStringValue(spec.Version.ToString());
                 writer.WriteEndArray();
                 if (spec.SizeWrittenAsNumber)
                 {

@@ -27,7 +27,7 @@ namespace CacheQuery
             var grid = new Grid().AddColumn().AddColumn();
             Add(grid, "hash", spec.Hash);
             Add(grid, "package", spec.Package);
-            Add(grid, "version", spec.Version);
+            Add(grid, "version", spec.Version.ToString());
             Add(grid, "compiler", spec.Compiler.IsNone ? "none" : spec.Compiler.Name + " " + spec.Compiler.Version + (spec.Compiler.IsExact ? " (exact)" : string.Empty));
             Add(grid, "arch", spec.Arch);
             Add(grid, "stacks", spec.Stacks.ToString());

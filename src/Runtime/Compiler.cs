@@ -21,8 +21,8 @@ namespace SpecGen
         /// <summary>The compiler name (<c>gcc</c>, <c>intel-oneapi-compilers</c>); <c>none</c> when there is none.</summary>
         public string Name => _catalog!.GetString(_catalog.Read(Section.CompilerName, _index));
 
-        /// <summary>The compiler version as written (<c>11.4.0</c>); empty when there is none.</summary>
-        public string Version => _catalog!.GetString(_catalog.Read(Section.CompilerVersion, _index));
+        /// <summary>The compiler version (<c>11.4.0</c>), ordered by Spack's rules; empty when there is none.</summary>
+        public SpackVersion Version => _catalog is null ? default : _catalog.VersionOf(_catalog.Read(Section.CompilerVersion, _index));
 
         /// <summary>True when the page writes <c>name@=version</c>: exactly this version.</summary>
         public bool IsExact => (Flags & CompilerFlags.Exact) != 0;

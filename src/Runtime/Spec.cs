@@ -40,8 +40,8 @@ namespace SpecGen
         /// <summary>The first seven characters of the hash, as Spack prints it.</summary>
         public string ShortHash => Catalog.ShortHashOf(HashIndex);
 
-        /// <summary>The version, exactly as the page writes it (e.g. <c>0.5.4</c>).</summary>
-        public string Version => Catalog.GetString(Catalog.Read(Section.SpecVersion, Index));
+        /// <summary>The version (e.g. <c>0.5.4</c>), ordered by Spack's rules; <c>ToString()</c> gives the page's text.</summary>
+        public SpackVersion Version => Catalog.VersionOf(Catalog.Read(Section.SpecVersion, Index));
 
         /// <summary>The compiler the binary was built with, or <see cref="SpecGen.Compiler.IsNone"/>.</summary>
         public Compiler Compiler => new Compiler(Catalog, Catalog.Read(Section.SpecCompiler, Index));

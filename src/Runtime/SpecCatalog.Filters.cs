@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using SpecGen.Format;
 
@@ -25,6 +26,30 @@ namespace SpecGen
             int platformIndex = Resolve(Section.Platforms, platform, ref none);
             int tagIndex = Resolve(Section.Tags, tag, ref none);
             return new SpecQuery(this, none, packageIndex, tagIndex, stackIndex, targetIndex, osIndex, platformIndex);
+        }
+
+        /// <summary>
+        /// The entries that satisfy a constraint in Spack's spec syntax, e.g.
+        /// <c>py-gast@0.5: %gcc@11: +shared build_type=Release target=aarch64 os=ubuntu24.04 platform=linux /7u33</c>
+        /// (see <see cref="SpecPattern"/>). Throws <see cref="FormatException"/>, naming the position, for a malformed query.
+        /// </summary>
+        public SpecQuery Query(string query) => Query(SpecPattern.Parse(query));
+
+        /// <summary>The entries that satisfy a parsed <paramref name="pattern"/>; enumerating allocates nothing.</summary>
+        public SpecQuery Query(SpecPattern pattern)
+        {
+            if (pattern is null)
+            {
+                throw new ArgumentNullException(nameof(pattern));
+            }
+
+            bool none = false;
+            int packageIndex = Resolve(Section.Packages, pattern.Name, ref none);
+            int targetIndex = Resolve(Section.Targets, pattern.Target, ref none);
+            int osIndex = Resolve(Section.OperatingSystems, pattern.Os, ref none);
+            int platformIndex = Resolve(Section.Platforms, pattern.Platform, ref none);
+            bool details = pattern.Versions is not null || pattern.CompilerName is not null || pattern.Variants.Count > 0 || pattern.HashPrefix is not null;
+            return new SpecQuery(this, none, packageIndex, SpecQuery.AnyValue, SpecQuery.AnyValue, targetIndex, osIndex, platformIndex, details ? pattern : null);
         }
 
         /// <summary>The bitset of the entries whose field (stacks, target, OS or platform) has the value at <paramref name="index"/>.</summary>

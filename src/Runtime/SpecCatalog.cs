@@ -32,6 +32,7 @@ namespace SpecGen
         private readonly Column _hashEntries;
         private string?[]? _hashCache;
         private string?[]? _shortHashCache;
+        private VersionValue?[]? _versionCache;
 
         private SpecCatalog(byte* tables, int tablesLength, byte* strings, int stringsLength, GCHandle[]? pins)
         {
@@ -208,6 +209,21 @@ namespace SpecGen
             }
 
             return value;
+        }
+
+        /// <summary>The version with the given string id, parsed on first use.</summary>
+        internal SpackVersion VersionOf(int id)
+        {
+            VersionValue?[] cache = _versionCache ?? Interlocked.CompareExchange(ref _versionCache, new VersionValue?[_stringCache.Length], null) ?? _versionCache!;
+            VersionValue? value = cache[id];
+            if (value is null)
+            {
+                string text = GetString(id);
+                value = VersionValue.Parse(text, out _) ?? VersionValue.Opaque(text);
+                cache[id] = value;
+            }
+
+            return SpackVersion.From(value);
         }
 
         /// <summary>The name at <paramref name="index"/> of a dimension (package, tag, stack, ...).</summary>

@@ -12,9 +12,10 @@ namespace SpecGen
     {
         internal const int AnyValue = -1;
 
-        internal SpecQuery(SpecCatalog catalog, bool matchesNothing, int package, int tag, int stack, int target, int os, int platform)
+        internal SpecQuery(SpecCatalog catalog, bool matchesNothing, int package, int tag, int stack, int target, int os, int platform, SpecPattern? pattern = null)
         {
             Catalog = catalog;
+            Pattern = pattern;
             MatchesNothing = matchesNothing;
             Package = package;
             Tag = tag;
@@ -39,6 +40,9 @@ namespace SpecGen
         internal int Os { get; }
 
         internal int Platform { get; }
+
+        /// <summary>The parts of a <see cref="SpecCatalog.Query(SpecPattern)"/> pattern checked per candidate (versions, compiler, variants, hash).</summary>
+        internal SpecPattern? Pattern { get; }
 
         /// <summary>Counts the matching entries.</summary>
         public int Count()
@@ -83,6 +87,7 @@ namespace SpecGen
             private readonly ulong[]? _target;
             private readonly ulong[]? _os;
             private readonly ulong[]? _platform;
+            private readonly SpecPattern? _pattern;
             private readonly int _package;
             private readonly int _tag;
             private readonly bool _empty;
@@ -105,6 +110,7 @@ namespace SpecGen
                 _target = _empty || query.Target < 0 ? null : _catalog!.Bitset(Section.SpecTarget, query.Target);
                 _os = _empty || query.Os < 0 ? null : _catalog!.Bitset(Section.SpecOs, query.Os);
                 _platform = _empty || query.Platform < 0 ? null : _catalog!.Bitset(Section.SpecPlatform, query.Platform);
+                _pattern = query.Pattern;
                 _nextPage = 0;
                 _lastPage = 0;
                 _rangeStart = 0;
@@ -134,7 +140,12 @@ namespace SpecGen
                     {
                         _current = (_word << 6) + Bits.TrailingZeroCount(_bits);
                         _bits &= _bits - 1;
-                        return true;
+                        if (_pattern is null || _pattern.MatchesDetails(new Spec(_catalog, _current)))
+                        {
+                            return true;
+                        }
+
+                        continue;
                     }
 
                     if (!NextWord())
@@ -159,6 +170,17 @@ namespace SpecGen
 
             internal int CountRemaining()
             {
+                if (_pattern is not null)
+                {
+                    int matches = 0;
+                    while (MoveNext())
+                    {
+                        matches++;
+                    }
+
+                    return matches;
+                }
+
                 if (!Start())
                 {
                     return 0;

@@ -106,7 +106,8 @@ namespace SpecGen.Generator.Parsing
                 }
             }
 
-            return null;
+            // The same rules SpecGen.Runtime parses versions by (for git versions: git.<ref>=<version>).
+            return VersionValue.Parse(version, out string? error) is null ? error : null;
         }
 
         /// <summary>Parses <c>none</c>, <c>name@version</c> or <c>name@=version</c>.</summary>

@@ -78,7 +78,7 @@ namespace SpecGen.Tests.Infrastructure
                 spec.Target,
                 spec.Stacks.ToArray(),
                 spec.Variants.Select(v => v.Text).ToArray(),
-                new[] { spec.Version },
+                new[] { spec.Version.ToString() },
                 spec.SizeWrittenAsNumber ? spec.SizeText : JsonSerializer.Serialize(spec.SizeText),
                 spec.Tarball);
         }

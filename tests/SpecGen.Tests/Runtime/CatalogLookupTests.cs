@@ -153,10 +153,11 @@ namespace SpecGen.Tests.Runtime
         {
             Assert.True(_catalog.TryFindByHash("fbj5gzurwhh7yfi6i7dytftm4yzr3azk", out Spec spec));
             Assert.Equal("v0.23.1", spec.Tag);
-            Assert.Equal("0.5.4", spec.Version);
+            Assert.Equal("0.5.4", spec.Version.ToString());
+            Assert.Equal(SpackVersion.Parse("0.5.4"), spec.Version);
             Assert.False(spec.Compiler.IsNone);
             Assert.Equal("gcc", spec.Compiler.Name);
-            Assert.Equal("9.4.0", spec.Compiler.Version);
+            Assert.Equal("9.4.0", spec.Compiler.Version.ToString());
             Assert.True(spec.Compiler.IsExact);
             Assert.Equal("gcc@=9.4.0", spec.Compiler.Text);
             Assert.Equal("linux-ubuntu20.04-ppc64le", spec.Arch);

@@ -1,0 +1,463 @@
+// Shared by SpecGen.Runtime (SpackVersion, VersionConstraint) and SpecGen.Generator (which checks versions
+// with the same rules the runtime parses them by).
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace SpecGen.Format
+{
+    /// <summary>The parsed parts of a version (shared by copies of a SpackVersion).</summary>
+    internal sealed class VersionValue
+    {
+        public const int Alpha = 0;
+        public const int Beta = 1;
+        public const int Rc = 2;
+        public const int Final = 3;
+
+        /// <summary>Develop-like names, oldest first: each is newer than any number and than the ones before it.</summary>
+        internal static readonly string[] InfinityNames = { "stable", "nightly", "trunk", "head", "master", "main", "develop" };
+
+        public static readonly VersionValue Empty = new VersionValue(string.Empty, Array.Empty<Part>(), Final, -1, VersionKind.Standard, null, null);
+
+        /// <summary>Below every version: no parts, an alpha pre-release.</summary>
+        public static readonly VersionValue Min = new VersionValue(string.Empty, Array.Empty<Part>(), Alpha, -1, VersionKind.Standard, null, null);
+
+        /// <summary>Above every version: an infinity part past develop.</summary>
+        public static readonly VersionValue Max = new VersionValue("infinity", new[] { Part.Infinity(InfinityNames.Length) }, Final, -1, VersionKind.Standard, null, null);
+
+        private VersionValue(string text, Part[] parts, int prerelease, long prereleaseNumber, VersionKind kind, string? gitRef, VersionValue? assigned)
+        {
+            Text = text;
+            Parts = parts;
+            Prerelease = prerelease;
+            PrereleaseNumber = prereleaseNumber;
+            Kind = kind;
+            GitRef = gitRef;
+            Assigned = assigned;
+            HashCode = ComputeHash();
+        }
+
+        internal enum VersionKind
+        {
+            Standard,
+            GitAssigned,
+            GitUnassigned,
+        }
+
+        public string Text { get; }
+
+        public Part[] Parts { get; }
+
+        /// <summary><see cref="Alpha"/>, <see cref="Beta"/>, <see cref="Rc"/> or <see cref="Final"/>.</summary>
+        public int Prerelease { get; }
+
+        /// <summary>The pre-release number, or -1 when there is none.</summary>
+        public long PrereleaseNumber { get; }
+
+        public VersionKind Kind { get; }
+
+        public string? GitRef { get; }
+
+        /// <summary>The version a git ref is assigned (<c>git.ref=1.2</c>), or null.</summary>
+        public VersionValue? Assigned { get; }
+
+        public int HashCode { get; }
+
+        public bool IsGit => Kind != VersionKind.Standard;
+
+        public bool IsDevelop
+        {
+            get
+            {
+                VersionValue standard = Assigned ?? this;
+                foreach (Part part in standard.Parts)
+                {
+                    if (part.Kind == PartKind.Infinity)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        /// <summary>Spack's valid version text: <c>[A-Za-z0-9_.-]</c>, then also <c>=</c>.</summary>
+        public static bool IsValidText(string text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-' || (c == '=' && i > 0);
+                if (!ok)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>A version that keeps its text but has no parts (for text that does not parse; sorts first).</summary>
+        public static VersionValue Opaque(string text) => new VersionValue(text, Array.Empty<Part>(), Final, -1, VersionKind.Standard, null, null);
+
+        public static VersionValue? Parse(string text, out string? error)
+        {
+            error = null;
+            string trimmed = text.Trim();
+            if (!IsValidText(trimmed))
+            {
+                error = "it holds characters other than letters, digits, '.', '-', '_' and (after the first) '='";
+                return null;
+            }
+
+            // Git versions: git.<ref>[=<version>], a 40-character commit, or <ref>=<version>.
+            int equals = trimmed.IndexOf('=', 1 < trimmed.Length ? 1 : 0);
+            bool gitPrefix = trimmed.StartsWith("git.", StringComparison.Ordinal);
+            if (gitPrefix || IsCommit(trimmed) || equals > 0)
+            {
+                string body = gitPrefix ? trimmed.Substring(4) : trimmed;
+                int at = body.IndexOf('=');
+                if (at < 0)
+                {
+                    return new VersionValue(text, Array.Empty<Part>(), Final, -1, VersionKind.GitUnassigned, body, null);
+                }
+
+                string reference = body.Substring(0, at);
+                VersionValue? assigned = ParseStandard(body.Substring(at + 1), out error);
+                if (assigned is null || assigned.Text.Length == 0 || reference.Length == 0)
+                {
+                    error ??= "a git version needs a ref and a version: git.<ref>=<version>";
+                    return null;
+                }
+
+                return new VersionValue(text, assigned.Parts, assigned.Prerelease, assigned.PrereleaseNumber, VersionKind.GitAssigned, reference, assigned);
+            }
+
+            return ParseStandard(text, out error);
+        }
+
+        private static VersionValue? ParseStandard(string text, out string? error)
+        {
+            error = null;
+            string trimmed = text.Trim();
+            if (trimmed.IndexOf('=') >= 0)
+            {
+                error = "'=' only belongs in a git version";
+                return null;
+            }
+
+            var parts = new List<Part>();
+            int i = 0;
+            while (i < trimmed.Length)
+            {
+                char c = trimmed[i];
+                int start = i;
+                if (IsDigit(c))
+                {
+                    while (i < trimmed.Length && IsDigit(trimmed[i]))
+                    {
+                        i++;
+                    }
+
+                    parts.Add(Part.Number(trimmed.Substring(start, i - start)));
+                }
+                else if (IsLetter(c))
+                {
+                    while (i < trimmed.Length && IsLetter(trimmed[i]))
+                    {
+                        i++;
+                    }
+
+                    parts.Add(Part.FromText(trimmed.Substring(start, i - start)));
+                }
+                else
+                {
+                    // A separator: '.', '-' or '_', not compared.
+                    i++;
+                }
+            }
+
+            // A trailing alpha/beta/rc (or final), optionally numbered, is the pre-release.
+            int prerelease = Final;
+            long number = -1;
+            int count = parts.Count;
+            if (count >= 3 && parts[count - 1].Kind == PartKind.Number && PrereleaseOf(parts[count - 2]) is int numbered)
+            {
+                prerelease = numbered;
+                number = parts[count - 1].NumberValue;
+                parts.RemoveRange(count - 2, 2);
+            }
+            else if (count >= 2 && PrereleaseOf(parts[count - 1]) is int bare)
+            {
+                prerelease = bare;
+                parts.RemoveAt(count - 1);
+            }
+
+            return new VersionValue(text, parts.ToArray(), prerelease, number, VersionKind.Standard, null, null);
+        }
+
+        /// <summary>Compares by Spack's rules (see SpackVersion).</summary>
+        public static int Compare(VersionValue a, VersionValue b)
+        {
+            if (ReferenceEquals(a, b))
+            {
+                return 0;
+            }
+
+            if (a.IsGit || b.IsGit)
+            {
+                return CompareGit(a, b);
+            }
+
+            return CompareStandard(a, b);
+        }
+
+        /// <summary>The smallest version greater than every version that starts with <paramref name="v"/> (the end of the range <c>v:v</c>).</summary>
+        public static VersionValue Next(VersionValue v)
+        {
+            if (v.Prerelease != Final)
+            {
+                return new VersionValue(string.Empty, v.Parts, v.Prerelease, v.PrereleaseNumber < 0 ? 0 : v.PrereleaseNumber + 1, VersionKind.Standard, null, null);
+            }
+
+            if (v.Parts.Length == 0)
+            {
+                return new VersionValue(string.Empty, new[] { Part.FromText("A") }, Final, -1, VersionKind.Standard, null, null);
+            }
+
+            var parts = (Part[])v.Parts.Clone();
+            parts[parts.Length - 1] = parts[parts.Length - 1].Next();
+            return new VersionValue(string.Empty, parts, Final, -1, VersionKind.Standard, null, null);
+        }
+
+        private static int CompareStandard(VersionValue a, VersionValue b)
+        {
+            int n = Math.Min(a.Parts.Length, b.Parts.Length);
+            for (int i = 0; i < n; i++)
+            {
+                int c = Part.Compare(a.Parts[i], b.Parts[i]);
+                if (c != 0)
+                {
+                    return c;
+                }
+            }
+
+            int byLength = a.Parts.Length.CompareTo(b.Parts.Length);
+            if (byLength != 0)
+            {
+                return byLength;
+            }
+
+            int byPrerelease = a.Prerelease.CompareTo(b.Prerelease);
+            return byPrerelease != 0 ? byPrerelease : a.PrereleaseNumber.CompareTo(b.PrereleaseNumber);
+        }
+
+        /// <summary>Git versions: unassigned refs after everything; assigned ones by their version, then ref; never equal to a standard version.</summary>
+        private static int CompareGit(VersionValue a, VersionValue b)
+        {
+            if (a.IsGit && b.IsGit)
+            {
+                bool aUnassigned = a.Kind == VersionKind.GitUnassigned;
+                bool bUnassigned = b.Kind == VersionKind.GitUnassigned;
+                if (aUnassigned && bUnassigned)
+                {
+                    return string.CompareOrdinal(a.GitRef, b.GitRef);
+                }
+
+                if (aUnassigned != bUnassigned)
+                {
+                    return aUnassigned ? 1 : -1;
+                }
+
+                int byVersion = CompareStandard(a.Assigned!, b.Assigned!);
+                return byVersion != 0 ? byVersion : string.CompareOrdinal(a.GitRef, b.GitRef);
+            }
+
+            if (a.IsGit)
+            {
+                return a.Kind == VersionKind.GitUnassigned ? 1 : (CompareStandard(a.Assigned!, b) < 0 ? -1 : 1);
+            }
+
+            return -CompareGit(b, a);
+        }
+
+        private static bool IsCommit(string text)
+        {
+            if (text.Length != 40)
+            {
+                return false;
+            }
+
+            foreach (char c in text)
+            {
+                if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static int? PrereleaseOf(Part part)
+        {
+            if (part.Kind != PartKind.Text)
+            {
+                return null;
+            }
+
+            switch (part.Text)
+            {
+                case "alpha": return Alpha;
+                case "beta": return Beta;
+                case "rc": return Rc;
+                case "final": return Final;
+                default: return null;
+            }
+        }
+
+        private static bool IsDigit(char c) => c >= '0' && c <= '9';
+
+        private static bool IsLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+
+        private int ComputeHash()
+        {
+            unchecked
+            {
+                if (Kind == VersionKind.GitUnassigned)
+                {
+                    return StringComparer.Ordinal.GetHashCode(GitRef ?? string.Empty);
+                }
+
+                int hash = 17;
+                foreach (Part part in Parts)
+                {
+                    hash = (hash * 31) + part.GetHashCode();
+                }
+
+                return (hash * 31) + (Prerelease * 7) + (int)PrereleaseNumber;
+            }
+        }
+
+        internal enum PartKind
+        {
+            Text = 0,
+            Number = 1,
+            Infinity = 2,
+        }
+
+        /// <summary>One part of a version: a number, alphabetic text, or a develop-like name.</summary>
+        internal readonly struct Part
+        {
+            private Part(PartKind kind, string text, int rank)
+            {
+                Kind = kind;
+                Text = text;
+                Rank = rank;
+            }
+
+            public PartKind Kind { get; }
+
+            /// <summary>The text; for a number, its digits without leading zeros ("0" for zero).</summary>
+            public string Text { get; }
+
+            /// <summary>The rank of a develop-like name in <see cref="InfinityNames"/>.</summary>
+            public int Rank { get; }
+
+            public long NumberValue => Text.Length <= 18 ? long.Parse(Text, CultureInfo.InvariantCulture) : long.MaxValue;
+
+            public static Part Number(string digits)
+            {
+                string trimmed = digits.TrimStart('0');
+                return new Part(PartKind.Number, trimmed.Length == 0 ? "0" : trimmed, 0);
+            }
+
+            public static Part FromText(string text)
+            {
+                int rank = Array.IndexOf(InfinityNames, text);
+                return rank >= 0 ? Infinity(rank) : new Part(PartKind.Text, text, 0);
+            }
+
+            public static Part Infinity(int rank) => new Part(PartKind.Infinity, rank < InfinityNames.Length ? InfinityNames[rank] : "infinity", rank);
+
+            /// <summary>Text parts sort below numbers, develop-like names above them.</summary>
+            public static int Compare(Part a, Part b)
+            {
+                if (a.Kind != b.Kind)
+                {
+                    return a.Kind.CompareTo(b.Kind);
+                }
+
+                switch (a.Kind)
+                {
+                    case PartKind.Number:
+                        int byLength = a.Text.Length.CompareTo(b.Text.Length);
+                        return byLength != 0 ? byLength : string.CompareOrdinal(a.Text, b.Text);
+                    case PartKind.Infinity:
+                        return a.Rank.CompareTo(b.Rank);
+                    default:
+                        return string.CompareOrdinal(a.Text, b.Text);
+                }
+            }
+
+            /// <summary>The next part: number + 1, the next develop-like name, or the next string of letters that is no such name.</summary>
+            public Part Next()
+            {
+                switch (Kind)
+                {
+                    case PartKind.Number:
+                        return Number(Increment(Text));
+                    case PartKind.Infinity:
+                        return Infinity(Rank + 1);
+                    default:
+                        string next = Text;
+                        do
+                        {
+                            next = NextString(next);
+                        }
+                        while (Array.IndexOf(InfinityNames, next) >= 0);
+
+                        return new Part(PartKind.Text, next, 0);
+                }
+            }
+
+            public override int GetHashCode() => unchecked(((int)Kind * 397) ^ (Kind == PartKind.Infinity ? Rank : StringComparer.Ordinal.GetHashCode(Text)));
+
+            /// <summary>The next string of letters in the order 'A'..'Z', 'a'..'z'.</summary>
+            private static string NextString(string s)
+            {
+                if (s.Length == 0 || s[s.Length - 1] == 'z')
+                {
+                    return s + "A";
+                }
+
+                char last = s[s.Length - 1];
+                return s.Substring(0, s.Length - 1) + (last == 'Z' ? 'a' : (char)(last + 1));
+            }
+
+            private static string Increment(string digits)
+            {
+                var builder = new StringBuilder(digits);
+                int i = builder.Length - 1;
+                while (i >= 0 && builder[i] == '9')
+                {
+                    builder[i] = '0';
+                    i--;
+                }
+
+                if (i < 0)
+                {
+                    builder.Insert(0, '1');
+                }
+                else
+                {
+                    builder[i]++;
+                }
+
+                return builder.ToString();
+            }
+        }
+    }
+}
