@@ -119,6 +119,37 @@ namespace SpecGen.Tests.Samples
         }
 
         [Fact]
+        public void Query_lists_matching_specs_newest_version_first()
+        {
+            (int code, string output, string error) = Run("query", "python@3.10: %gcc@11: target=x86_64_v3", "--json");
+
+            Assert.Equal(0, code);
+            Assert.Equal(string.Empty, error);
+            string[] versions = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("versions")[0].GetString()!)
+                .ToArray();
+            List<OracleSpec> expected = BundledPages()
+                .Where(s => s.Package == "python" && s.Target == "x86_64_v3" && s.Compiler.StartsWith("gcc@", StringComparison.Ordinal)
+                    && SpackVersion.Parse(s.Versions[0]) >= SpackVersion.Parse("3.10")
+                    && SpackVersion.Parse(s.Compiler.Substring(s.Compiler.IndexOf('@') + 1).TrimStart('=')) >= SpackVersion.Parse("11"))
+                .ToList();
+            Assert.Equal(expected.Count, versions.Length);
+            Assert.True(versions.Length > 3);
+            Assert.Equal(versions.Select(SpackVersion.Parse).OrderByDescending(v => v).Select(v => v.ToString()), versions);
+            Assert.Contains("3.13", versions[0], StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Query_reports_a_malformed_constraint_with_its_position()
+        {
+            (int code, string output, string error) = Run("query", "py-gast ^python");
+
+            Assert.Equal(2, code);
+            Assert.Equal(string.Empty, output);
+            Assert.Contains("position 8", error);
+        }
+
+        [Fact]
         public void Stats_counts_specs_per_tag()
         {
             (int code, string output, _) = Run("stats");

@@ -1,0 +1,188 @@
+using System;
+using System.Linq;
+using Xunit;
+
+namespace SpecGen.Tests.Spack
+{
+    /// <summary>Spack's version order, case by case (written from Spack's rules, lib/spack/spack/version/).</summary>
+    public class SpackVersionTests
+    {
+        [Theory]
+        // Numbers compare as numbers, part by part.
+        [InlineData("1.0", "2.0")]
+        [InlineData("0.9", "0.10")]
+        [InlineData("1.9", "1.10")]
+        [InlineData("4.999.9", "5.0")]
+        [InlineData("2.0", "2.0.1")]
+        [InlineData("1.2", "1.2.0")]
+        [InlineData("20101121", "20101122")]
+        [InlineData("10.0001", "10.0039")]
+        [InlineData("1.2.3", "1.10.0")]
+        [InlineData("0.5.4", "0.5.10")]
+        [InlineData("99999999999999999999", "100000000000000000000")]
+        [InlineData("3.12.9", "3.13.2")]
+        // Letter parts sort below numbers; among themselves, ordinally.
+        [InlineData("xyz.4", "2")]
+        [InlineData("xyz.4", "8")]
+        [InlineData("1.mydevelopmentnightmare", "1.1")]
+        [InlineData("mydevelopmentnightmare", "1.1")]
+        [InlineData("2.0.1", "2.0.1a")]
+        [InlineData("1.0a", "1.0aa")]
+        [InlineData("1b.fc17", "1.fc17")]
+        [InlineData("1.fc17", "1g.fc17")]
+        [InlineData("10a2", "10b2")]
+        [InlineData("10a1", "10b2")]
+        [InlineData("5.5p1", "5.5p2")]
+        [InlineData("5.5p1", "5.5p10")]
+        [InlineData("5.5p2", "5.6p1")]
+        [InlineData("5.6p1", "6.5p1")]
+        [InlineData("10xyz", "10.1xyz")]
+        [InlineData("xyz10", "xyz10.1")]
+        [InlineData("xsdk-0.2.0", "xsdk-0.3")]
+        [InlineData("system", "9.0")]
+        [InlineData("2.18.0", "2.18.0-rocm-enhanced")]
+        [InlineData("2.26-t9b_atlas", "2.26.1")]
+        [InlineData("02.02.03", "2.2.4")]
+        // Develop-like names are newer than any number, in their own order.
+        [InlineData("1.0", "develop")]
+        [InlineData("9.0", "master")]
+        [InlineData("9.0", "head")]
+        [InlineData("9.0", "trunk")]
+        [InlineData("9.0", "stable")]
+        [InlineData("trunk", "head")]
+        [InlineData("head", "master")]
+        [InlineData("master", "main")]
+        [InlineData("main", "develop")]
+        [InlineData("stable", "nightly")]
+        [InlineData("nightly", "trunk")]
+        [InlineData("1.1", "1.develop")]
+        [InlineData("1.develop", "2.1")]
+        [InlineData("0.5", "0.5.develop")]
+        [InlineData("1.develop.1", "1.develop.2")]
+        [InlineData("develop.1", "develop.2")]
+        [InlineData("99999", "develop")]
+        // Pre-releases sort below the release: alpha < beta < rc, a bare one below a numbered one.
+        [InlineData("6.0alpha", "6.0alpha0")]
+        [InlineData("6.0alpha0", "6.0alpha1")]
+        [InlineData("6.0alpha1", "6.0alpha2")]
+        [InlineData("6.0alpha2", "6.0beta")]
+        [InlineData("6.0beta", "6.0beta0")]
+        [InlineData("6.0beta1", "6.0beta2")]
+        [InlineData("6.0beta2", "6.0rc")]
+        [InlineData("6.0rc", "6.0rc0")]
+        [InlineData("6.0rc1", "6.0rc2")]
+        [InlineData("6.0rc2", "6.0")]
+        [InlineData("1.2.0rc3", "1.2.0")]
+        [InlineData("1.2", "1.2.0rc3")]
+        [InlineData("1.2.1rc3", "1.2.1")]
+        [InlineData("1.2.0", "1.2.1alpha1")]
+        [InlineData("2.0-rc-1", "2.0")]
+        [InlineData("6.0rc9", "6.0rc10")]
+        // Git versions order by the version they are assigned.
+        [InlineData("git.abc=1.2", "1.3")]
+        [InlineData("1.2", "git.abc=1.2")]
+        [InlineData("git.abc=1.2", "git.abd=1.2")]
+        [InlineData("git.zzz=1.1", "git.aaa=1.2")]
+        [InlineData("develop", "git.abc")]
+        [InlineData("git.abc", "git.abd")]
+        public void Versions_order(string lower, string higher)
+        {
+            SpackVersion a = SpackVersion.Parse(lower);
+            SpackVersion b = SpackVersion.Parse(higher);
+
+            Assert.True(a < b, lower + " < " + higher);
+            Assert.True(a <= b);
+            Assert.True(b > a);
+            Assert.True(b >= a);
+            Assert.True(a != b);
+            Assert.False(a == b);
+            Assert.True(a.CompareTo(b) < 0);
+            Assert.True(b.CompareTo(a) > 0);
+        }
+
+        [Theory]
+        [InlineData("1.0", "1.0")]
+        [InlineData("2.0", "2_0")]
+        [InlineData("2_0", "2-0")]
+        [InlineData("1.2.3b", "1-2_3b")]
+        [InlineData("10.0001", "10.1")]
+        [InlineData("develop", "develop")]
+        [InlineData("develop.local", "develop.local")]
+        [InlineData("1.develop", "1.develop")]
+        [InlineData("5.5p10", "5.5p10")]
+        [InlineData("6.0rc1", "6.0.rc.1")]
+        [InlineData("2.0.1a", "2.0.1a")]
+        [InlineData("git.abc=1.2", "git.abc=1.2")]
+        [InlineData("abc=1.2", "abc=1.2")]
+        public void Versions_equal_by_spack_rules(string left, string right)
+        {
+            SpackVersion a = SpackVersion.Parse(left);
+            SpackVersion b = SpackVersion.Parse(right);
+
+            Assert.True(a == b);
+            Assert.Equal(0, a.CompareTo(b));
+            Assert.Equal(a.GetHashCode(), b.GetHashCode());
+            Assert.Equal(left, a.ToString());
+            Assert.Equal(right, b.ToString());
+        }
+
+        [Theory]
+        [InlineData("")]
+        [InlineData("1.2 3")]
+        [InlineData("1.2@3")]
+        [InlineData("=1.2")]
+        [InlineData("1.2+cuda")]
+        [InlineData("1:2")]
+        [InlineData("1,2")]
+        [InlineData("git.=1.0")]
+        [InlineData("git.abc=")]
+        [InlineData("a=b=c")]
+        [InlineData("1.2/3")]
+        public void Malformed_versions_do_not_parse(string text)
+        {
+            if (text.Length == 0)
+            {
+                Assert.True(SpackVersion.TryParse(text, out SpackVersion empty));
+                Assert.Equal(string.Empty, empty.ToString());
+                return;
+            }
+
+            Assert.False(SpackVersion.TryParse(text, out _));
+            FormatException error = Assert.Throws<FormatException>(() => SpackVersion.Parse(text));
+            Assert.Contains(text, error.Message);
+        }
+
+        [Fact]
+        public void Flags_describe_the_version()
+        {
+            Assert.True(SpackVersion.Parse("1.2rc1").IsPrerelease);
+            Assert.True(SpackVersion.Parse("6.0beta").IsPrerelease);
+            Assert.False(SpackVersion.Parse("10b2").IsPrerelease);
+            Assert.False(SpackVersion.Parse("rc1").IsPrerelease);
+            Assert.True(SpackVersion.Parse("1.develop.2").IsDevelop);
+            Assert.True(SpackVersion.Parse("master").IsDevelop);
+            Assert.False(SpackVersion.Parse("1.mydevelopmentnightmare.3").IsDevelop);
+            Assert.True(SpackVersion.Parse("git.abc=1.0").IsGit);
+            Assert.True(SpackVersion.Parse("0123456789abcdef0123456789abcdef01234567").IsGit);
+            Assert.False(SpackVersion.Parse("1.0").IsGit);
+        }
+
+        [Fact]
+        public void Sorting_a_list_follows_spack()
+        {
+            string[] versions = { "0.10", "develop", "0.9", "1.0rc1", "1.0", "main", "0.9.1", "xyz", "1.0alpha" };
+            string[] sorted = versions.Select(SpackVersion.Parse).OrderBy(v => v).Select(v => v.ToString()).ToArray();
+
+            Assert.Equal(new[] { "xyz", "0.9", "0.9.1", "0.10", "1.0alpha", "1.0rc1", "1.0", "main", "develop" }, sorted);
+        }
+
+        [Fact]
+        public void Default_is_the_empty_version()
+        {
+            SpackVersion empty = default;
+            Assert.Equal(string.Empty, empty.ToString());
+            Assert.True(empty < SpackVersion.Parse("0"));
+            Assert.Equal(SpackVersion.Parse(string.Empty), empty);
+        }
+    }
+}
