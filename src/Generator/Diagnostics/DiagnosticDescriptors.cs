@@ -96,12 +96,24 @@ namespace SpecGen.Generator.Diagnostics
             "SPG0020", "Invalid SpecGen setting", "The MSBuild property {0} is '{1}': {2}; '{3}' is used instead",
             Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0020");
 
+        public static readonly DiagnosticDescriptor QueryNeverMatches = new DiagnosticDescriptor(
+            "SPG0021", "Query never matches", "{0} '{1}' is not in the catalog {2}, so this never matches anything",
+            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0021");
+
+        public static readonly DiagnosticDescriptor HashNeverMatches = new DiagnosticDescriptor(
+            "SPG0022", "Hash finds nothing", "The hash '{1}' {2} in the catalog {0}",
+            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0022");
+
+        public static readonly DiagnosticDescriptor MalformedQuery = new DiagnosticDescriptor(
+            "SPG0023", "Malformed query", "This query throws FormatException when it runs: {0}",
+            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0023");
+
         public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
         {
             InternalError, NotAPage, YamlSyntax, MissingKey, WrongShape, UnknownKey, InvalidName, InvalidHash,
             DuplicateHash, SpecCountMismatch, StackCountMismatch, MetaSetMismatch, DuplicatePage, UnexpectedLayout,
             OldFormat, ResourceLimit, MalformedValue, IdentifierCollision, InvalidSizeOrTarball, DuplicateKey,
-            InvalidSetting,
+            InvalidSetting, QueryNeverMatches, HashNeverMatches, MalformedQuery,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = BuildIndex();

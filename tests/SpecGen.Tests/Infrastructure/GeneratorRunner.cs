@@ -36,11 +36,13 @@ namespace SpecGen.Tests.Infrastructure
 
         public static CSharpParseOptions ParseOptions(LanguageVersion version = LanguageVersion.Latest) => new CSharpParseOptions(version);
 
-        public static CSharpCompilation NewCompilation(string assemblyName = "Consumer", params string[] sources)
+        public static CSharpCompilation NewCompilation(string assemblyName = "Consumer", params string[] sources) => NewCompilation(ParseOptions(), assemblyName, sources);
+
+        public static CSharpCompilation NewCompilation(CSharpParseOptions parseOptions, string assemblyName, params string[] sources)
         {
             return CSharpCompilation.Create(
                 assemblyName,
-                sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions())),
+                sources.Select(s => CSharpSyntaxTree.ParseText(s, parseOptions)),
                 References.Value,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         }

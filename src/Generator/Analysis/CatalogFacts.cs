@@ -1,0 +1,186 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SpecGen.Format;
+
+namespace SpecGen.Generator.Analysis
+{
+    /// <summary>
+    /// What a generated catalog class holds, read back from the generated code the analyzer sees: the names
+    /// (its constants) and the hashes (from its table blob).
+    /// </summary>
+    internal sealed class CatalogFacts
+    {
+        private CatalogFacts(string className, Dictionary<string, HashSet<string>> names, string[] hashes)
+        {
+            ClassName = className;
+            Names = names;
+            Hashes = hashes;
+        }
+
+        public string ClassName { get; }
+
+        /// <summary>Names by nested class: "Packages", "Stacks", "Targets", "OperatingSystems", "Platforms", "Tags".</summary>
+        public Dictionary<string, HashSet<string>> Names { get; }
+
+        /// <summary>The distinct hashes, sorted ordinally.</summary>
+        public string[] Hashes { get; }
+
+        public bool Has(string kind, string name) => Names.TryGetValue(kind, out HashSet<string>? set) && set.Contains(name);
+
+        /// <summary>How many distinct hashes start with <paramref name="prefix"/> (0, 1, or 2 for several).</summary>
+        public int CountPrefix(string prefix)
+        {
+            int lo = 0;
+            int hi = Hashes.Length;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) / 2;
+                if (string.CompareOrdinal(Hashes[mid], prefix) < 0)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            int count = 0;
+            for (int i = lo; i < Hashes.Length && count < 2 && Hashes[i].StartsWith(prefix, StringComparison.Ordinal); i++)
+            {
+                count++;
+            }
+
+            return count;
+        }
+
+        /// <summary>The facts of a class SpecGen generated, or null when it is not one (or cannot be read).</summary>
+        public static CatalogFacts? Read(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            var names = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            foreach (INamedTypeSymbol nested in type.GetTypeMembers())
+            {
+                var set = new HashSet<string>(StringComparer.Ordinal);
+                foreach (IFieldSymbol field in nested.GetMembers().OfType<IFieldSymbol>())
+                {
+                    if (field.IsConst && field.ConstantValue is string value)
+                    {
+                        set.Add(value);
+                    }
+                }
+
+                names[nested.Name] = set;
+            }
+
+            IPropertySymbol? tables = type.GetMembers("SpecGenTables").OfType<IPropertySymbol>().FirstOrDefault();
+            SyntaxReference? reference = tables?.DeclaringSyntaxReferences.FirstOrDefault();
+            if (reference is null)
+            {
+                return null;
+            }
+
+            byte[]? blob = BlobOf(reference.GetSyntax(cancellationToken));
+            string[]? hashes = blob is null ? null : HashesOf(blob);
+            return hashes is null ? null : new CatalogFacts(type.Name, names, hashes);
+        }
+
+        /// <summary>The bytes of a blob property: a UTF-8 literal, or a constant byte array before C# 11.</summary>
+        private static byte[]? BlobOf(SyntaxNode property)
+        {
+            LiteralExpressionSyntax? literal = property.DescendantNodes().OfType<LiteralExpressionSyntax>().FirstOrDefault(l => l.Token.Value is string || l.Token.ValueText.Length > 1);
+            InitializerExpressionSyntax? initializer = property.DescendantNodes().OfType<InitializerExpressionSyntax>().FirstOrDefault();
+            if (initializer is not null)
+            {
+                var bytes = new List<byte>(initializer.Expressions.Count);
+                foreach (ExpressionSyntax expression in initializer.Expressions)
+                {
+                    if (expression is not LiteralExpressionSyntax number || !byte.TryParse(number.Token.ValueText, NumberStyles.None, CultureInfo.InvariantCulture, out byte b))
+                    {
+                        return null;
+                    }
+
+                    bytes.Add(b);
+                }
+
+                return bytes.ToArray();
+            }
+
+            if (literal is null)
+            {
+                return null;
+            }
+
+            // The table blob is printable ASCII: one character per byte.
+            string text = literal.Token.ValueText;
+            var result = new byte[text.Length];
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (text[i] > 0x7F)
+                {
+                    return null;
+                }
+
+                result[i] = (byte)text[i];
+            }
+
+            return result;
+        }
+
+        /// <summary>The hashes of a table blob (see src/Shared/CatalogFormat.cs).</summary>
+        private static string[]? HashesOf(byte[] blob)
+        {
+            if (blob.Length < CatalogLayout.DataOffset || !blob.Take(4).SequenceEqual(CatalogLayout.Magic.Select(c => (byte)c)))
+            {
+                return null;
+            }
+
+            int position = 4;
+            var header = new int[CatalogLayout.HeaderFields];
+            for (int i = 0; i < header.Length; i++)
+            {
+                header[i] = ReadDigits(blob, ref position, CatalogLayout.HeaderDigits);
+            }
+
+            int slotCount = header[5];
+            int slotDigits = header[6];
+            position = CatalogLayout.SectionTableOffset + ((int)Section.HashSlots * CatalogLayout.SectionDescriptorSize);
+            int offset = ReadDigits(blob, ref position, CatalogLayout.HeaderDigits);
+            int recordSize = CatalogLayout.HashLength + slotDigits;
+            if (offset + ((long)slotCount * recordSize) > blob.Length)
+            {
+                return null;
+            }
+
+            var hashes = new List<string>(header[3]);
+            for (int slot = 0; slot < slotCount; slot++)
+            {
+                int at = offset + (slot * recordSize);
+                if (blob[at] != CatalogLayout.EmptySlot)
+                {
+                    hashes.Add(System.Text.Encoding.ASCII.GetString(blob, at, CatalogLayout.HashLength));
+                }
+            }
+
+            return hashes.ToArray();
+        }
+
+        private static int ReadDigits(byte[] blob, ref int position, int digits)
+        {
+            int value = 0;
+            for (int d = digits - 1; d >= 0; d--)
+            {
+                value = (value << CatalogLayout.DigitBits) | CatalogLayout.DecodeDigit(blob[position + d]);
+            }
+
+            position += digits;
+            return value;
+        }
+    }
+}

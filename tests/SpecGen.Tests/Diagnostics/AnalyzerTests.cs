@@ -1,0 +1,110 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SpecGen.Generator.Analysis;
+using SpecGen.Tests.Infrastructure;
+using Xunit;
+
+namespace SpecGen.Tests.Diagnostics
+{
+    /// <summary>The analyzer that warns where a literal handed to a generated catalog can never match.</summary>
+    public class AnalyzerTests
+    {
+        private static readonly TestPage[] Pages =
+        {
+            TestPaths.CorpusPage("develop-2025-04-20", "py-gast"),
+            TestPaths.CorpusPage("develop-2025-04-20", "zlib"),
+        };
+
+        private static async Task<Diagnostic[]> Analyze(string body, Microsoft.CodeAnalysis.CSharp.LanguageVersion version = Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest)
+        {
+            string source = "namespace Consumer { static class Uses { static void Run() { SpecGen.Spec spec; " + body + " } } }";
+            var parse = new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(version);
+            GeneratorOutput output = GeneratorRunner.Run(
+                GeneratorRunner.CreateDriver(Pages, new Dictionary<string, string> { ["RootNamespace"] = "Consumer" }, parse),
+                GeneratorRunner.NewCompilation(parse, "Consumer", source).WithOptions(GeneratorRunner.NewCompilation().Options.WithNullableContextOptions(version >= Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable)));
+            Compilation compilation = output.Compilation;
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            ImmutableArray<Diagnostic> diagnostics = await compilation
+                .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new CatalogUsageAnalyzer()))
+                .GetAnalyzerDiagnosticsAsync();
+            return diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToArray();
+        }
+
+        [Fact]
+        public async Task Literals_that_match_something_are_quiet()
+        {
+            Diagnostic[] found = await Analyze(@"
+                SpackCache.Catalog.Query(""py-gast@0.5: %gcc target=aarch64 os=ubuntu24.04 platform=linux"");
+                SpackCache.Catalog.Query(""zlib /n5mtx7t"");
+                SpackCache.Catalog.Where(package: ""zlib"", stack: ""e4s"", target: ""x86_64_v3"", os: ""ubuntu22.04"", platform: ""linux"", tag: ""develop-2025-04-20"");
+                SpackCache.Catalog.TryFindByHash(""7u33aej"", out spec);
+                SpackCache.Catalog.FindByHash(""7u33aejtwnddwzz5674krdvmhbgnqjq5"");
+                SpackCache.Catalog.FindByHash(""a"");");
+            Assert.Empty(found);
+        }
+
+        [Fact]
+        public async Task Unknown_names_in_queries_and_filters_warn_at_the_literal()
+        {
+            Diagnostic[] found = await Analyze(@"
+                SpackCache.Catalog.Query(""py-gsat target=aarch64"");
+                SpackCache.Catalog.Query(""zlib os=ubuntu99.04"");
+                SpackCache.Catalog.Where(stack: ""e4x"", target: ""x86_64_v3"");");
+
+            Assert.Equal(new[] { "SPG0021", "SPG0021", "SPG0021" }, found.Select(d => d.Id));
+            Assert.Equal(DiagnosticSeverity.Warning, found[0].Severity);
+            Assert.Equal("Package 'py-gsat' is not in the catalog SpackCache, so this never matches anything", found[0].GetMessage());
+            Assert.Equal("\"py-gsat target=aarch64\"", found[0].Location.SourceTree!.GetText().ToString(found[0].Location.SourceSpan));
+            Assert.Contains("Operating system 'ubuntu99.04'", found[1].GetMessage());
+            Assert.Contains("Stack 'e4x'", found[2].GetMessage());
+        }
+
+        [Fact]
+        public async Task Hashes_that_find_nothing_warn()
+        {
+            Diagnostic[] found = await Analyze(@"
+                SpackCache.Catalog.TryFindByHash(""zzzzzzz"", out spec);
+                SpackCache.Catalog.TryFindByHash(""c"", out spec);
+                SpackCache.Catalog.FindByHash(""/7u33aej"");
+                SpackCache.Catalog.Query(""/zzzz"");");
+
+            Assert.Equal(new[] { "SPG0022", "SPG0022", "SPG0022", "SPG0022" }, found.Select(d => d.Id));
+            Assert.Contains("matches no spec", found[0].GetMessage());
+            Assert.Contains("ambiguous", found[1].GetMessage());
+            Assert.Contains("'/7u33aej' matches no spec", found[2].GetMessage());
+        }
+
+        [Fact]
+        public async Task Malformed_queries_warn_with_the_position()
+        {
+            Diagnostic[] found = await Analyze(@"SpackCache.Catalog.Query(""py-gast ^python"");");
+
+            Diagnostic d = Assert.Single(found);
+            Assert.Equal("SPG0023", d.Id);
+            Assert.Contains("position 8", d.GetMessage());
+        }
+
+        [Fact]
+        public async Task The_byte_array_form_before_csharp_11_is_read_too()
+        {
+            Diagnostic[] found = await Analyze(@"SpackCache.Catalog.TryFindByHash(""zzzzzzz"", out spec); SpackCache.Catalog.TryFindByHash(""7u33aej"", out spec);", Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp10);
+
+            Assert.Equal("SPG0022", Assert.Single(found).Id);
+        }
+
+        [Fact]
+        public async Task Non_literal_arguments_and_other_catalogs_are_left_alone()
+        {
+            Diagnostic[] found = await Analyze(@"
+                string name = System.Environment.GetEnvironmentVariable(""X"") ?? ""nope"";
+                SpackCache.Catalog.Query(name);
+                SpecGen.SpecCatalog other = SpackCache.Catalog;
+                other.Query(""nope"");");
+            Assert.Empty(found);
+        }
+    }
+}
