@@ -23,6 +23,7 @@ namespace SpecGen.Generator
         public static class Steps
         {
             public const string Pages = "SpecGen.Pages";
+            public const string AnyPages = "SpecGen.AnyPages";
             public const string Settings = "SpecGen.Settings";
             public const string ReadOptions = "SpecGen.ReadOptions";
             public const string EmitOptions = "SpecGen.EmitOptions";
@@ -64,6 +65,11 @@ namespace SpecGen.Generator
                 .Select(static (pair, cancellationToken) => ReadPage(pair.Left, pair.Right, cancellationToken))
                 .WithTrackingName(Steps.ParsedPages);
 
+            // No page items: nothing to generate (a project that gets SpecGen only transitively stays untouched).
+            IncrementalValueProvider<bool> anyPages = pages.Collect()
+                .Select(static (list, _) => !list.IsEmpty)
+                .WithTrackingName(Steps.AnyPages);
+
             IncrementalValueProvider<CatalogResult> catalog = parsed
                 .Where(static result => result.Page is not null)
                 .Select(static (result, _) => result.Page!)
@@ -83,15 +89,21 @@ namespace SpecGen.Generator
             context.RegisterSourceOutput(settings.Select(static (s, _) => s.Diagnostics), ReportDiagnostics);
             context.RegisterSourceOutput(parsed.Select(static (result, _) => result.Diagnostics), ReportDiagnostics);
             context.RegisterSourceOutput(catalog.Select(static (result, _) => result.Diagnostics), ReportDiagnostics);
-            context.RegisterSourceOutput(api.Combine(emitOptions).WithTrackingName(Steps.ApiInput), static (spc, pair) =>
+            context.RegisterSourceOutput(api.Combine(emitOptions).Combine(anyPages).WithTrackingName(Steps.ApiInput), static (spc, input) =>
             {
-                string source = CatalogEmitter.EmitApi(pair.Left, pair.Right, spc.CancellationToken);
-                spc.AddSource(CatalogEmitter.ApiHintName, SourceText.From(source, Encoding.UTF8));
+                if (input.Right)
+                {
+                    string source = CatalogEmitter.EmitApi(input.Left.Left, input.Left.Right, spc.CancellationToken);
+                    spc.AddSource(CatalogEmitter.ApiHintName, SourceText.From(source, Encoding.UTF8));
+                }
             });
-            context.RegisterSourceOutput(catalogData.Combine(emitOptions).WithTrackingName(Steps.SourceInput), static (spc, pair) =>
+            context.RegisterSourceOutput(catalogData.Combine(emitOptions).Combine(anyPages).WithTrackingName(Steps.SourceInput), static (spc, input) =>
             {
-                string source = CatalogEmitter.EmitData(pair.Left, pair.Right, spc.CancellationToken);
-                spc.AddSource(CatalogEmitter.DataHintName, SourceText.From(source, Encoding.UTF8));
+                if (input.Right)
+                {
+                    string source = CatalogEmitter.EmitData(input.Left.Left, input.Left.Right, spc.CancellationToken);
+                    spc.AddSource(CatalogEmitter.DataHintName, SourceText.From(source, Encoding.UTF8));
+                }
             });
         }
 

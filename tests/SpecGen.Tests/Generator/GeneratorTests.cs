@@ -104,14 +104,28 @@ namespace Consumer
         }
 
         [Fact]
-        public void No_pages_give_an_empty_catalog()
+        public void No_pages_generate_nothing()
         {
-            SpecCatalog catalog = GeneratorRunner.CompileCatalog(System.Array.Empty<TestPage>());
+            var readme = new TestPage("/project/README.md", "# not a page");
+            GeneratorOutput output = GeneratorRunner.Run(new[] { readme }, isPage: _ => false);
 
+            Assert.Empty(output.Sources);
+            Assert.Empty(output.Diagnostics);
+        }
+
+        [Fact]
+        public void Pages_that_all_have_errors_give_an_empty_catalog()
+        {
+            var broken = TestPage.Create("v1", "broken", "---\ntitle: broken\n---");
+            GeneratorOutput output = GeneratorRunner.Run(new[] { broken });
+            SpecCatalog catalog = GeneratorRunner.LoadCatalog(output.Compilation);
+
+            Assert.NotEmpty(output.Errors);
             Assert.Empty(catalog);
             Assert.Empty(catalog.Packages);
             Assert.False(catalog.TryFindByHash("7u33aej", out _));
             Assert.Equal(0, catalog.Where(stack: "root").Count());
+            Assert.Empty(catalog.Query("%gcc"));
         }
 
         [Theory]
