@@ -1,0 +1,111 @@
+using System;
+using System.IO;
+using SpecGen.Tests.Diagnostics;
+using SpecGen.Tests.Infrastructure;
+using Xunit;
+
+namespace SpecGen.Tests.Integration
+{
+    /// <summary>
+    /// The user's story, from the packed package: a fresh project adds <c>PackageReference SpecGen</c> and
+    /// <c>SpackCachePage</c> items, builds and runs. Everything goes through `dotnet` in a child process.
+    /// </summary>
+    [Trait("Category", "Integration")]
+    public class PackageTests : IClassFixture<PackageFixture>
+    {
+        private readonly PackageFixture _package;
+
+        public PackageTests(PackageFixture package)
+        {
+            _package = package;
+        }
+
+        private string Project(string framework, string extra = "", string outputType = "Exe") => $@"<Project Sdk=""Microsoft.NET.Sdk"">
+  <PropertyGroup>
+    <OutputType>{outputType}</OutputType>
+    <TargetFramework>{framework}</TargetFramework>
+    <RootNamespace>Tool</RootNamespace>
+    {extra}
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include=""SpecGen"" Version=""{_package.Version}"" />
+    <SpackCachePage Include=""spack/**/specs.md"" />
+    <SpackCachePage Include=""../shared-pages/**/specs.md"" />
+  </ItemGroup>
+</Project>";
+
+        private TempDirectory Consumer(string project, string program, out string pagePath)
+        {
+            TempDirectory root = DotNet.TempDirectory("specgen-consumer");
+            root.Write("app/nuget.config", _package.NuGetConfig());
+            root.Write("app/Tool.csproj", project);
+            root.Write("app/Program.cs", program);
+            pagePath = root.Write("app/spack/develop-2025-04-20/zlib/specs.md", PageEdit.Zlib.Text);
+            root.Write("shared-pages/develop-2025-04-20/py-gast/specs.md", TestPaths.CorpusPage("develop-2025-04-20", "py-gast").Text);
+            return root;
+        }
+
+        private const string Program = @"
+var catalog = Tool.SpackCache.Catalog;
+catalog.TryFindByHash(""7u33aej"", out SpecGen.Spec spec);
+System.Console.WriteLine($""count={catalog.Count} packages={string.Join("","", catalog.Packages)} first={spec} zlib={Tool.SpackCache.Packages.Zlib} size={catalog.Query(""zlib"").TryGetFirst(out var z) && true}:{z.SizeText}"");";
+
+        [Fact]
+        public void Pages_in_a_subfolder_and_above_the_project_build_run_and_follow_edits()
+        {
+            using TempDirectory root = Consumer(Project("net10.0"), Program, out string page);
+            string app = Path.Combine(root.Path, "app");
+
+            (int code, string output) = DotNet.Run(app, "run", "-nologo", "-v:q");
+            Assert.True(code == 0, output);
+            Assert.Contains("count=27 packages=py-gast,zlib first=py-gast@0.5.4 build_system=python_pip arch=linux-ubuntu24.04-aarch64 /7u33aej zlib=zlib size=True:-", output);
+            Assert.DoesNotContain("warning", output, StringComparison.OrdinalIgnoreCase);
+
+            // Edit a page and build again: the catalog follows.
+            File.WriteAllText(page, PageEdit.Replace(File.ReadAllText(page), "\"size\": \"-\"", "\"size\": \"4096\""));
+            (code, output) = DotNet.Run(app, "run", "-nologo", "-v:q");
+            Assert.True(code == 0, output);
+            Assert.Contains("size=True:4096", output);
+        }
+
+        [Fact]
+        public void A_malformed_page_fails_the_build_at_its_line_and_column()
+        {
+            using TempDirectory root = Consumer(Project("net10.0"), Program, out string page);
+            string text = PageEdit.Replace(PageEdit.Zlib.Text, "n5mtx7tcrev5nt4dbzvbri2q63mt6d3f", "N5mtx7tcrev5nt4dbzvbri2q63mt6d3f");
+            File.WriteAllText(page, text);
+            (int line, int column, _, _) = PageEdit.SpanOf(text, "\"N5mtx7tcrev5nt4dbzvbri2q63mt6d3f\"");
+
+            (int code, string output) = DotNet.Run(Path.Combine(root.Path, "app"), "build", "-nologo", "-v:q");
+
+            Assert.NotEqual(0, code);
+            Assert.Contains($"{page}({line},{column}): error SPG0007: Hash 'N5mtx7tcrev5nt4dbzvbri2q63mt6d3f' is not a Spack hash", output);
+            Assert.DoesNotContain("CS8785", output);
+        }
+
+        [Fact]
+        public void Class_name_and_namespace_properties_are_honoured()
+        {
+            const string Program = "System.Console.WriteLine(My.Tools.BinaryCache.Catalog.Count + \" \" + My.Tools.BinaryCache.Packages.PyGast);";
+            string project = Project("net10.0", "<SpecGenClassName>BinaryCache</SpecGenClassName><SpecGenNamespace>My.Tools</SpecGenNamespace>");
+            using TempDirectory root = Consumer(project, Program, out _);
+
+            (int code, string output) = DotNet.Run(Path.Combine(root.Path, "app"), "run", "-nologo", "-v:q");
+
+            Assert.True(code == 0, output);
+            Assert.Contains("27 py-gast", output);
+        }
+
+        [Fact]
+        public void A_netstandard20_class_library_builds()
+        {
+            const string Library = "namespace Tool { public static class Pins { public static int Count => SpackCache.Catalog.Count; public const string Zlib = SpackCache.Packages.Zlib; } }";
+            using TempDirectory root = Consumer(Project("netstandard2.0", outputType: "Library"), Library, out _);
+
+            (int code, string output) = DotNet.Run(Path.Combine(root.Path, "app"), "build", "-nologo", "-v:q");
+
+            Assert.True(code == 0, output);
+            Assert.True(File.Exists(Path.Combine(root.Path, "app", "bin", "Debug", "netstandard2.0", "Tool.dll")));
+        }
+    }
+}
