@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Text;
+using SpecGen;
+
+namespace PinEnvironment
+{
+    /// <summary>
+    /// Writes a Spack environment (spack.yaml) that pins each requested package to the newest cached binary for a
+    /// target, an operating system and a stack: <c>- py-gast@0.5.4 /7u33aejtwnddwzz5674krdvmhbgnqjq5</c>.
+    /// "Newest" is Spack's version order; among binaries of the same version, the first in catalog order
+    /// (snapshot tag, then page order) wins. Exits with 1, naming them, when some package has no such binary.
+    /// </summary>
+    public static class PinEnvironmentApp
+    {
+        public static int Run(string[] args, TextWriter output, TextWriter error)
+        {
+            SpecCatalog catalog = SpackCache.Catalog;
+            var packages = new Argument<string[]>("packages") { Description = "Packages to pin (e.g. zlib cmake python)", Arity = ArgumentArity.OneOrMore };
+            var target = new Option<string>("--target") { Description = "Target, e.g. x86_64_v3", DefaultValueFactory = _ => SpackCache.Targets.X86_64V3 };
+            var os = new Option<string>("--os") { Description = "Operating system, e.g. ubuntu22.04", DefaultValueFactory = _ => SpackCache.OperatingSystems.Ubuntu22_04 };
+            var stack = new Option<string>("--stack") { Description = "Stack whose cache must hold the binary", DefaultValueFactory = _ => SpackCache.Stacks.Root };
+            var compiler = new Option<string?>("--compiler") { Description = "Compiler constraint in Spack syntax, e.g. gcc@11:" };
+            var file = new Option<FileInfo?>("--output", "-o") { Description = "Where to write spack.yaml (default: standard output)" };
+            var root = new RootCommand("Pin packages to cached Spack binaries, chosen at build time from the SpecGen catalog.")
+            {
+                packages, target, os, stack, compiler, file,
+            };
+            root.SetAction(result =>
+            {
+                var request = new PinRequest(
+                    result.GetValue(packages) ?? Array.Empty<string>(),
+                    result.GetValue(target)!,
+                    result.GetValue(os)!,
+                    result.GetValue(stack)!,
+                    result.GetValue(compiler));
+                return Pin(catalog, request, result.GetValue(file), output, error);
+            });
+
+            return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        }
+
+        /// <summary>Chooses a binary per package and writes the environment; returns the exit code.</summary>
+        public static int Pin(SpecCatalog catalog, PinRequest request, FileInfo? file, TextWriter output, TextWriter error)
+        {
+            var problems = new List<string>();
+            var pins = new List<Spec>();
+            foreach (string package in request.Packages)
+            {
+                if (!catalog.Packages.Contains(package))
+                {
+                    problems.Add($"'{package}' is not in the cache pages this tool was built with");
+                    continue;
+                }
+
+                string query = package + (request.Compiler is null ? string.Empty : " %" + request.Compiler);
+                Spec? best = null;
+                foreach (Spec spec in catalog.Query(query))
+                {
+                    if (spec.Target == request.Target && spec.Os == request.Os && spec.Stacks.Contains(request.Stack)
+                        && (best is null || spec.Version > best.Value.Version))
+                    {
+                        best = spec;
+                    }
+                }
+
+                if (best is Spec found)
+                {
+                    pins.Add(found);
+                }
+                else
+                {
+                    problems.Add($"'{package}' has no cached binary for target={request.Target} os={request.Os} stack={request.Stack}"
+                        + (request.Compiler is null ? string.Empty : " %" + request.Compiler));
+                }
+            }
+
+            if (problems.Count > 0)
+            {
+                foreach (string problem in problems)
+                {
+                    error.WriteLine(problem);
+                }
+
+                return 1;
+            }
+
+            string yaml = Environment(request, pins);
+            if (file is null)
+            {
+                output.Write(yaml);
+            }
+            else
+            {
+                File.WriteAllText(file.FullName, yaml, new UTF8Encoding(false));
+                output.WriteLine($"Pinned {pins.Count} packages in {file.FullName}");
+            }
+
+            return 0;
+        }
+
+        /// <summary>The spack.yaml text: one spec per package, pinned by its full hash.</summary>
+        public static string Environment(PinRequest request, IReadOnlyList<Spec> pins)
+        {
+            var yaml = new StringBuilder();
+            yaml.Append("# Written by PinEnvironment from the SpecGen catalog: the newest cached binary of each package\n");
+            yaml.Append("# for target=").Append(request.Target).Append(" os=").Append(request.Os).Append(" stack=").Append(request.Stack).Append('\n');
+            yaml.Append("spack:\n  specs:\n");
+            foreach (Spec spec in pins.OrderBy(s => s.Package, StringComparer.Ordinal))
+            {
+                yaml.Append("  - ").Append(spec.Package).Append('@').Append(spec.Version).Append(" /").Append(spec.Hash)
+                    .Append("  # ").Append(spec.Tag).Append(", ").Append(spec.Compiler.Text).Append('\n');
+            }
+
+            yaml.Append("  concretizer:\n    unify: true\n");
+            return yaml.ToString();
+        }
+    }
+
+    /// <summary>What to pin, and for which architecture and stack.</summary>
+    public sealed record PinRequest(IReadOnlyList<string> Packages, string Target, string Os, string Stack, string? Compiler);
+}
