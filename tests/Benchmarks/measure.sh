@@ -5,6 +5,8 @@
 #  2. a clean `dotnet build` of a consumer with S1 and with S10 pages vs the same consumer with one page;
 #  3. the catalog's share of the consumer DLL vs the pages' total bytes;
 #  4. peak memory (max RSS, /usr/bin/time) of those builds.
+# The consumer uses the packed SpecGen package, as a user does; the compiler runs in the build's own process
+# tree (no compiler server), so /usr/bin/time sees its memory.
 # Usage: tests/Benchmarks/measure.sh [runs]   (default 5 runs per timing; the median is reported)
 set -euo pipefail
 runs=${1:-5}
@@ -15,7 +17,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1 D
 
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), .NET SDK $(dotnet --version)"
 dotnet build "$root/tests/Benchmarks" -c Release -nologo -v:q > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
-dotnet build "$root/src/Runtime" -c Release -nologo -v:q > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+version="0.0.0-measure.$(date -u +%Y%m%d%H%M%S)"
+dotnet pack "$root/src/Runtime" -c Release -o "$work/feed" -p:Version="$version" -nologo -v:q > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 bench="dotnet $root/tests/Benchmarks/bin/Release/net10.0/SpecGen.Benchmarks.dll"
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -29,13 +32,22 @@ for corpus in one S1 S10; do
   echo "pages $corpus: $line"
 done
 
-# A consumer: the package's props/targets, the generator and runtime as the in-repository samples use them.
+# A consumer of the packed SpecGen package, as a user has it.
 make_consumer() {
   local dir="$work/consumer-$1"
   mkdir -p "$dir"
+  cat > "$dir/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="specgen" value="$work/feed" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+  </packageSources>
+</configuration>
+XML
   cat > "$dir/Consumer.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
-  <Import Project="$root/src/Package/build/SpecGen.props" />
   <PropertyGroup>
     <OutputType>Exe</OutputType>
     <TargetFramework>net10.0</TargetFramework>
@@ -44,11 +56,9 @@ make_consumer() {
     <NoWarn>\$(NoWarn);SPG0017</NoWarn>
   </PropertyGroup>
   <ItemGroup>
+    <PackageReference Include="SpecGen" Version="$version" />
     <SpackCachePage Include="$work/pages-$1/**/specs.md" />
-    <ProjectReference Include="$root/src/Generator/SpecGen.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
-    <ProjectReference Include="$root/src/Runtime/SpecGen.Runtime.csproj" />
   </ItemGroup>
-  <Import Project="$root/src/Package/build/SpecGen.targets" />
 </Project>
 XML
   cat > "$dir/Program.cs" <<'CS'
@@ -70,7 +80,7 @@ for corpus in one S1 S10; do
   times=()
   for i in $(seq "$runs"); do
     rm -rf "$work/consumer-$corpus/bin" "$work/consumer-$corpus/obj/Release"
-    /usr/bin/time -f "%e %M" -o "$work/time" dotnet build "$work/consumer-$corpus" -c Release --no-restore --no-dependencies -nologo -v:q \
+    /usr/bin/time -f "%e %M" -o "$work/time" dotnet build "$work/consumer-$corpus" -c Release --no-restore -nologo -v:q \
       -p:UseSharedCompilation=false > "$work/build-$corpus.log" 2>&1 || { cat "$work/build-$corpus.log"; echo "build with $corpus failed"; exit 1; }
     times+=("$(cat "$work/time")")
   done
