@@ -203,14 +203,7 @@ namespace SpecGen.Tests.Runtime
         [Fact]
         public void Lookups_filters_and_enumeration_allocate_nothing()
         {
-            // Warm up: strings and bitsets are made once, on first use.
-            Exercise();
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            int found = Exercise();
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-            Assert.True(found > 0);
-            Assert.Equal(0, allocated);
+            Allocations.AssertNone(Exercise);
         }
 
         private int Exercise()

@@ -121,11 +121,7 @@ namespace SpecGen.Tests.Scale
                 return n;
             }
 
-            Run();
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            int result = Run();
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-            Assert.True(result > 0);
+            Allocations.AssertNone(Run);
         }
     }
 }

@@ -125,11 +125,7 @@ namespace SpecGen.Tests.Spack
                 return n;
             }
 
-            Run();
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            int result = Run();
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-            Assert.True(result > 0);
+            Allocations.AssertNone(Run);
         }
     }
 }
