@@ -97,6 +97,36 @@ System.Console.WriteLine($""count={catalog.Count} packages={string.Join("","", c
         }
 
         [Fact]
+        public void A_project_that_gets_specgen_through_a_project_reference_gets_the_item_and_the_generator()
+        {
+            // Lib references the package and has no pages, so it gets no generated code; App references only Lib,
+            // so SpackCachePage, the generator and the runtime reach it through buildTransitive and the asset graph.
+            const string LibProject = @"<Project Sdk=""Microsoft.NET.Sdk"">
+  <PropertyGroup><TargetFramework>net10.0</TargetFramework><RootNamespace>Lib</RootNamespace></PropertyGroup>
+  <ItemGroup><PackageReference Include=""SpecGen"" Version=""{0}"" /></ItemGroup>
+</Project>";
+            const string AppProject = @"<Project Sdk=""Microsoft.NET.Sdk"">
+  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><RootNamespace>App</RootNamespace></PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Include=""../lib/Lib.csproj"" />
+    <SpackCachePage Include=""spack/**/specs.md"" />
+  </ItemGroup>
+</Project>";
+            using TempDirectory root = DotNet.TempDirectory("specgen-transitive");
+            root.Write("nuget.config", _package.NuGetConfig());
+            root.Write("lib/Lib.csproj", string.Format(LibProject, _package.Version));
+            root.Write("lib/Counter.cs", "namespace Lib { public static class Counter { public static int Zlibs(SpecGen.SpecCatalog c) { int n = 0; foreach (var s in c.Where(package: \"zlib\")) n++; return n; } } }");
+            root.Write("app/App.csproj", AppProject);
+            root.Write("app/Program.cs", "System.Console.WriteLine($\"zlib specs={Lib.Counter.Zlibs(App.SpackCache.Catalog)} {App.SpackCache.Packages.Zlib} lib-has-catalog={typeof(Lib.Counter).Assembly.GetType(\"Lib.SpackCache\") is not null}\");");
+            root.Write("app/spack/develop-2025-04-20/zlib/specs.md", PageEdit.Zlib.Text);
+
+            (int code, string output) = DotNet.Run(Path.Combine(root.Path, "app"), "run", "-nologo", "-v:q");
+
+            Assert.True(code == 0, output);
+            Assert.Contains("zlib specs=3 zlib lib-has-catalog=False", output);
+        }
+
+        [Fact]
         public void A_netstandard20_class_library_builds()
         {
             const string Library = "namespace Tool { public static class Pins { public static int Count => SpackCache.Catalog.Count; public const string Zlib = SpackCache.Packages.Zlib; } }";
