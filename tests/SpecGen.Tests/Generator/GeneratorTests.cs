@@ -30,6 +30,32 @@ namespace SpecGen.Tests.Generator
         }
 
         [Fact]
+        public void A_page_with_no_specs_adds_its_package_and_nothing_else_even_as_the_only_page()
+        {
+            var empty = new TestPage(
+                "/p/develop-2025-04-20/empty-pkg/specs.md",
+                "---\ntitle: \"empty-pkg\"\nlayout: cache\ncategories: [package, develop-2025-04-20]\n" +
+                "meta: {\"compilers\": [], \"num_specs\": 0, \"num_specs_by_stack\": {}, \"oss\": [], \"platforms\": [], \"stacks\": [], \"targets\": [], \"versions\": []}\n" +
+                "spec_details: []\n---\n");
+
+            GeneratorOutput withZlib = GeneratorRunner.Run(new[] { empty, TestPaths.CorpusPage("develop-2025-04-20", "zlib") });
+            Assert.Empty(withZlib.Diagnostics);
+            SpecCatalog catalog = GeneratorRunner.LoadCatalog(withZlib.Compilation);
+            Assert.Equal(3, catalog.Count);
+            Assert.Equal(new[] { "empty-pkg", "zlib" }, catalog.Packages.ToArray());
+            Assert.Empty(catalog.Where(package: "empty-pkg"));
+
+            GeneratorOutput alone = GeneratorRunner.Run(new[] { empty });
+            Assert.Empty(alone.Diagnostics);
+            SpecCatalog only = GeneratorRunner.LoadCatalog(alone.Compilation);
+            Assert.Empty(only);
+            Assert.Equal(new[] { "empty-pkg" }, only.Packages.ToArray());
+            Assert.False(only.TryFindByHash("aaaaaaa", out _));
+            Assert.False(only.TryFindByHash("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", out _));
+            Assert.Empty(only.Query("empty-pkg"));
+        }
+
+        [Fact]
         public void Typed_members_exist_for_every_name_and_hold_the_name()
         {
             const string Consumer = @"
