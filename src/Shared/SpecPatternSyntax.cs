@@ -119,7 +119,7 @@ namespace SpecGen.Format
                         case '^':
                             return Fail(start, "dependencies ('^') are not part of cache pages and cannot be queried");
                         default:
-                            if (!IsNameChar(c) || c == '-' || c == '.')
+                            if (!NameChars.IsNameChar(c) || c == '-' || c == '.')
                             {
                                 return Fail(start, "unexpected '" + c + "'");
                             }
@@ -167,7 +167,7 @@ namespace SpecGen.Format
             private bool ReadCompiler(int start)
             {
                 _at++;
-                string name = ReadWhile(IsNameChar);
+                string name = ReadWhile(NameChars.IsNameChar);
                 if (name.Length == 0)
                 {
                     return Fail(start, "'%' must be followed by a compiler name");
@@ -186,7 +186,7 @@ namespace SpecGen.Format
             private bool ReadBoolVariant(int start, bool enabled)
             {
                 _at++;
-                string name = ReadWhile(IsNameChar);
+                string name = ReadWhile(NameChars.IsNameChar);
                 if (name.Length == 0)
                 {
                     return Fail(start, "'" + _text[start] + "' must be followed by a variant name");
@@ -199,7 +199,7 @@ namespace SpecGen.Format
             private bool ReadHash(int start)
             {
                 _at++;
-                string hash = ReadWhile(IsNameChar);
+                string hash = ReadWhile(NameChars.IsNameChar);
                 if (hash.Length == 0)
                 {
                     return Fail(start, "'/' must be followed by a hash or hash prefix");
@@ -207,7 +207,7 @@ namespace SpecGen.Format
 
                 foreach (char h in hash)
                 {
-                    if (!((h >= 'a' && h <= 'z') || (h >= '2' && h <= '7')))
+                    if (CatalogLayout.HashCharRank(h) < 0)
                     {
                         return Fail(start, "'" + hash + "' is not a hash prefix (lowercase a-z and 2-7)");
                     }
@@ -224,7 +224,7 @@ namespace SpecGen.Format
 
             private bool ReadNameOrSetting(int start)
             {
-                string word = ReadWhile(IsNameChar);
+                string word = ReadWhile(NameChars.IsNameChar);
                 bool exact = false;
                 if (_at + 1 < _text.Length && _text[_at] == ':' && _text[_at + 1] == '=')
                 {
@@ -359,9 +359,7 @@ namespace SpecGen.Format
                 return false;
             }
 
-            private static bool IsNameChar(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
-
-            private static bool IsVersionChar(char c) => IsNameChar(c) || c == ':' || c == ',' || c == '=';
+            private static bool IsVersionChar(char c) => NameChars.IsNameChar(c) || c == ':' || c == ',' || c == '=';
         }
     }
 }

@@ -88,9 +88,7 @@ namespace SpecGen.Format
         {
             for (int i = 0; i < text.Length; i++)
             {
-                char c = text[i];
-                bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-' || (c == '=' && i > 0);
-                if (!ok)
+                if (!NameChars.IsVersionChar(text[i], i))
                 {
                     return false;
                 }

@@ -61,7 +61,7 @@ namespace SpecGen.Generator.Parsing
 
             foreach (char c in name)
             {
-                if (!IsNameChar(c))
+                if (!NameChars.IsNameChar(c))
                 {
                     return "it contains " + Describe(c) + " (only letters, digits, '-', '_' and '.' are allowed)";
                 }
@@ -100,7 +100,7 @@ namespace SpecGen.Generator.Parsing
             for (int i = 0; i < version.Length; i++)
             {
                 char c = version[i];
-                if (!(IsAsciiLetterOrDigit(c) || c == '_' || c == '.' || c == '-' || (c == '=' && i > 0)))
+                if (!NameChars.IsVersionChar(c, i))
                 {
                     return "it contains " + Describe(c) + " (a version holds letters, digits, '.', '-', '_' and, after its first character, '=')";
                 }
@@ -311,7 +311,7 @@ namespace SpecGen.Generator.Parsing
 
             foreach (char c in name)
             {
-                if (!IsNameChar(c))
+                if (!NameChars.IsNameChar(c))
                 {
                     error = "the variant name contains " + Describe(c) + " (only letters, digits, '-', '_' and '.' are allowed)";
                     return false;
@@ -320,9 +320,5 @@ namespace SpecGen.Generator.Parsing
 
             return true;
         }
-
-        private static bool IsNameChar(char c) => IsAsciiLetterOrDigit(c) || c == '-' || c == '_' || c == '.';
-
-        private static bool IsAsciiLetterOrDigit(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 }
