@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SpecGen.Generator.Diagnostics;
 using SpecGen.Generator.Model;
-using SpecGen.Generator.Parsing;
+using SpecGen.Format;
 
 namespace SpecGen.Generator
 {
@@ -17,7 +17,7 @@ namespace SpecGen.Generator
         {
             var diagnostics = new List<DiagnosticInfo>();
 
-            int maxPageSize = PageReader.DefaultMaxPageSize;
+            int maxPageSize = ReadOptions.DefaultMaxPageSize;
             string? max = Property(global, "SpecGenMaxPageSize");
             if (max is not null)
             {
@@ -31,11 +31,11 @@ namespace SpecGen.Generator
                 }
             }
 
-            string className = Property(global, "SpecGenClassName") ?? EmitOptions.DefaultClassName;
+            string className = Property(global, "SpecGenClassName") ?? GeneratedCode.DefaultClassName;
             if (!IsIdentifier(className))
             {
-                diagnostics.Add(Invalid("SpecGenClassName", className, "it is not a C# identifier", EmitOptions.DefaultClassName));
-                className = EmitOptions.DefaultClassName;
+                diagnostics.Add(Invalid("SpecGenClassName", className, "it is not a C# identifier", GeneratedCode.DefaultClassName));
+                className = GeneratedCode.DefaultClassName;
             }
 
             string ns = string.Empty;

@@ -1,95 +1,89 @@
 using System;
-using System.Collections.Immutable;
 using System.Text;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using SpecGen.Generator.Catalog;
 using SpecGen.Generator.Diagnostics;
 using SpecGen.Generator.Emit;
 using SpecGen.Generator.Model;
-using SpecGen.Generator.Parsing;
-using SpecGen.Generator.Validation;
+using SpecGen.Generator.Pages;
 
 namespace SpecGen.Generator
 {
     /// <summary>
     /// Reads the Spack build cache pages a project lists as <c>SpackCachePage</c> items and emits a typed catalog.
-    /// This class only wires the pipeline; the work is in Parsing/, Validation/ and Emit/.
+    /// This class only wires the pipeline; the stages are Parsing/ (text to YAML tree), Pages/ (one page's checks
+    /// to a page model), Catalog/ (checks across pages, identifiers) and Emit/ (C# source).
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class SpecGenGenerator : IIncrementalGenerator
     {
-        /// <summary>Tracking names of the pipeline steps (tests assert how each step ran).</summary>
-        public static class Steps
-        {
-            public const string Pages = "SpecGen.Pages";
-            public const string AnyPages = "SpecGen.AnyPages";
-            public const string Settings = "SpecGen.Settings";
-            public const string ReadOptions = "SpecGen.ReadOptions";
-            public const string EmitOptions = "SpecGen.EmitOptions";
-            public const string ParsedPages = "SpecGen.ParsedPages";
-            public const string ValidPages = "SpecGen.ValidPages";
-            public const string Catalog = "SpecGen.Catalog";
-            public const string CatalogData = "SpecGen.CatalogData";
-            public const string Api = "SpecGen.Api";
-            public const string ApiInput = "SpecGen.ApiInput";
-            public const string SourceInput = "SpecGen.SourceInput";
-        }
-
         /// <summary>The item metadata (set by SpecGen.targets) that marks an additional file as a page.</summary>
         public const string PageMetadata = "build_metadata.AdditionalFiles.SpecGenPage";
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            IncrementalValuesProvider<AdditionalText> pages = context.AdditionalTextsProvider
+            IncrementalValuesProvider<AdditionalText> pageFiles = context.AdditionalTextsProvider
                 .Combine(context.AnalyzerConfigOptionsProvider)
                 .Where(static pair => IsPage(pair.Right.GetOptions(pair.Left)))
                 .Select(static (pair, _) => pair.Left)
-                .WithTrackingName(Steps.Pages);
+                .WithTrackingName(PipelineSteps.PageFiles);
 
             IncrementalValueProvider<Settings> settings = context.AnalyzerConfigOptionsProvider
                 .Combine(context.ParseOptionsProvider)
                 .Select(static (pair, _) => Settings.From(pair.Left.GlobalOptions, pair.Right))
-                .WithTrackingName(Steps.Settings);
+                .WithTrackingName(PipelineSteps.Settings);
 
             IncrementalValueProvider<ReadOptions> readOptions = settings
                 .Select(static (s, _) => s.Read)
-                .WithTrackingName(Steps.ReadOptions);
+                .WithTrackingName(PipelineSteps.ReadOptions);
 
             IncrementalValueProvider<EmitOptions> emitOptions = settings
                 .Select(static (s, _) => s.Emit)
-                .WithTrackingName(Steps.EmitOptions);
+                .WithTrackingName(PipelineSteps.EmitOptions);
 
-            IncrementalValuesProvider<PageResult> parsed = pages
+            IncrementalValueProvider<EffectiveSeverities> severities = context.CompilationProvider
+                .Select(static (compilation, cancellationToken) => SeverityReader.Read(compilation.Options, cancellationToken))
+                .WithTrackingName(PipelineSteps.Severities);
+
+            IncrementalValuesProvider<PageResult> pageResults = pageFiles
                 .Combine(readOptions)
                 .Select(static (pair, cancellationToken) => ReadPage(pair.Left, pair.Right, cancellationToken))
-                .WithTrackingName(Steps.ParsedPages);
+                .WithTrackingName(PipelineSteps.PageResults);
 
             // No page items: nothing to generate (a project that gets SpecGen only transitively stays untouched).
-            IncrementalValueProvider<bool> anyPages = pages.Collect()
+            IncrementalValueProvider<bool> hasPages = pageFiles.Collect()
                 .Select(static (list, _) => !list.IsEmpty)
-                .WithTrackingName(Steps.AnyPages);
+                .WithTrackingName(PipelineSteps.HasPages);
 
-            IncrementalValueProvider<CatalogResult> catalog = parsed
-                .Where(static result => result.Page is not null)
-                .Select(static (result, _) => result.Page!)
-                .WithTrackingName(Steps.ValidPages)
+            IncrementalValuesProvider<CatalogPage> catalogPages = pageResults
+                .Combine(severities)
+                .Select(static (pair, _) => PageFilter.Apply(pair.Left, pair.Right))
+                .WithTrackingName(PipelineSteps.CatalogPages);
+
+            IncrementalValueProvider<CatalogResult> catalog = catalogPages
+                .Where(static page => page.Page is not null)
+                .Select(static (page, _) => page.Page!)
                 .Collect()
-                .Select(static (list, cancellationToken) => CatalogBuilder.Build(list, cancellationToken))
-                .WithTrackingName(Steps.Catalog);
+                .Combine(severities)
+                .Select(static (pair, cancellationToken) => CatalogBuilder.Build(pair.Left, pair.Right, cancellationToken))
+                .WithTrackingName(PipelineSteps.Catalog);
 
             IncrementalValueProvider<CatalogData> catalogData = catalog
                 .Select(static (result, _) => result.Data)
-                .WithTrackingName(Steps.CatalogData);
+                .WithTrackingName(PipelineSteps.CatalogData);
 
-            IncrementalValueProvider<ApiModel> api = catalog
+            IncrementalValueProvider<ApiModel> apiModel = catalog
                 .Select(static (result, _) => result.Api)
-                .WithTrackingName(Steps.Api);
+                .WithTrackingName(PipelineSteps.ApiModel);
 
             context.RegisterSourceOutput(settings.Select(static (s, _) => s.Diagnostics), ReportDiagnostics);
-            context.RegisterSourceOutput(parsed.Select(static (result, _) => result.Diagnostics), ReportDiagnostics);
+            context.RegisterSourceOutput(pageResults.Select(static (result, _) => result.Diagnostics), ReportDiagnostics);
+            context.RegisterSourceOutput(catalogPages.Select(static (page, _) => page.Diagnostics), ReportDiagnostics);
             context.RegisterSourceOutput(catalog.Select(static (result, _) => result.Diagnostics), ReportDiagnostics);
-            context.RegisterSourceOutput(api.Combine(emitOptions).Combine(anyPages).WithTrackingName(Steps.ApiInput), static (spc, input) =>
+            context.RegisterSourceOutput(apiModel.Combine(emitOptions).Combine(hasPages).WithTrackingName(PipelineSteps.ApiSource), static (spc, input) =>
             {
                 if (input.Right)
                 {
@@ -97,7 +91,7 @@ namespace SpecGen.Generator
                     spc.AddSource(CatalogEmitter.ApiHintName, SourceText.From(source, Encoding.UTF8));
                 }
             });
-            context.RegisterSourceOutput(catalogData.Combine(emitOptions).Combine(anyPages).WithTrackingName(Steps.SourceInput), static (spc, input) =>
+            context.RegisterSourceOutput(catalogData.Combine(emitOptions).Combine(hasPages).WithTrackingName(PipelineSteps.DataSource), static (spc, input) =>
             {
                 if (input.Right)
                 {
@@ -112,7 +106,7 @@ namespace SpecGen.Generator
             return options.TryGetValue(PageMetadata, out string? value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
         }
 
-        private static PageResult ReadPage(AdditionalText file, ReadOptions options, System.Threading.CancellationToken cancellationToken)
+        private static PageResult ReadPage(AdditionalText file, ReadOptions options, CancellationToken cancellationToken)
         {
             SourceText? text = file.GetText(cancellationToken);
             if (text is null)
@@ -124,7 +118,7 @@ namespace SpecGen.Generator
                 return new PageResult(null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
             }
 
-            return PageReader.Read(file.Path, text, options.MaxPageSize, cancellationToken);
+            return PageReader.Read(file.Path, text, options, cancellationToken);
         }
 
         private static void ReportDiagnostics(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)

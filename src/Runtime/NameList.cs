@@ -11,15 +11,16 @@ namespace SpecGen
         private readonly SpecCatalog? _catalog;
         private readonly Section _items;
         private readonly int _start;
-        private readonly int _dimension;
+        private readonly Section? _names;
 
-        internal NameList(SpecCatalog catalog, Section items, int start, int count, int dimension)
+        /// <summary>The items <c>[start, start + count)</c> of a section: string ids, or with <paramref name="names"/> indices of those names.</summary>
+        internal NameList(SpecCatalog catalog, Section items, int start, int count, Section? names)
         {
             _catalog = catalog;
             _items = items;
             _start = start;
             Count = count;
-            _dimension = dimension;
+            _names = names;
         }
 
         /// <summary>Number of names.</summary>
@@ -36,7 +37,7 @@ namespace SpecGen
                 }
 
                 int value = _catalog!.Read(_items, _start + index);
-                return _dimension < 0 ? _catalog.GetString(value) : _catalog.Name((Section)_dimension, value);
+                return _catalog.GetString(_names is Section names ? _catalog.Read(names, value) : value);
             }
         }
 

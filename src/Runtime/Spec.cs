@@ -29,10 +29,10 @@ namespace SpecGen
         public int Index { get; }
 
         /// <summary>The package name (the page's title), e.g. <c>py-gast</c>.</summary>
-        public string Package => Catalog.Name(Section.Packages, Catalog.Read(Section.PagePackage, Page));
+        public string Package => Catalog.ValueName(Dimensions.Package, Index);
 
         /// <summary>The snapshot tag of the page, e.g. <c>develop-2025-04-20</c>.</summary>
-        public string Tag => Catalog.Name(Section.Tags, Catalog.Read(Section.PageTag, Page));
+        public string Tag => Catalog.ValueName(Dimensions.Tag, Index);
 
         /// <summary>The 32-character Spack DAG hash.</summary>
         public string Hash => Catalog.HashOf(HashIndex);
@@ -41,19 +41,19 @@ namespace SpecGen
         public string ShortHash => Catalog.ShortHashOf(HashIndex);
 
         /// <summary>The version (e.g. <c>0.5.4</c>), ordered by Spack's rules; <c>ToString()</c> gives the page's text.</summary>
-        public SpackVersion Version => Catalog.VersionOf(Catalog.Read(Section.SpecVersion, Index));
+        public SpackVersion Version => Catalog.VersionOf(Catalog.Read(SpecFields.Versions.Column, Index));
 
         /// <summary>The compiler the binary was built with, or <see cref="SpecGen.Compiler.IsNone"/>.</summary>
-        public Compiler Compiler => new Compiler(Catalog, Catalog.Read(Section.SpecCompiler, Index));
+        public Compiler Compiler => new Compiler(Catalog, Catalog.Read(SpecFields.Compiler.Column, Index));
 
         /// <summary>The operating system, e.g. <c>ubuntu24.04</c>.</summary>
-        public string Os => Catalog.Name(Section.OperatingSystems, Catalog.Read(Section.SpecOs, Index));
+        public string Os => Catalog.ValueName(Dimensions.OperatingSystem, Index);
 
         /// <summary>The platform, e.g. <c>linux</c>.</summary>
-        public string Platform => Catalog.Name(Section.Platforms, Catalog.Read(Section.SpecPlatform, Index));
+        public string Platform => Catalog.ValueName(Dimensions.Platform, Index);
 
         /// <summary>The target microarchitecture, e.g. <c>aarch64</c>.</summary>
-        public string Target => Catalog.Name(Section.Targets, Catalog.Read(Section.SpecTarget, Index));
+        public string Target => Catalog.ValueName(Dimensions.Target, Index);
 
         /// <summary>The architecture in Spack's form <c>platform-os-target</c>.</summary>
         public string Arch => Platform + "-" + Os + "-" + Target;
@@ -63,10 +63,11 @@ namespace SpecGen
         {
             get
             {
-                int list = Catalog.Read(Section.SpecStacks, Index);
-                int start = Catalog.Read(Section.StackListStart, list);
-                int end = Catalog.Read(Section.StackListStart, list + 1);
-                return new NameList(Catalog, Section.StackListItems, start, end - start, (int)Section.Stacks);
+                Dimension stacks = Dimensions.Stack;
+                int list = Catalog.Read(stacks.Column, Index);
+                int start = Catalog.Read(stacks.ListStart!.Value, list);
+                int end = Catalog.Read(stacks.ListStart!.Value, list + 1);
+                return new NameList(Catalog, stacks.ListItems!.Value, start, end - start, stacks.Names);
             }
         }
 
@@ -75,7 +76,7 @@ namespace SpecGen
         {
             get
             {
-                int list = Catalog.Read(Section.SpecVariants, Index);
+                int list = Catalog.Read(SpecFields.Variants.Column, Index);
                 int start = Catalog.Read(Section.VariantListStart, list);
                 int end = Catalog.Read(Section.VariantListStart, list + 1);
                 return new VariantList(Catalog, start, end - start);
@@ -93,7 +94,7 @@ namespace SpecGen
         }
 
         /// <summary>The size exactly as the page writes it: <c>-</c> or a number of bytes.</summary>
-        public string SizeText => Catalog.GetString(Catalog.Read(Section.SpecSize, Index));
+        public string SizeText => Catalog.GetString(Catalog.Read(SpecFields.Size.Column, Index));
 
         /// <summary>True when the page writes the size as a bare number rather than a quoted string.</summary>
         public bool SizeWrittenAsNumber => (Catalog.Read(Section.SpecFlags, Index) & SpecFlags.SizeIsNumber) != 0;
@@ -103,21 +104,19 @@ namespace SpecGen
         {
             get
             {
-                int head = Catalog.Read(Section.SpecTarballHead, Index);
+                int head = Catalog.Read(SpecFields.Tarball.Column, Index);
                 if (head == 0)
                 {
                     return null;
                 }
 
-                int tail = Catalog.Read(Section.SpecTarballTail, Index);
+                int tail = Catalog.Read(SpecFields.Tarball.SecondColumn!.Value, Index);
                 string start = Catalog.GetString(head - 1);
                 return tail == 0 ? start : start + Hash + Catalog.GetString(tail - 1);
             }
         }
 
-        private int Page => Catalog.Read(Section.SpecPage, Index);
-
-        private int HashIndex => Catalog.Read(Section.SpecHash, Index);
+        private int HashIndex => Catalog.Read(SpecFields.Hash.Column, Index);
 
         /// <summary>
         /// The spec in Spack syntax: <c>name@version %compiler variants arch=platform-os-target /shorthash</c>,

@@ -6,10 +6,10 @@ namespace SpecGen
 {
     public sealed partial class SpecCatalog
     {
-        private readonly ulong[]?[][] _bitsets = new ulong[]?[4][];
+        private readonly ulong[][]?[] _bitsets = new ulong[][]?[Dimensions.All.Length];
 
         /// <summary>Every entry, as a query.</summary>
-        public SpecQuery All => new SpecQuery(this, false, SpecQuery.AnyValue, SpecQuery.AnyValue, SpecQuery.AnyValue, SpecQuery.AnyValue, SpecQuery.AnyValue, SpecQuery.AnyValue);
+        public SpecQuery All => new SpecQuery(this, false, default);
 
         /// <summary>
         /// The entries that match every given name (null means any): package, stack, target, operating
@@ -19,13 +19,14 @@ namespace SpecGen
         public SpecQuery Where(string? package = null, string? stack = null, string? target = null, string? os = null, string? platform = null, string? tag = null)
         {
             bool none = false;
-            int packageIndex = Resolve(Section.Packages, package, ref none);
-            int stackIndex = Resolve(Section.Stacks, stack, ref none);
-            int targetIndex = Resolve(Section.Targets, target, ref none);
-            int osIndex = Resolve(Section.OperatingSystems, os, ref none);
-            int platformIndex = Resolve(Section.Platforms, platform, ref none);
-            int tagIndex = Resolve(Section.Tags, tag, ref none);
-            return new SpecQuery(this, none, packageIndex, tagIndex, stackIndex, targetIndex, osIndex, platformIndex);
+            DimensionFilter filter = default;
+            Resolve(ref filter, Dimensions.Package, package, ref none);
+            Resolve(ref filter, Dimensions.Stack, stack, ref none);
+            Resolve(ref filter, Dimensions.Target, target, ref none);
+            Resolve(ref filter, Dimensions.OperatingSystem, os, ref none);
+            Resolve(ref filter, Dimensions.Platform, platform, ref none);
+            Resolve(ref filter, Dimensions.Tag, tag, ref none);
+            return new SpecQuery(this, none, filter);
         }
 
         /// <summary>
@@ -44,39 +45,38 @@ namespace SpecGen
             }
 
             bool none = false;
-            int packageIndex = Resolve(Section.Packages, pattern.Name, ref none);
-            int targetIndex = Resolve(Section.Targets, pattern.Target, ref none);
-            int osIndex = Resolve(Section.OperatingSystems, pattern.Os, ref none);
-            int platformIndex = Resolve(Section.Platforms, pattern.Platform, ref none);
+            DimensionFilter filter = default;
+            Resolve(ref filter, Dimensions.Package, pattern.Name, ref none);
+            Resolve(ref filter, Dimensions.Target, pattern.Target, ref none);
+            Resolve(ref filter, Dimensions.OperatingSystem, pattern.Os, ref none);
+            Resolve(ref filter, Dimensions.Platform, pattern.Platform, ref none);
             bool details = pattern.Versions is not null || pattern.CompilerName is not null || pattern.Variants.Count > 0 || pattern.HashPrefix is not null;
-            return new SpecQuery(this, none, packageIndex, SpecQuery.AnyValue, SpecQuery.AnyValue, targetIndex, osIndex, platformIndex, details ? pattern : null);
+            return new SpecQuery(this, none, filter, details ? pattern : null);
         }
 
-        /// <summary>The bitset of the entries whose field (stacks, target, OS or platform) has the value at <paramref name="index"/>.</summary>
-        internal ulong[] Bitset(Section field, int index)
+        /// <summary>The bitset of the entries whose names of a (per-spec) kind include the one at <paramref name="index"/>.</summary>
+        internal ulong[] Bitset(Dimension dimension, int index)
         {
-            int slot = field == Section.SpecStacks ? 0 : field == Section.SpecTarget ? 1 : field == Section.SpecOs ? 2 : 3;
-            ulong[]?[] sets = _bitsets[slot] ?? BuildBitsets(slot, field);
-            return sets[index]!;
+            ulong[][] sets = _bitsets[dimension.Index] ?? BuildBitsets(dimension);
+            return sets[index];
         }
 
-        private int Resolve(Section dimension, string? name, ref bool none)
+        private void Resolve(ref DimensionFilter filter, Dimension dimension, string? name, ref bool none)
         {
             if (name is null)
             {
-                return SpecQuery.AnyValue;
+                return;
             }
 
             int index = IndexOfName(dimension, name);
             none |= index < 0;
-            return index;
+            filter[dimension] = index;
         }
 
-        private ulong[]?[] BuildBitsets(int slot, Section field)
+        private ulong[][] BuildBitsets(Dimension dimension)
         {
-            Section dimension = field == Section.SpecStacks ? Section.Stacks : field == Section.SpecTarget ? Section.Targets : field == Section.SpecOs ? Section.OperatingSystems : Section.Platforms;
             int words = (Count + 63) >> 6;
-            var sets = new ulong[]?[SectionCount(dimension)];
+            var sets = new ulong[SectionCount(dimension.Names)][];
             for (int v = 0; v < sets.Length; v++)
             {
                 sets[v] = new ulong[words];
@@ -85,22 +85,23 @@ namespace SpecGen
             for (int i = 0; i < Count; i++)
             {
                 ulong bit = 1UL << (i & 63);
-                if (field == Section.SpecStacks)
+                if (dimension.IsList)
                 {
-                    int list = Read(Section.SpecStacks, i);
-                    int end = Read(Section.StackListStart, list + 1);
-                    for (int k = Read(Section.StackListStart, list); k < end; k++)
+                    Section start = dimension.ListStart!.Value;
+                    int list = Read(dimension.Column, i);
+                    int end = Read(start, list + 1);
+                    for (int k = Read(start, list); k < end; k++)
                     {
-                        sets[Read(Section.StackListItems, k)]![i >> 6] |= bit;
+                        sets[Read(dimension.ListItems!.Value, k)][i >> 6] |= bit;
                     }
                 }
                 else
                 {
-                    sets[Read(field, i)]![i >> 6] |= bit;
+                    sets[ValueIndex(dimension, i)][i >> 6] |= bit;
                 }
             }
 
-            return Interlocked.CompareExchange(ref _bitsets[slot], sets, null) ?? sets;
+            return Interlocked.CompareExchange(ref _bitsets[dimension.Index], sets, null) ?? sets;
         }
     }
 }

@@ -73,13 +73,7 @@ namespace SpecGen
             }
 #endif
 
-            int value = 0;
-            for (int d = _slotDigits - 1; d >= 0; d--)
-            {
-                value = (value << CatalogLayout.DigitBits) | CatalogLayout.DecodeDigit(digits[d]);
-            }
-
-            return value;
+            return Digits.Read(new ReadOnlySpan<byte>(digits, _slotDigits), 0, _slotDigits);
         }
 
         /// <summary>The slot of a full 32-character hash, or -1. Stops at an empty slot or a greater hash.</summary>

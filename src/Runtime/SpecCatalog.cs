@@ -20,7 +20,7 @@ namespace SpecGen
         private readonly byte* _tables;
         private readonly byte* _strings;
         private readonly int _stringsLength;
-        private readonly Column[] _columns;
+        private readonly SectionInfo[] _sections;
         private readonly string?[] _stringCache;
         private readonly GCHandle[]? _pins;
         private readonly int _homeSlots;
@@ -28,8 +28,8 @@ namespace SpecGen
         private readonly int _slotDigits;
         private readonly int _slotSize;
         private readonly byte* _slots;
-        private readonly Column _hashEntryStart;
-        private readonly Column _hashEntries;
+        private readonly SectionInfo _hashEntryStart;
+        private readonly SectionInfo _hashEntries;
         private string?[]? _hashCache;
         private string?[]? _shortHashCache;
         private VersionValue?[]? _versionCache;
@@ -40,43 +40,19 @@ namespace SpecGen
             _strings = strings;
             _stringsLength = stringsLength;
             _pins = pins;
-            if (tablesLength < CatalogLayout.DataOffset || !HasMagic(tables))
-            {
-                throw new FormatException("The data is not a SpecGen catalog of format " + CatalogLayout.Magic + "; the generator and SpecGen.Runtime must come from the same SpecGen version.");
-            }
-
-            int position = 4;
-            Count = ReadHeader(ref position);
-            PageCount = ReadHeader(ref position);
-            int stringCount = ReadHeader(ref position);
-            HashCount = ReadHeader(ref position);
-            _homeSlots = ReadHeader(ref position);
-            _slotCount = ReadHeader(ref position);
-            _slotDigits = ReadHeader(ref position);
-            _slotSize = CatalogLayout.HashLength + _slotDigits;
-            _columns = new Column[CatalogLayout.SectionCount];
-            for (int s = 0; s < _columns.Length; s++)
-            {
-                int offset = ReadHeader(ref position);
-                int count = ReadHeader(ref position);
-                int width = CatalogLayout.DecodeDigit(tables[position++]);
-                if (offset < CatalogLayout.DataOffset || (long)offset + ((long)count * width) > tablesLength || width < 1 || width > CatalogLayout.MaxDigits)
-                {
-                    throw new FormatException("The catalog data is damaged (section " + (Section)s + ").");
-                }
-
-                _columns[s] = new Column(offset, count, width);
-            }
-
-            _stringCache = new string?[stringCount];
-            if ((long)_slotCount * _slotSize != _columns[(int)Section.HashSlots].Count || _slotDigits < 1 || _slotDigits > CatalogLayout.MaxDigits || _homeSlots > _slotCount)
-            {
-                throw new FormatException("The catalog data is damaged (hash table).");
-            }
-
-            _slots = tables + _columns[(int)Section.HashSlots].Offset;
-            _hashEntryStart = _columns[(int)Section.HashEntryStart];
-            _hashEntries = _columns[(int)Section.HashEntries];
+            CatalogHeader header = CatalogHeader.Read(new ReadOnlySpan<byte>(tables, tablesLength), out string? error) ?? throw new FormatException(error);
+            Count = header.SpecCount;
+            PageCount = header.PageCount;
+            HashCount = header.HashCount;
+            _homeSlots = header.HomeSlots;
+            _slotCount = header.SlotCount;
+            _slotDigits = header.SlotDigits;
+            _slotSize = header.SlotSize;
+            _sections = header.Sections;
+            _stringCache = new string?[header.StringCount];
+            _slots = tables + header[Section.HashSlots].Offset;
+            _hashEntryStart = header[Section.HashEntryStart];
+            _hashEntries = header[Section.HashEntries];
         }
 
         /// <summary>Frees the pins of a catalog made from arrays.</summary>
@@ -101,22 +77,22 @@ namespace SpecGen
         public int HashCount { get; }
 
         /// <summary>The package names, sorted ordinally.</summary>
-        public NameList Packages => Names(Section.Packages);
+        public NameList Packages => Names(Dimensions.Package);
 
         /// <summary>The snapshot tags, sorted ordinally.</summary>
-        public NameList Tags => Names(Section.Tags);
+        public NameList Tags => Names(Dimensions.Tag);
 
         /// <summary>The stacks, sorted ordinally.</summary>
-        public NameList Stacks => Names(Section.Stacks);
+        public NameList Stacks => Names(Dimensions.Stack);
 
         /// <summary>The targets, sorted ordinally.</summary>
-        public NameList Targets => Names(Section.Targets);
+        public NameList Targets => Names(Dimensions.Target);
 
         /// <summary>The operating systems, sorted ordinally.</summary>
-        public NameList OperatingSystems => Names(Section.OperatingSystems);
+        public NameList OperatingSystems => Names(Dimensions.OperatingSystem);
 
         /// <summary>The platforms, sorted ordinally.</summary>
-        public NameList Platforms => Names(Section.Platforms);
+        public NameList Platforms => Names(Dimensions.Platform);
 
         /// <summary>The entry at <paramref name="index"/> in catalog order.</summary>
         public Spec this[int index]
@@ -168,32 +144,26 @@ namespace SpecGen
 
         // ---- reading the tables ------------------------------------------------------------------
 
-        internal int Read(Section section, int index) => Read(_columns[(int)section], index);
+        internal int Read(Section section, int index) => Read(_sections[(int)section], index);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal int Read(Column column, int index)
+        internal int Read(SectionInfo section, int index)
         {
-            byte* p = _tables + column.Offset + (index * column.Width);
-            switch (column.Width)
+            byte* p = _tables + section.Offset + (index * section.Width);
+            switch (section.Width)
             {
                 case 1:
-                    return CatalogLayout.DecodeDigit(p[0]);
+                    return Digits.Decode(p[0]);
                 case 2:
-                    return CatalogLayout.DecodeDigit(p[0]) | (CatalogLayout.DecodeDigit(p[1]) << 6);
+                    return Digits.Decode(p[0]) | (Digits.Decode(p[1]) << Digits.Bits);
                 case 3:
-                    return CatalogLayout.DecodeDigit(p[0]) | (CatalogLayout.DecodeDigit(p[1]) << 6) | (CatalogLayout.DecodeDigit(p[2]) << 12);
+                    return Digits.Decode(p[0]) | (Digits.Decode(p[1]) << Digits.Bits) | (Digits.Decode(p[2]) << (2 * Digits.Bits));
                 default:
-                    int value = 0;
-                    for (int d = column.Width - 1; d >= 0; d--)
-                    {
-                        value = (value << CatalogLayout.DigitBits) | CatalogLayout.DecodeDigit(p[d]);
-                    }
-
-                    return value;
+                    return Digits.Read(new ReadOnlySpan<byte>(p, section.Width), 0, section.Width);
             }
         }
 
-        internal int SectionCount(Section section) => _columns[(int)section].Count;
+        internal int SectionCount(Section section) => _sections[(int)section].Count;
 
         /// <summary>The string with the given id, created on first use.</summary>
         internal string GetString(int id)
@@ -201,7 +171,7 @@ namespace SpecGen
             string? value = _stringCache[id];
             if (value is null)
             {
-                Column offsets = _columns[(int)Section.StringOffsets];
+                SectionInfo offsets = _sections[(int)Section.StringOffsets];
                 int start = Read(offsets, id);
                 int end = Read(offsets, id + 1);
                 value = end > start ? Encoding.UTF8.GetString(_strings + start, end - start) : string.Empty;
@@ -226,13 +196,19 @@ namespace SpecGen
             return SpackVersion.From(value);
         }
 
-        /// <summary>The name at <paramref name="index"/> of a dimension (package, tag, stack, ...).</summary>
-        internal string Name(Section dimension, int index) => GetString(Read(dimension, index));
+        /// <summary>The name at <paramref name="index"/> of a kind of name (package, tag, stack, ...).</summary>
+        internal string Name(Dimension dimension, int index) => GetString(Read(dimension.Names, index));
 
-        internal NameList Names(Section dimension) => new NameList(this, dimension, 0, SectionCount(dimension), -1);
+        /// <summary>The index of the name of a kind that a spec has (not for lists).</summary>
+        internal int ValueIndex(Dimension dimension, int spec) => Read(dimension.Column, dimension.PerPage ? Read(Section.SpecPage, spec) : spec);
 
-        /// <summary>Index of <paramref name="name"/> in a sorted dimension, or -1.</summary>
-        internal int IndexOfName(Section dimension, string? name)
+        /// <summary>The name of a kind that a spec has (not for lists).</summary>
+        internal string ValueName(Dimension dimension, int spec) => Name(dimension, ValueIndex(dimension, spec));
+
+        internal NameList Names(Dimension dimension) => new NameList(this, dimension.Names, 0, SectionCount(dimension.Names), null);
+
+        /// <summary>Index of <paramref name="name"/> among the sorted names of a kind, or -1.</summary>
+        internal int IndexOfName(Dimension dimension, string? name)
         {
             if (name is null)
             {
@@ -240,7 +216,7 @@ namespace SpecGen
             }
 
             int lo = 0;
-            int hi = SectionCount(dimension) - 1;
+            int hi = SectionCount(dimension.Names) - 1;
             while (lo <= hi)
             {
                 int mid = lo + ((hi - lo) >> 1);
@@ -281,48 +257,6 @@ namespace SpecGen
         {
             string?[] cache = _shortHashCache ?? Interlocked.CompareExchange(ref _shortHashCache, new string?[_slotCount], null) ?? _shortHashCache!;
             return cache[slot] ??= HashOf(slot).Substring(0, Spec.ShortHashLength);
-        }
-
-        private static bool HasMagic(byte* tables)
-        {
-            for (int i = 0; i < 4; i++)
-            {
-                if (tables[i] != CatalogLayout.Magic[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        private int ReadHeader(ref int position)
-        {
-            int value = 0;
-            for (int d = CatalogLayout.HeaderDigits - 1; d >= 0; d--)
-            {
-                value = (value << CatalogLayout.DigitBits) | CatalogLayout.DecodeDigit(_tables[position + d]);
-            }
-
-            position += CatalogLayout.HeaderDigits;
-            return value;
-        }
-
-        /// <summary>Where an array of the table blob is and how wide its integers are.</summary>
-        internal readonly struct Column
-        {
-            public Column(int offset, int count, int width)
-            {
-                Offset = offset;
-                Count = count;
-                Width = width;
-            }
-
-            public int Offset { get; }
-
-            public int Count { get; }
-
-            public int Width { get; }
         }
     }
 }

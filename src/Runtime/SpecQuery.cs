@@ -10,36 +10,20 @@ namespace SpecGen
     /// </summary>
     public readonly struct SpecQuery : IEnumerable<Spec>
     {
-        internal const int AnyValue = -1;
-
-        internal SpecQuery(SpecCatalog catalog, bool matchesNothing, int package, int tag, int stack, int target, int os, int platform, SpecPattern? pattern = null)
+        internal SpecQuery(SpecCatalog catalog, bool matchesNothing, DimensionFilter filter, SpecPattern? pattern = null)
         {
             Catalog = catalog;
             Pattern = pattern;
             MatchesNothing = matchesNothing;
-            Package = package;
-            Tag = tag;
-            Stack = stack;
-            Target = target;
-            Os = os;
-            Platform = platform;
+            Filter = filter;
         }
 
         internal SpecCatalog? Catalog { get; }
 
         internal bool MatchesNothing { get; }
 
-        internal int Package { get; }
-
-        internal int Tag { get; }
-
-        internal int Stack { get; }
-
-        internal int Target { get; }
-
-        internal int Os { get; }
-
-        internal int Platform { get; }
+        /// <summary>The name each kind must have (package and tag pick ranges of pages; the others intersect bitsets).</summary>
+        internal DimensionFilter Filter { get; }
 
         /// <summary>The parts of a <see cref="SpecCatalog.Query(SpecPattern)"/> pattern checked per candidate (versions, compiler, variants, hash).</summary>
         internal SpecPattern? Pattern { get; }
@@ -83,10 +67,7 @@ namespace SpecGen
         public struct Enumerator : IEnumerator<Spec>
         {
             private readonly SpecCatalog _catalog;
-            private readonly ulong[]? _stack;
-            private readonly ulong[]? _target;
-            private readonly ulong[]? _os;
-            private readonly ulong[]? _platform;
+            private readonly BitsetList _bitsets;
             private readonly SpecPattern? _pattern;
             private readonly int _package;
             private readonly int _tag;
@@ -104,12 +85,18 @@ namespace SpecGen
             {
                 _catalog = query.Catalog!;
                 _empty = query.MatchesNothing || query.Catalog is null;
-                _package = query.Package;
-                _tag = query.Tag;
-                _stack = _empty || query.Stack < 0 ? null : _catalog!.Bitset(Section.SpecStacks, query.Stack);
-                _target = _empty || query.Target < 0 ? null : _catalog!.Bitset(Section.SpecTarget, query.Target);
-                _os = _empty || query.Os < 0 ? null : _catalog!.Bitset(Section.SpecOs, query.Os);
-                _platform = _empty || query.Platform < 0 ? null : _catalog!.Bitset(Section.SpecPlatform, query.Platform);
+                DimensionFilter filter = query.Filter;
+                _package = filter[Dimensions.Package];
+                _tag = filter[Dimensions.Tag];
+                _bitsets = default;
+                foreach (Dimension dimension in Dimensions.All)
+                {
+                    if (!_empty && !dimension.PerPage && filter[dimension] >= 0)
+                    {
+                        _bitsets.Add(_catalog.Bitset(dimension, filter[dimension]));
+                    }
+                }
+
                 _pattern = query.Pattern;
                 _nextPage = 0;
                 _lastPage = 0;
@@ -286,26 +273,7 @@ namespace SpecGen
 
             private void LoadWord()
             {
-                ulong bits = ulong.MaxValue;
-                if (_stack is not null)
-                {
-                    bits &= _stack[_word];
-                }
-
-                if (_target is not null)
-                {
-                    bits &= _target[_word];
-                }
-
-                if (_os is not null)
-                {
-                    bits &= _os[_word];
-                }
-
-                if (_platform is not null)
-                {
-                    bits &= _platform[_word];
-                }
+                ulong bits = _bitsets.And(_word);
 
                 int first = _word << 6;
                 if (first < _rangeStart)

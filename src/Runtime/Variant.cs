@@ -64,7 +64,7 @@ namespace SpecGen
             {
                 int start = _catalog!.Read(Section.VariantValueStart, _index);
                 int end = _catalog.Read(Section.VariantValueStart, _index + 1);
-                return new NameList(_catalog, Section.VariantValueItems, start, end - start, -1);
+                return new NameList(_catalog, Section.VariantValueItems, start, end - start, null);
             }
         }
 

@@ -13,5 +13,19 @@ namespace SpecGen.Format
 
         /// <summary>Spack's version characters: those of a name, and '=' after the first (git versions: <c>git.ref=1.2</c>).</summary>
         public static bool IsVersionChar(char c, int index) => IsNameChar(c) || (c == '=' && index > 0);
+
+        /// <summary>True when <paramref name="text"/> is one or more ASCII digits.</summary>
+        public static bool IsDigits(string text)
+        {
+            foreach (char c in text)
+            {
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+            }
+
+            return text.Length > 0;
+        }
     }
 }

@@ -9,7 +9,8 @@ using Microsoft.CodeAnalysis.Text;
 using SpecGen.Generator.Emit;
 using SpecGen.Generator.Model;
 using SpecGen.Generator.Parsing;
-using SpecGen.Generator.Validation;
+using SpecGen.Generator.Catalog;
+using SpecGen.Generator.Pages;
 using SpecGen.Scale;
 using YamlDotNet.Serialization;
 
@@ -46,10 +47,10 @@ namespace SpecGen.Benchmarks
         public static SpecCatalog Catalog(IReadOnlyList<SyntheticPage> pages)
         {
             var models = pages
-                .Select(p => PageReader.Read("/" + p.RelativePath, SourceText.From(p.Text), PageReader.DefaultMaxPageSize, CancellationToken.None).Page
+                .Select(p => PageReader.Read("/" + p.RelativePath, SourceText.From(p.Text), new ReadOptions(ReadOptions.DefaultMaxPageSize), CancellationToken.None).Page
                     ?? throw new InvalidOperationException("A synthetic page has errors: " + p.RelativePath))
                 .ToImmutableArray();
-            CatalogResult result = CatalogBuilder.Build(models, CancellationToken.None);
+            CatalogResult result = CatalogBuilder.Build(models, EffectiveSeverities.Default, CancellationToken.None);
             EncodedCatalog encoded = CatalogEncoder.Encode(result.Data, CancellationToken.None);
             return SpecCatalog.FromArrays(encoded.Tables, Encoding.UTF8.GetBytes(encoded.Strings));
         }

@@ -26,13 +26,13 @@ namespace SpecGen.Generator.Analysis
 
         public string ClassName { get; }
 
-        /// <summary>Names by nested class: "Packages", "Stacks", "Targets", "OperatingSystems", "Platforms", "Tags".</summary>
+        /// <summary>Names by nested class (<see cref="Dimension.ClassName"/>).</summary>
         public Dictionary<string, HashSet<string>> Names { get; }
 
         /// <summary>The distinct hashes, sorted ordinally.</summary>
         public string[] Hashes { get; }
 
-        public bool Has(string kind, string name) => Names.TryGetValue(kind, out HashSet<string>? set) && set.Contains(name);
+        public bool Has(Dimension dimension, string name) => Names.TryGetValue(dimension.ClassName, out HashSet<string>? set) && set.Contains(name);
 
         /// <summary>How many distinct hashes start with <paramref name="prefix"/> (0, 1, or 2 for several).</summary>
         public int CountPrefix(string prefix)
@@ -79,7 +79,7 @@ namespace SpecGen.Generator.Analysis
                 names[nested.Name] = set;
             }
 
-            IPropertySymbol? tables = type.GetMembers("SpecGenTables").OfType<IPropertySymbol>().FirstOrDefault();
+            IPropertySymbol? tables = type.GetMembers(GeneratedCode.TablesProperty).OfType<IPropertySymbol>().FirstOrDefault();
             SyntaxReference? reference = tables?.DeclaringSyntaxReferences.FirstOrDefault();
             if (reference is null)
             {
@@ -133,54 +133,25 @@ namespace SpecGen.Generator.Analysis
             return result;
         }
 
-        /// <summary>The hashes of a table blob (see src/Shared/CatalogFormat.cs).</summary>
+        /// <summary>The distinct hashes of a table blob, from its hash table.</summary>
         private static string[]? HashesOf(byte[] blob)
         {
-            if (blob.Length < CatalogLayout.DataOffset || !blob.Take(4).SequenceEqual(CatalogLayout.Magic.Select(c => (byte)c)))
+            CatalogHeader? header = CatalogHeader.Read(blob, out _);
+            if (header is null)
             {
                 return null;
             }
 
-            int position = 4;
-            var header = new int[CatalogLayout.HeaderFields];
-            for (int i = 0; i < header.Length; i++)
+            var hashes = new List<string>(header.HashCount);
+            for (int slot = 0; slot < header.SlotCount; slot++)
             {
-                header[i] = ReadDigits(blob, ref position, CatalogLayout.HeaderDigits);
-            }
-
-            int slotCount = header[5];
-            int slotDigits = header[6];
-            position = CatalogLayout.SectionTableOffset + ((int)Section.HashSlots * CatalogLayout.SectionDescriptorSize);
-            int offset = ReadDigits(blob, ref position, CatalogLayout.HeaderDigits);
-            int recordSize = CatalogLayout.HashLength + slotDigits;
-            if (offset + ((long)slotCount * recordSize) > blob.Length)
-            {
-                return null;
-            }
-
-            var hashes = new List<string>(header[3]);
-            for (int slot = 0; slot < slotCount; slot++)
-            {
-                int at = offset + (slot * recordSize);
-                if (blob[at] != CatalogLayout.EmptySlot)
+                if (header.HashAt(blob, slot) is string hash)
                 {
-                    hashes.Add(System.Text.Encoding.ASCII.GetString(blob, at, CatalogLayout.HashLength));
+                    hashes.Add(hash);
                 }
             }
 
             return hashes.ToArray();
-        }
-
-        private static int ReadDigits(byte[] blob, ref int position, int digits)
-        {
-            int value = 0;
-            for (int d = digits - 1; d >= 0; d--)
-            {
-                value = (value << CatalogLayout.DigitBits) | CatalogLayout.DecodeDigit(blob[position + d]);
-            }
-
-            position += digits;
-            return value;
         }
     }
 }

@@ -19,12 +19,6 @@ namespace SpecGen.Generator.Analysis
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class CatalogUsageAnalyzer : DiagnosticAnalyzer
     {
-        private static readonly (string Parameter, string Class, string What)[] WhereParameters =
-        {
-            ("package", "Packages", "Package"), ("stack", "Stacks", "Stack"), ("target", "Targets", "Target"),
-            ("os", "OperatingSystems", "Operating system"), ("platform", "Platforms", "Platform"), ("tag", "Tags", "Snapshot tag"),
-        };
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             DiagnosticDescriptors.QueryNeverMatches, DiagnosticDescriptors.HashNeverMatches, DiagnosticDescriptors.MalformedQuery);
 
@@ -52,7 +46,7 @@ namespace SpecGen.Generator.Analysis
             var invocation = (IInvocationOperation)context.Operation;
             IMethodSymbol method = invocation.TargetMethod;
             if (!SymbolEqualityComparer.Default.Equals(method.ContainingType, catalogType)
-                || invocation.Instance is not IPropertyReferenceOperation { Property.Name: "Catalog" } catalog
+                || invocation.Instance is not IPropertyReferenceOperation { Property.Name: GeneratedCode.CatalogProperty } catalog
                 || !IsGenerated(catalog.Property.ContainingType))
             {
                 return;
@@ -72,10 +66,10 @@ namespace SpecGen.Generator.Analysis
                 case "Where":
                     foreach (IArgumentOperation argument in invocation.Arguments)
                     {
-                        (string Parameter, string Class, string What) kind = WhereParameters.FirstOrDefault(p => p.Parameter == argument.Parameter?.Name);
-                        if (kind.Parameter is not null && Constant(argument) is string name && !facts.Has(kind.Class, name))
+                        Dimension? dimension = Dimensions.ByParameter(argument.Parameter?.Name);
+                        if (dimension is not null && Constant(argument) is string name && !facts.Has(dimension, name))
                         {
-                            Report(context, DiagnosticDescriptors.QueryNeverMatches, argument, kind.What, name, facts.ClassName);
+                            Report(context, DiagnosticDescriptors.QueryNeverMatches, argument, dimension.Noun, name, facts.ClassName);
                         }
                     }
 
@@ -100,15 +94,15 @@ namespace SpecGen.Generator.Analysis
                 return;
             }
 
-            foreach ((string? value, string kind, string what) in new[]
+            foreach ((string? value, Dimension dimension) in new[]
             {
-                (pattern.Name, "Packages", "Package"), (pattern.Target, "Targets", "Target"),
-                (pattern.Os, "OperatingSystems", "Operating system"), (pattern.Platform, "Platforms", "Platform"),
+                (pattern.Name, Dimensions.Package), (pattern.Target, Dimensions.Target),
+                (pattern.Os, Dimensions.OperatingSystem), (pattern.Platform, Dimensions.Platform),
             })
             {
-                if (value is not null && !facts.Has(kind, value))
+                if (value is not null && !facts.Has(dimension, value))
                 {
-                    Report(context, DiagnosticDescriptors.QueryNeverMatches, argument, what, value, facts.ClassName);
+                    Report(context, DiagnosticDescriptors.QueryNeverMatches, argument, dimension.Noun, value, facts.ClassName);
                 }
             }
 
@@ -145,7 +139,7 @@ namespace SpecGen.Generator.Analysis
         private static bool IsGenerated(INamedTypeSymbol type)
         {
             return type.GetAttributes().Any(a => a.AttributeClass?.Name == "GeneratedCodeAttribute"
-                && a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value is "SpecGen");
+                && a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value is GeneratedCode.Tool);
         }
 
         private static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, IArgumentOperation argument, params object[] args)

@@ -108,12 +108,16 @@ namespace SpecGen.Generator.Diagnostics
             "SPG0023", "Malformed query", "This query throws FormatException when it runs: {0}",
             Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0023");
 
+        public static readonly DiagnosticDescriptor PageLeftOut = new DiagnosticDescriptor(
+            "SPG0025", "Page left out of the catalog", "This page cannot be read, so it is left out of the catalog: {0}",
+            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0025");
+
         public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
         {
             InternalError, NotAPage, YamlSyntax, MissingKey, WrongShape, UnknownKey, InvalidName, InvalidHash,
             DuplicateHash, SpecCountMismatch, StackCountMismatch, MetaSetMismatch, DuplicatePage, UnexpectedLayout,
             OldFormat, ResourceLimit, MalformedValue, IdentifierCollision, InvalidSizeOrTarball, DuplicateKey,
-            InvalidSetting, QueryNeverMatches, HashNeverMatches, MalformedQuery,
+            InvalidSetting, QueryNeverMatches, HashNeverMatches, MalformedQuery, PageLeftOut,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = BuildIndex();

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using SpecGen.Format;
+using SpecGen.Generator.Common;
 using SpecGen.Generator.Model;
 
 namespace SpecGen.Generator.Emit
@@ -23,22 +25,23 @@ namespace SpecGen.Generator.Emit
         {
             SourceWriter w = Begin(options);
             w.Line("/// <summary>");
-            w.Line("/// The Spack build cache pages of this project as a typed catalog: " + ApiModelBuilder.Count(api.SpecCount, "spec") + " from "
-                + ApiModelBuilder.Count(api.PageCount, "page") + " (" + ApiModelBuilder.Count(api.PackageCount, "package") + ", "
-                + ApiModelBuilder.Count(api.TagCount, "snapshot tag") + ").");
+            w.Line("/// The Spack build cache pages of this project as a typed catalog: " + TextList.Count(api.SpecCount, "spec") + " from "
+                + TextList.Count(api.PageCount, "page") + " (" + TextList.Count(api.PackageCount, "package") + ", "
+                + TextList.Count(api.TagCount, "snapshot tag") + ").");
             w.Line("/// </summary>");
-            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"SpecGen\", \"" + ThisAssembly.Version + "\")]");
+            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(" + Literals.String(GeneratedCode.Tool) + ", " + Literals.String(ThisAssembly.Version) + ")]");
             w.Open("static partial class " + options.ClassName);
             w.Line("/// <summary>Every spec of every page, in catalog order (snapshot tag, then package, then page order).</summary>");
-            w.Line("public static global::SpecGen.SpecCatalog Catalog { get; } = global::SpecGen.SpecCatalog.FromStaticData(SpecGenTables, SpecGenStrings);");
-            foreach (NameKind kind in ApiModelBuilder.Kinds)
+            w.Line("public static global::SpecGen.SpecCatalog " + GeneratedCode.CatalogProperty + " { get; } = global::SpecGen.SpecCatalog.FromStaticData("
+                + GeneratedCode.TablesProperty + ", " + GeneratedCode.StringsProperty + ");");
+            foreach (Dimension dimension in Dimensions.All)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 w.Line();
-                w.Line("/// <summary>" + ClassSummary(kind) + "</summary>");
-                w.Open("public static partial class " + ApiModelBuilder.ClassNames[kind]);
+                w.Line("/// <summary>" + dimension.ClassSummary + "</summary>");
+                w.Open("public static partial class " + dimension.ClassName);
                 bool first = true;
-                foreach (ApiName name in api.Names.Where(n => n.Kind == kind))
+                foreach (ApiName name in api.Names.Where(n => n.Kind == dimension.Kind))
                 {
                     if (!first)
                     {
@@ -61,9 +64,9 @@ namespace SpecGen.Generator.Emit
             EncodedCatalog encoded = CatalogEncoder.Encode(catalog, cancellationToken);
             SourceWriter w = Begin(options, encoded.Tables.Length + encoded.Strings.Length + 1024);
             w.Open("static partial class " + options.ClassName);
-            WriteBlob(w, "SpecGenTables", null, encoded.Tables, options);
+            WriteBlob(w, GeneratedCode.TablesProperty, null, encoded.Tables, options);
             w.Line();
-            WriteBlob(w, "SpecGenStrings", encoded.Strings, null, options);
+            WriteBlob(w, GeneratedCode.StringsProperty, encoded.Strings, null, options);
             return End(w, options);
         }
 
@@ -137,19 +140,6 @@ namespace SpecGen.Generator.Emit
             }
 
             w.Line("};");
-        }
-
-        private static string ClassSummary(NameKind kind)
-        {
-            switch (kind)
-            {
-                case NameKind.Package: return "The packages of the catalog: one constant per package name.";
-                case NameKind.Tag: return "The snapshot tags of the catalog: one constant per tag.";
-                case NameKind.Stack: return "The stacks (pipelines) of the catalog: one constant per stack.";
-                case NameKind.Target: return "The targets (microarchitectures) of the catalog: one constant per target.";
-                case NameKind.OperatingSystem: return "The operating systems of the catalog: one constant per OS.";
-                default: return "The platforms of the catalog: one constant per platform.";
-            }
         }
     }
 }

@@ -5,34 +5,13 @@ using System.Text;
 using System.Threading;
 using SpecGen.Format;
 using SpecGen.Generator.Model;
-using SpecGen.Generator.Parsing;
 
 namespace SpecGen.Generator.Emit
 {
-    /// <summary>The two blobs of a catalog (see src/Shared/CatalogFormat.cs).</summary>
-    internal sealed class EncodedCatalog
-    {
-        public EncodedCatalog(byte[] tables, string strings, int stringBytes, IReadOnlyList<KeyValuePair<Section, int>> sectionSizes)
-        {
-            Tables = tables;
-            Strings = strings;
-            StringBytes = stringBytes;
-            SectionSizes = sectionSizes;
-        }
-
-        /// <summary>The table blob; every byte is a printable ASCII character other than '"' and '\'.</summary>
-        public byte[] Tables { get; }
-
-        /// <summary>The string blob as text (its UTF-8 encoding is the blob).</summary>
-        public string Strings { get; }
-
-        public int StringBytes { get; }
-
-        /// <summary>Bytes of each section of the table blob (for measurements).</summary>
-        public IReadOnlyList<KeyValuePair<Section, int>> SectionSizes { get; }
-    }
-
-    /// <summary>Encodes a catalog as static data: a string blob and a table blob of integer arrays.</summary>
+    /// <summary>
+    /// Encodes a catalog as static data: a string blob and a table blob of integer arrays. Each spec field is
+    /// stored by its kind (see <see cref="SpecFields"/>) in the column the schema names.
+    /// </summary>
     internal static class CatalogEncoder
     {
         public static EncodedCatalog Encode(CatalogData catalog, CancellationToken cancellationToken)
@@ -57,80 +36,95 @@ namespace SpecGen.Generator.Emit
 
             cancellationToken.ThrowIfCancellationRequested();
 
-            // Distinct values per field (indices are given after sorting).
-            var packages = new Distinct();
-            var tags = new Distinct();
-            var stacks = new Distinct();
-            var targets = new Distinct();
-            var oss = new Distinct();
-            var platforms = new Distinct();
+            // Distinct values per kind of name, compiler, variant and hash (indices are given after sorting).
+            Distinct[] names = Dimensions.All.Select(_ => new Distinct()).ToArray();
             var compilers = new Distinct();
             var variants = new Distinct();
             var hashes = new Distinct();
+            var compilerParts = new Dictionary<string, CompilerSyntax>(StringComparer.Ordinal);
+            var variantParts = new Dictionary<string, VariantSyntax>(StringComparer.Ordinal);
             foreach (PageData page in pages)
             {
-                packages.Add(page.Package);
-                tags.Add(page.Tag);
+                names[Dimensions.Package.Index].Add(page.Package);
+                names[Dimensions.Tag.Index].Add(page.Tag);
+                foreach (CompilerSyntax compiler in page.Compilers)
+                {
+                    compilerParts[compiler.Text] = compiler;
+                }
+
+                foreach (VariantSyntax variant in page.Variants)
+                {
+                    variantParts[variant.Text] = variant;
+                }
             }
 
             foreach (SpecData spec in specs)
             {
-                foreach (string stack in spec.Stacks)
+                foreach (SpecField field in SpecFields.All)
                 {
-                    stacks.Add(stack);
+                    FieldValue value = spec[field];
+                    switch (field.Kind)
+                    {
+                        case FieldKind.Name:
+                            names[field.Names!.Index].Add(value.Text!);
+                            break;
+                        case FieldKind.NameList:
+                            names[field.Names!.Index].AddRange(value.Items);
+                            break;
+                        case FieldKind.Compiler:
+                            compilers.Add(value.Text!);
+                            break;
+                        case FieldKind.Variants:
+                            variants.AddRange(value.Items);
+                            break;
+                        case FieldKind.Hash:
+                            hashes.Add(value.Text!);
+                            break;
+                    }
                 }
-
-                foreach (string variant in spec.Variants)
-                {
-                    variants.Add(variant);
-                }
-
-                targets.Add(spec.Target);
-                oss.Add(spec.Os);
-                platforms.Add(spec.Platform);
-                compilers.Add(spec.Compiler);
-                hashes.Add(spec.Hash);
             }
 
-            foreach (Distinct field in new[] { packages, tags, stacks, targets, oss, platforms, compilers, variants, hashes })
+            foreach (Distinct field in names.Concat(new[] { compilers, variants, hashes }))
             {
                 field.Sort();
             }
 
-            CompilerSyntax[] compilerParts = compilers.Values.Select(ParseCompiler).ToArray();
-            VariantSyntax[] variantParts = variants.Values.Select(ParseVariant).ToArray();
+            CompilerSyntax[] compilerList = compilers.Values.Select(text => compilerParts[text]).ToArray();
+            VariantSyntax[] variantList = variants.Values.Select(text => variantParts[text]).ToArray();
             cancellationToken.ThrowIfCancellationRequested();
 
-            // Tarballs are stored around the hash they usually contain, so their shared heads dedupe.
-            var tarballHeads = new string?[specCount];
-            var tarballTails = new string?[specCount];
-            for (int i = 0; i < specCount; i++)
+            // URLs are stored around the hash they usually contain, so their shared heads dedupe.
+            var urlHeads = new string?[specCount];
+            var urlTails = new string?[specCount];
+            SpecField? url = SpecFields.All.FirstOrDefault(f => f.Kind == FieldKind.Url);
+            for (int i = 0; url is not null && i < specCount; i++)
             {
-                string? tarball = specs[i].Tarball;
-                if (tarball is null)
+                string? text = specs[i][url].Text;
+                if (text is null)
                 {
                     continue;
                 }
 
-                int at = tarball.IndexOf(specs[i].Hash, StringComparison.Ordinal);
-                tarballHeads[i] = at < 0 ? tarball : tarball.Substring(0, at);
-                tarballTails[i] = at < 0 ? null : tarball.Substring(at + specs[i].Hash.Length);
+                string hash = specs[i].Hash;
+                int at = text.IndexOf(hash, StringComparison.Ordinal);
+                urlHeads[i] = at < 0 ? text : text.Substring(0, at);
+                urlTails[i] = at < 0 ? null : text.Substring(at + hash.Length);
             }
 
             // Strings: every distinct string once, sorted ordinally.
             var strings = new Distinct();
-            foreach (Distinct field in new[] { packages, tags, stacks, targets, oss, platforms, compilers, variants })
+            foreach (Distinct field in names.Concat(new[] { compilers, variants }))
             {
                 strings.AddRange(field.Values);
             }
 
-            foreach (CompilerSyntax compiler in compilerParts)
+            foreach (CompilerSyntax compiler in compilerList)
             {
                 strings.Add(compiler.Name);
                 strings.Add(compiler.Version);
             }
 
-            foreach (VariantSyntax variant in variantParts)
+            foreach (VariantSyntax variant in variantList)
             {
                 strings.Add(variant.Name);
                 strings.AddRange(variant.Values);
@@ -138,10 +132,16 @@ namespace SpecGen.Generator.Emit
 
             for (int i = 0; i < specCount; i++)
             {
-                strings.Add(specs[i].Version);
-                strings.Add(specs[i].Size);
-                strings.AddIfNotNull(tarballHeads[i]);
-                strings.AddIfNotNull(tarballTails[i]);
+                foreach (SpecField field in SpecFields.All)
+                {
+                    if (field.Kind == FieldKind.Version || field.Kind == FieldKind.Size)
+                    {
+                        strings.Add(specs[i][field].Text!);
+                    }
+                }
+
+                strings.AddIfNotNull(urlHeads[i]);
+                strings.AddIfNotNull(urlTails[i]);
             }
 
             strings.Sort();
@@ -171,19 +171,17 @@ namespace SpecGen.Generator.Emit
             }
 
             int slotCount = Math.Max(homeSlots, next);
-            int slotDigits = CatalogLayout.DigitsFor(specCount);
-            var writer = new TableWriter(specCount, pages.Count, strings.Count, hashes.Count, homeSlots, slotCount, slotDigits);
+            int slotDigits = Digits.WidthFor(specCount);
+            var writer = new TableWriter();
             writer.Add(Section.StringOffsets, stringOffsets);
-            foreach ((Section section, Distinct field) in new[]
+            foreach (Dimension dimension in Dimensions.All)
             {
-                (Section.Packages, packages), (Section.Tags, tags), (Section.Stacks, stacks), (Section.Targets, targets),
-                (Section.OperatingSystems, oss), (Section.Platforms, platforms),
-            })
-            {
-                writer.Add(section, Map(field.Values, strings));
+                writer.Add(dimension.Names, Map(names[dimension.Index].Values, strings));
             }
 
             // Pages, in catalog order; the pages of each package; the first page of each tag.
+            Distinct packages = names[Dimensions.Package.Index];
+            Distinct tags = names[Dimensions.Tag.Index];
             var pageTag = new int[pages.Count];
             var pagePackage = new int[pages.Count];
             var pageFirstSpec = new int[pages.Count + 1];
@@ -203,73 +201,94 @@ namespace SpecGen.Generator.Emit
                 tagPageStart[t + 1] += tagPageStart[t];
             }
 
-            writer.Add(Section.PageTag, pageTag);
-            writer.Add(Section.PagePackage, pagePackage);
+            writer.Add(Dimensions.Tag.Column, pageTag);
+            writer.Add(Dimensions.Package.Column, pagePackage);
             writer.Add(Section.PageFirstSpec, pageFirstSpec);
             WriteGroups(writer, Section.PackagePageStart, Section.PackagePages, pagesOfPackage);
             writer.Add(Section.TagPageStart, tagPageStart);
             cancellationToken.ThrowIfCancellationRequested();
 
-            // Specs, one column per field; stack and variant lists stored once each.
-            var stackLists = new ListDeduper();
+            // Specs: one column per field (two for a URL); name lists and variant lists stored once each.
+            var columns = SpecFields.All.Select(_ => new int[specCount]).ToArray();
+            var urlTailColumn = new int[specCount];
+            var flags = new int[specCount];
+            var nameLists = Dimensions.All.Select(_ => new ListDeduper()).ToArray();
             var variantLists = new ListDeduper();
-            var columns = new int[12][];
-            for (int c = 0; c < columns.Length; c++)
-            {
-                columns[c] = new int[specCount];
-            }
-
             var specsOfSlot = Groups(slotCount);
             for (int i = 0; i < specCount; i++)
             {
                 SpecData spec = specs[i];
-                int slot = slotOfHash[hashes.IndexOf(spec.Hash)];
-                specsOfSlot[slot].Add(i);
-                columns[0][i] = slot;
-                columns[1][i] = strings.IndexOf(spec.Version);
-                columns[2][i] = compilers.IndexOf(spec.Compiler);
-                columns[3][i] = oss.IndexOf(spec.Os);
-                columns[4][i] = platforms.IndexOf(spec.Platform);
-                columns[5][i] = targets.IndexOf(spec.Target);
-                columns[6][i] = stackLists.Add(spec.Stacks, stacks);
-                columns[7][i] = variantLists.Add(spec.Variants, variants);
-                columns[8][i] = strings.IndexOf(spec.Size);
-                columns[9][i] = tarballHeads[i] is string head ? strings.IndexOf(head) + 1 : 0;
-                columns[10][i] = tarballTails[i] is string tail ? strings.IndexOf(tail) + 1 : 0;
-                columns[11][i] = spec.SizeIsNumber ? SpecFlags.SizeIsNumber : 0;
+                foreach (SpecField field in SpecFields.All)
+                {
+                    FieldValue value = spec[field];
+                    int[] column = columns[field.Ordinal];
+                    switch (field.Kind)
+                    {
+                        case FieldKind.Hash:
+                            int slot = slotOfHash[hashes.IndexOf(value.Text!)];
+                            specsOfSlot[slot].Add(i);
+                            column[i] = slot;
+                            break;
+                        case FieldKind.Compiler:
+                            column[i] = compilers.IndexOf(value.Text!);
+                            break;
+                        case FieldKind.Name:
+                            column[i] = names[field.Names!.Index].IndexOf(value.Text!);
+                            break;
+                        case FieldKind.NameList:
+                            column[i] = nameLists[field.Names!.Index].Add(value.Items, names[field.Names.Index]);
+                            break;
+                        case FieldKind.Variants:
+                            column[i] = variantLists.Add(value.Items, variants);
+                            break;
+                        case FieldKind.Version:
+                            column[i] = strings.IndexOf(value.Text!);
+                            break;
+                        case FieldKind.Size:
+                            column[i] = strings.IndexOf(value.Text!);
+                            flags[i] |= value.IsPlainNumber ? SpecFlags.SizeIsNumber : 0;
+                            break;
+                        case FieldKind.Url:
+                            column[i] = urlHeads[i] is string head ? strings.IndexOf(head) + 1 : 0;
+                            urlTailColumn[i] = urlTails[i] is string tail ? strings.IndexOf(tail) + 1 : 0;
+                            break;
+                    }
+                }
             }
 
             writer.Add(Section.SpecPage, specPage);
-            writer.Add(Section.SpecHash, columns[0]);
-            writer.Add(Section.SpecVersion, columns[1]);
-            writer.Add(Section.SpecCompiler, columns[2]);
-            writer.Add(Section.SpecOs, columns[3]);
-            writer.Add(Section.SpecPlatform, columns[4]);
-            writer.Add(Section.SpecTarget, columns[5]);
-            writer.Add(Section.SpecStacks, columns[6]);
-            writer.Add(Section.SpecVariants, columns[7]);
-            writer.Add(Section.SpecSize, columns[8]);
-            writer.Add(Section.SpecTarballHead, columns[9]);
-            writer.Add(Section.SpecTarballTail, columns[10]);
-            writer.Add(Section.SpecFlags, columns[11]);
-            WriteGroups(writer, Section.StackListStart, Section.StackListItems, stackLists.Lists);
+            foreach (SpecField field in SpecFields.All)
+            {
+                writer.Add(field.Column, columns[field.Ordinal]);
+                if (field.SecondColumn is Section second)
+                {
+                    writer.Add(second, urlTailColumn);
+                }
+
+                if (field.Names is { IsList: true } listed)
+                {
+                    WriteGroups(writer, listed.ListStart!.Value, listed.ListItems!.Value, nameLists[listed.Index].Lists);
+                }
+            }
+
+            writer.Add(Section.SpecFlags, flags);
             WriteGroups(writer, Section.VariantListStart, Section.VariantListItems, variantLists.Lists);
 
             // Compilers and variants, split into their parts.
             writer.Add(Section.CompilerText, Map(compilers.Values, strings));
-            writer.Add(Section.CompilerName, compilerParts.Select(c => strings.IndexOf(c.Name)).ToArray());
-            writer.Add(Section.CompilerVersion, compilerParts.Select(c => strings.IndexOf(c.Version)).ToArray());
-            writer.Add(Section.CompilerFlags, compilerParts.Select(c => (c.IsNone ? CompilerFlags.None : 0) | (c.IsExact ? CompilerFlags.Exact : 0)).ToArray());
+            writer.Add(Section.CompilerName, compilerList.Select(c => strings.IndexOf(c.Name)).ToArray());
+            writer.Add(Section.CompilerVersion, compilerList.Select(c => strings.IndexOf(c.Version)).ToArray());
+            writer.Add(Section.CompilerFlags, compilerList.Select(c => (c.IsNone ? CompilerFlags.None : 0) | (c.IsExact ? CompilerFlags.Exact : 0)).ToArray());
             writer.Add(Section.VariantText, Map(variants.Values, strings));
-            writer.Add(Section.VariantName, variantParts.Select(v => strings.IndexOf(v.Name)).ToArray());
-            writer.Add(Section.VariantFlags, variantParts.Select(v => v.Kind | (v.IsExact ? VariantFlags.Exact : 0) | (v.IsQuoted ? VariantFlags.Quoted : 0)).ToArray());
-            WriteGroups(writer, Section.VariantValueStart, Section.VariantValueItems, variantParts.Select(v => v.Values.Select(strings.IndexOf).ToList()).ToArray());
+            writer.Add(Section.VariantName, variantList.Select(v => strings.IndexOf(v.Name)).ToArray());
+            writer.Add(Section.VariantFlags, variantList.Select(v => v.Kind | (v.IsExact ? VariantFlags.Exact : 0) | (v.IsQuoted ? VariantFlags.Quoted : 0)).ToArray());
+            WriteGroups(writer, Section.VariantValueStart, Section.VariantValueItems, variantList.Select(v => v.Values.Select(strings.IndexOf).ToList()).ToArray());
             cancellationToken.ThrowIfCancellationRequested();
 
             // The hash table records: hash text and the first spec of its hash; empty slots start with '!'.
             int recordSize = CatalogLayout.HashLength + slotDigits;
             var records = new byte[slotCount * recordSize];
-            byte zero = CatalogLayout.EncodeDigit(0);
+            byte zero = Digits.Encode(0);
             for (int slot = 0; slot < slotCount; slot++)
             {
                 int offset = slot * recordSize;
@@ -285,17 +304,13 @@ namespace SpecGen.Generator.Emit
                 int slot = slotOfHash[h];
                 int offset = slot * recordSize;
                 Encoding.ASCII.GetBytes(hashes.Values[h], 0, CatalogLayout.HashLength, records, offset);
-                int first = specsOfSlot[slot][0];
-                for (int d = 0; d < slotDigits; d++)
-                {
-                    records[offset + CatalogLayout.HashLength + d] = CatalogLayout.EncodeDigit(first & 63);
-                    first >>= CatalogLayout.DigitBits;
-                }
+                Digits.Write(records, offset + CatalogLayout.HashLength, slotDigits, specsOfSlot[slot][0]);
             }
 
             writer.AddBytes(Section.HashSlots, records);
             WriteGroups(writer, Section.HashEntryStart, Section.HashEntries, specsOfSlot);
-            return new EncodedCatalog(writer.ToArray(), stringText.ToString(), byteOffset, writer.SectionSizes().ToList());
+            var header = new CatalogHeader(specCount, pages.Count, strings.Count, hashes.Count, homeSlots, slotCount, slotDigits, Array.Empty<SectionInfo>());
+            return new EncodedCatalog(writer.ToArray(header), stringText.ToString(), byteOffset, writer.SectionSizes().ToList());
         }
 
         private static int[] Map(IReadOnlyList<string> values, Distinct strings)
@@ -340,18 +355,6 @@ namespace SpecGen.Generator.Emit
 
             writer.Add(start, starts);
             writer.Add(items, flat);
-        }
-
-        private static CompilerSyntax ParseCompiler(string text)
-        {
-            SpecSyntax.TryParseCompiler(text, out CompilerSyntax compiler, out _);
-            return compiler;
-        }
-
-        private static VariantSyntax ParseVariant(string text)
-        {
-            SpecSyntax.TryParseVariant(text, out VariantSyntax variant, out _);
-            return variant;
         }
 
         /// <summary>The distinct values of a field: collected, then sorted ordinally and indexed.</summary>

@@ -1,28 +1,20 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using SpecGen.Format;
 
 namespace SpecGen.Generator.Emit
 {
-    /// <summary>Lays out the table blob: magic, header integers, section descriptors, then each section's digits.</summary>
+    /// <summary>Lays out the table blob: the header (see <see cref="CatalogHeader"/>), then each section's digits.</summary>
     internal sealed class TableWriter
     {
-        private readonly int[] _header;
-        private readonly byte[]?[] _sections = new byte[CatalogLayout.SectionCount][];
-        private readonly int[] _counts = new int[CatalogLayout.SectionCount];
-        private readonly int[] _widths = new int[CatalogLayout.SectionCount];
+        private readonly byte[]?[] _sections = new byte[CatalogHeader.SectionCount][];
+        private readonly int[] _counts = new int[CatalogHeader.SectionCount];
+        private readonly int[] _widths = new int[CatalogHeader.SectionCount];
 
-        public TableWriter(int specCount, int pageCount, int stringCount, int hashCount, int homeSlots, int slotCount, int slotDigits)
+        public void Add(Section section, int[] values)
         {
-            _header = new[] { specCount, pageCount, stringCount, hashCount, homeSlots, slotCount, slotDigits };
-        }
-
-        public void Add(Section section, IEnumerable<int> values)
-        {
-            int[] array = values as int[] ?? values.ToArray();
             int max = 0;
-            foreach (int value in array)
+            foreach (int value in values)
             {
                 if (value < 0)
                 {
@@ -32,22 +24,17 @@ namespace SpecGen.Generator.Emit
                 max = Math.Max(max, value);
             }
 
-            int width = CatalogLayout.DigitsFor(max);
-            var bytes = new byte[array.Length * width];
-            for (int i = 0; i < array.Length; i++)
+            int width = Digits.WidthFor(max);
+            var bytes = new byte[values.Length * width];
+            for (int i = 0; i < values.Length; i++)
             {
-                int value = array[i];
-                for (int d = 0; d < width; d++)
-                {
-                    bytes[(i * width) + d] = CatalogLayout.EncodeDigit(value & 63);
-                    value >>= CatalogLayout.DigitBits;
-                }
+                Digits.Write(bytes, i * width, width, values[i]);
             }
 
-            Set(section, bytes, array.Length, width);
+            Set(section, bytes, values.Length, width);
         }
 
-        /// <summary>A section of raw printable ASCII without '"' or '\' (the hash text).</summary>
+        /// <summary>A section of raw printable ASCII without '"' or '\' (the hash slots).</summary>
         public void AddBytes(Section section, byte[] bytes)
         {
             Set(section, bytes, bytes.Length, 1);
@@ -56,43 +43,33 @@ namespace SpecGen.Generator.Emit
         /// <summary>Bytes per section, for measurements.</summary>
         public IEnumerable<KeyValuePair<Section, int>> SectionSizes()
         {
-            for (int s = 0; s < CatalogLayout.SectionCount; s++)
+            for (int s = 0; s < CatalogHeader.SectionCount; s++)
             {
                 yield return new KeyValuePair<Section, int>((Section)s, _sections[s]?.Length ?? 0);
             }
         }
 
-        public byte[] ToArray()
+        /// <summary>The blob: <paramref name="counts"/>' counts, this writer's sections, and their descriptors.</summary>
+        public byte[] ToArray(CatalogHeader counts)
         {
-            int size = CatalogLayout.DataOffset;
+            int size = CatalogHeader.DataOffset;
             foreach (byte[]? section in _sections)
             {
                 size += section?.Length ?? 0;
             }
 
             var blob = new byte[size];
-            for (int i = 0; i < 4; i++)
-            {
-                blob[i] = (byte)CatalogLayout.Magic[i];
-            }
-
-            int position = 4;
-            foreach (int value in _header)
-            {
-                WriteHeader(blob, ref position, value);
-            }
-
-            int offset = CatalogLayout.DataOffset;
-            for (int s = 0; s < CatalogLayout.SectionCount; s++)
+            var descriptors = new SectionInfo[CatalogHeader.SectionCount];
+            int offset = CatalogHeader.DataOffset;
+            for (int s = 0; s < CatalogHeader.SectionCount; s++)
             {
                 byte[] section = _sections[s] ?? throw new InvalidOperationException("Section " + (Section)s + " was not written.");
-                WriteHeader(blob, ref position, offset);
-                WriteHeader(blob, ref position, _counts[s]);
-                blob[position++] = CatalogLayout.EncodeDigit(_widths[s]);
+                descriptors[s] = new SectionInfo(offset, _counts[s], _widths[s]);
                 Buffer.BlockCopy(section, 0, blob, offset, section.Length);
                 offset += section.Length;
             }
 
+            new CatalogHeader(counts.SpecCount, counts.PageCount, counts.StringCount, counts.HashCount, counts.HomeSlots, counts.SlotCount, counts.SlotDigits, descriptors).Write(blob);
             return blob;
         }
 
@@ -101,20 +78,6 @@ namespace SpecGen.Generator.Emit
             _sections[(int)section] = bytes;
             _counts[(int)section] = count;
             _widths[(int)section] = width;
-        }
-
-        private static void WriteHeader(byte[] blob, ref int position, int value)
-        {
-            if (value > CatalogLayout.MaxHeaderValue)
-            {
-                throw new InvalidOperationException("The catalog is too large for its format.");
-            }
-
-            for (int d = 0; d < CatalogLayout.HeaderDigits; d++)
-            {
-                blob[position++] = CatalogLayout.EncodeDigit(value & 63);
-                value >>= CatalogLayout.DigitBits;
-            }
         }
     }
 }

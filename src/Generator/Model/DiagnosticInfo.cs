@@ -23,7 +23,11 @@ namespace SpecGen.Generator.Model
 
         public DiagnosticDescriptor Descriptor => DiagnosticDescriptors.ById(Id);
 
-        public bool IsError => Descriptor.DefaultSeverity == DiagnosticSeverity.Error;
+        /// <summary>True for a diagnostic that is an error unless the project changes its severity.</summary>
+        public bool IsErrorByDefault => Descriptor.DefaultSeverity == DiagnosticSeverity.Error;
+
+        /// <summary>The message, formatted (invariant culture).</summary>
+        public string Message => string.Format(System.Globalization.CultureInfo.InvariantCulture, Descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture), Args());
 
         public Diagnostic ToDiagnostic()
         {
@@ -38,13 +42,18 @@ namespace SpecGen.Generator.Model
                 }
             }
 
+            return Diagnostic.Create(Descriptor, location, additional, Args());
+        }
+
+        private object?[] Args()
+        {
             object?[] args = new object?[MessageArgs.Count];
             for (int i = 0; i < args.Length; i++)
             {
                 args[i] = MessageArgs[i];
             }
 
-            return Diagnostic.Create(Descriptor, location, additional, args);
+            return args;
         }
     }
 }

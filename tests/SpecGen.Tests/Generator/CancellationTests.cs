@@ -6,7 +6,8 @@ using Microsoft.CodeAnalysis.Text;
 using SpecGen.Generator.Emit;
 using SpecGen.Generator.Model;
 using SpecGen.Generator.Parsing;
-using SpecGen.Generator.Validation;
+using SpecGen.Generator.Catalog;
+using SpecGen.Generator.Pages;
 using SpecGen.Tests.Infrastructure;
 using Xunit;
 
@@ -21,17 +22,17 @@ namespace SpecGen.Tests.Generator
         public void Reading_a_page_honours_cancellation()
         {
             TestPage page = TestPaths.CorpusPage("develop-2025-04-20", "boost");
-            Assert.Throws<OperationCanceledException>(() => PageReader.Read(page.Path, SourceText.From(page.Text), PageReader.DefaultMaxPageSize, Cancelled));
+            Assert.Throws<OperationCanceledException>(() => PageReader.Read(page.Path, SourceText.From(page.Text), new ReadOptions(ReadOptions.DefaultMaxPageSize), Cancelled));
         }
 
         [Fact]
         public void Building_and_encoding_the_catalog_honour_cancellation()
         {
             TestPage page = TestPaths.CorpusPage("develop-2025-04-20", "zlib");
-            PageModel model = PageReader.Read(page.Path, SourceText.From(page.Text), PageReader.DefaultMaxPageSize, CancellationToken.None).Page!;
-            CatalogResult catalog = CatalogBuilder.Build(ImmutableArray.Create(model), CancellationToken.None);
+            PageModel model = PageReader.Read(page.Path, SourceText.From(page.Text), new ReadOptions(ReadOptions.DefaultMaxPageSize), CancellationToken.None).Page!;
+            CatalogResult catalog = CatalogBuilder.Build(ImmutableArray.Create(model), EffectiveSeverities.Default, CancellationToken.None);
 
-            Assert.Throws<OperationCanceledException>(() => CatalogBuilder.Build(ImmutableArray.Create(model), Cancelled));
+            Assert.Throws<OperationCanceledException>(() => CatalogBuilder.Build(ImmutableArray.Create(model), EffectiveSeverities.Default, Cancelled));
             Assert.Throws<OperationCanceledException>(() => CatalogEncoder.Encode(catalog.Data, Cancelled));
             Assert.Throws<OperationCanceledException>(() => CatalogEmitter.EmitData(catalog.Data, new EmitOptions("SpackCache", "X", true, true), Cancelled));
             Assert.Throws<OperationCanceledException>(() => CatalogEmitter.EmitApi(catalog.Api, new EmitOptions("SpackCache", "X", true, true), Cancelled));

@@ -1,5 +1,5 @@
 using System.Linq;
-using SpecGen.Generator.Emit;
+using SpecGen.Generator.Catalog;
 using Xunit;
 
 namespace SpecGen.Tests.Generator

@@ -31,15 +31,15 @@ namespace SpecGen.Tests.Generator
             driver = driver.ReplaceAdditionalText(_texts[1], new MemoryAdditionalText(Pages[1].Path, edited)).RunGenerators(compilation);
             GeneratorRunResult result = driver.GetRunResult().Results.Single();
 
-            IncrementalStepRunReason[] pages = Reasons(result, SpecGenGenerator.Steps.ParsedPages);
+            IncrementalStepRunReason[] pages = Reasons(result, PipelineSteps.PageResults);
             Assert.Equal(3, pages.Length);
             Assert.Equal(IncrementalStepRunReason.Modified, pages[1]);
             Assert.True(IsReused(pages[0]) && IsReused(pages[2]), string.Join(", ", pages));
-            Assert.Equal(IncrementalStepRunReason.Modified, Reasons(result, SpecGenGenerator.Steps.CatalogData).Single());
+            Assert.Equal(IncrementalStepRunReason.Modified, Reasons(result, PipelineSteps.CatalogData).Single());
 
             // Only data changed: the API source (constants and docs) is not emitted again.
-            Assert.True(IsReused(Reasons(result, SpecGenGenerator.Steps.ApiInput).Single()));
-            Assert.Equal(IncrementalStepRunReason.Modified, Reasons(result, SpecGenGenerator.Steps.SourceInput).Single());
+            Assert.True(IsReused(Reasons(result, PipelineSteps.ApiSource).Single()));
+            Assert.Equal(IncrementalStepRunReason.Modified, Reasons(result, PipelineSteps.DataSource).Single());
             Assert.Contains(IncrementalStepRunReason.Modified, result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Select(o => o.Reason));
         }
 
@@ -52,10 +52,10 @@ namespace SpecGen.Tests.Generator
             driver = driver.ReplaceAdditionalText(_texts[0], new MemoryAdditionalText(Pages[0].Path, moved)).RunGenerators(compilation);
             GeneratorRunResult result = driver.GetRunResult().Results.Single();
 
-            Assert.Equal(IncrementalStepRunReason.Modified, Reasons(result, SpecGenGenerator.Steps.ParsedPages)[0]);
-            Assert.True(IsReused(Reasons(result, SpecGenGenerator.Steps.CatalogData).Single()));
+            Assert.Equal(IncrementalStepRunReason.Modified, Reasons(result, PipelineSteps.PageResults)[0]);
+            Assert.True(IsReused(Reasons(result, PipelineSteps.CatalogData).Single()));
             // The source output's input (catalog data, emit options) is reused, so no source is emitted again.
-            Assert.True(IsReused(Reasons(result, SpecGenGenerator.Steps.SourceInput).Single()));
+            Assert.True(IsReused(Reasons(result, PipelineSteps.DataSource).Single()));
         }
 
         [Fact]
@@ -66,8 +66,8 @@ namespace SpecGen.Tests.Generator
             driver = driver.RunGenerators(compilation.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class Unrelated {}")));
             GeneratorRunResult result = driver.GetRunResult().Results.Single();
 
-            Assert.All(Reasons(result, SpecGenGenerator.Steps.ParsedPages), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
-            Assert.All(Reasons(result, SpecGenGenerator.Steps.CatalogData), r => Assert.True(IsReused(r)));
+            Assert.All(Reasons(result, PipelineSteps.PageResults), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+            Assert.All(Reasons(result, PipelineSteps.CatalogData), r => Assert.True(IsReused(r)));
         }
 
         [Fact]
@@ -77,8 +77,8 @@ namespace SpecGen.Tests.Generator
             GeneratorRunResult result = driver.GetRunResult().Results.Single();
             string[] steps =
             {
-                SpecGenGenerator.Steps.ParsedPages, SpecGenGenerator.Steps.ValidPages, SpecGenGenerator.Steps.Catalog,
-                SpecGenGenerator.Steps.CatalogData, SpecGenGenerator.Steps.ReadOptions, SpecGenGenerator.Steps.EmitOptions,
+                PipelineSteps.PageResults, PipelineSteps.CatalogPages, PipelineSteps.Catalog,
+                PipelineSteps.CatalogData, PipelineSteps.ReadOptions, PipelineSteps.EmitOptions,
             };
 
             foreach (string step in steps)

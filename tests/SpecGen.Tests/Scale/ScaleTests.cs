@@ -8,7 +8,8 @@ using Microsoft.CodeAnalysis.Text;
 using SpecGen.Generator.Emit;
 using SpecGen.Generator.Model;
 using SpecGen.Generator.Parsing;
-using SpecGen.Generator.Validation;
+using SpecGen.Generator.Catalog;
+using SpecGen.Generator.Pages;
 using SpecGen.Scale;
 using SpecGen.Tests.Infrastructure;
 using Xunit;
@@ -25,12 +26,12 @@ namespace SpecGen.Tests.Scale
             var models = new List<PageModel>(Pages.Count);
             foreach (SyntheticPage page in Pages)
             {
-                PageResult result = PageReader.Read("/s10/" + page.RelativePath, SourceText.From(page.Text), PageReader.DefaultMaxPageSize, CancellationToken.None);
+                PageResult result = PageReader.Read("/s10/" + page.RelativePath, SourceText.From(page.Text), new ReadOptions(ReadOptions.DefaultMaxPageSize), CancellationToken.None);
                 Assert.Empty(result.Diagnostics);
                 models.Add(result.Page!);
             }
 
-            CatalogResult catalog = CatalogBuilder.Build(models.ToImmutableArray(), CancellationToken.None);
+            CatalogResult catalog = CatalogBuilder.Build(models.ToImmutableArray(), EffectiveSeverities.Default, CancellationToken.None);
             Assert.Empty(catalog.Diagnostics);
             EncodedCatalog encoded = CatalogEncoder.Encode(catalog.Data, CancellationToken.None);
             Catalog = SpecCatalog.FromArrays(encoded.Tables, Encoding.UTF8.GetBytes(encoded.Strings));

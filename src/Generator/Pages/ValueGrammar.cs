@@ -1,74 +1,15 @@
 using System;
-using System.Collections.Generic;
+using System.Globalization;
 using SpecGen.Format;
+using SpecGen.Generator.Model;
 
-namespace SpecGen.Generator.Parsing
+namespace SpecGen.Generator.Pages
 {
-    /// <summary>A compiler field split into its parts.</summary>
-    internal readonly struct CompilerSyntax
-    {
-        public CompilerSyntax(string name, string version, bool isExact, bool isNone)
-        {
-            Name = name;
-            Version = version;
-            IsExact = isExact;
-            IsNone = isNone;
-        }
-
-        public string Name { get; }
-
-        public string Version { get; }
-
-        public bool IsExact { get; }
-
-        public bool IsNone { get; }
-    }
-
-    /// <summary>A variant setting split into its parts.</summary>
-    internal readonly struct VariantSyntax
-    {
-        public VariantSyntax(string name, int kind, bool isExact, bool isQuoted, string[] values)
-        {
-            Name = name;
-            Kind = kind;
-            IsExact = isExact;
-            IsQuoted = isQuoted;
-            Values = values;
-        }
-
-        public string Name { get; }
-
-        /// <summary>One of the kinds of <see cref="VariantFlags"/>.</summary>
-        public int Kind { get; }
-
-        public bool IsExact { get; }
-
-        public bool IsQuoted { get; }
-
-        public string[] Values { get; }
-    }
-
     /// <summary>The grammar of the values inside a spec: names, hashes, compilers, variants, versions, sizes, tarballs.</summary>
-    internal static class SpecSyntax
+    internal static class ValueGrammar
     {
         /// <summary>Null when <paramref name="name"/> is a valid package, stack, target, OS, platform or tag name; else why not.</summary>
-        public static string? CheckName(string name)
-        {
-            if (name.Length == 0)
-            {
-                return "it is empty";
-            }
-
-            foreach (char c in name)
-            {
-                if (!NameChars.IsNameChar(c))
-                {
-                    return "it contains " + Describe(c) + " (only letters, digits, '-', '_' and '.' are allowed)";
-                }
-            }
-
-            return null;
-        }
+        public static string? CheckName(string name) => CheckName(name, "it");
 
         /// <summary>Null when <paramref name="hash"/> is 32 characters of lowercase base32; else why not.</summary>
         public static string? CheckHash(string hash)
@@ -110,84 +51,81 @@ namespace SpecGen.Generator.Parsing
             return VersionValue.Parse(version, out string? error) is null ? error : null;
         }
 
-        /// <summary>Parses <c>none</c>, <c>name@version</c> or <c>name@=version</c>.</summary>
-        public static bool TryParseCompiler(string text, out CompilerSyntax compiler, out string error)
+        /// <summary>Parses <c>none</c>, <c>name@version</c> or <c>name@=version</c>; null with the reason when malformed.</summary>
+        public static CompilerSyntax? ParseCompiler(string text, out string error)
         {
-            compiler = default;
             error = string.Empty;
             if (text == "none")
             {
-                compiler = new CompilerSyntax("none", string.Empty, isExact: false, isNone: true);
-                return true;
+                return new CompilerSyntax(text, "none", string.Empty, IsExact: false, IsNone: true);
             }
 
             int at = text.IndexOf('@');
             if (at < 0)
             {
                 error = "expected 'name@version', 'name@=version' or 'none'";
-                return false;
+                return null;
             }
 
             string name = text.Substring(0, at);
-            string? nameError = CheckName(name);
-            if (nameError is not null)
+            if (CheckName(name, "the compiler name") is string nameError)
             {
-                error = "the compiler name " + nameError;
-                return false;
+                error = nameError;
+                return null;
             }
 
             bool exact = at + 1 < text.Length && text[at + 1] == '=';
             string version = text.Substring(at + (exact ? 2 : 1));
-            string? versionError = CheckVersion(version);
-            if (versionError is not null)
+            if (CheckVersion(version) is string versionError)
             {
                 error = "the compiler version " + versionError;
-                return false;
+                return null;
             }
 
-            compiler = new CompilerSyntax(name, version, exact, isNone: false);
-            return true;
+            return new CompilerSyntax(text, name, version, exact, IsNone: false);
         }
 
         /// <summary>
         /// Parses a variant setting: <c>+name</c>, <c>~name</c>, <c>-name</c>, <c>name=value</c>,
-        /// <c>name=v1,v2</c>, <c>name:=v1,v2</c>; a value may be quoted with ' or " as a whole.
+        /// <c>name=v1,v2</c>, <c>name:=v1,v2</c>; a value may be quoted with ' or " as a whole. Null with the
+        /// reason when malformed.
         /// </summary>
-        public static bool TryParseVariant(string text, out VariantSyntax variant, out string error)
+        public static VariantSyntax? ParseVariant(string text, out string error)
         {
-            variant = default;
             error = string.Empty;
             if (text.Length == 0)
             {
                 error = "it is empty";
-                return false;
+                return null;
             }
 
             char first = text[0];
             if (first == '+' || first == '~' || first == '-')
             {
                 string boolName = text.Substring(1);
-                if (!CheckVariantName(boolName, out error))
+                if (CheckName(boolName, "the variant name") is string boolError)
                 {
-                    return false;
+                    error = boolError;
+                    return null;
                 }
 
-                variant = new VariantSyntax(boolName, first == '+' ? VariantFlags.BoolTrue : VariantFlags.BoolFalse, false, false, Array.Empty<string>());
-                return true;
+                int kind = first == '+' ? VariantFlags.BoolTrue : VariantFlags.BoolFalse;
+                return new VariantSyntax(text, boolName, kind, IsExact: false, IsQuoted: false, EquatableArray<string>.Empty);
             }
 
             int eq = text.IndexOf('=');
             if (eq < 0)
             {
                 error = "expected '+name', '~name', 'name=value' or 'name:=value'";
-                return false;
+                return null;
             }
 
             bool exact = eq > 0 && text[eq - 1] == ':';
             string name = text.Substring(0, exact ? eq - 1 : eq);
-            if (!CheckVariantName(name, out error))
+            if (CheckName(name, "the variant name") is string nameError)
             {
-                return false;
+                error = nameError;
+                return null;
             }
 
             string value = text.Substring(eq + 1);
@@ -198,7 +136,7 @@ namespace SpecGen.Generator.Parsing
                 if (value.Length < 2 || value[value.Length - 1] != quote || value.IndexOf(quote, 1) != value.Length - 1)
                 {
                     error = "the quoted value is not closed by a single " + quote;
-                    return false;
+                    return null;
                 }
 
                 value = value.Substring(1, value.Length - 2);
@@ -211,7 +149,7 @@ namespace SpecGen.Generator.Parsing
                     if (char.IsWhiteSpace(c) || char.IsControl(c) || c == '\'' || c == '"')
                     {
                         error = "the value contains " + Describe(c) + "; quote the value to allow it";
-                        return false;
+                        return null;
                     }
                 }
             }
@@ -222,24 +160,30 @@ namespace SpecGen.Generator.Parsing
                 if (item.Length == 0)
                 {
                     error = value.Length == 0 ? "the value is empty" : "the value list has an empty item";
-                    return false;
+                    return null;
                 }
             }
 
-            int kind = exact || values.Length > 1 ? VariantFlags.Multi : VariantFlags.Single;
-            variant = new VariantSyntax(name, kind, exact, quoted, values);
-            return true;
+            int valueKind = exact || values.Length > 1 ? VariantFlags.Multi : VariantFlags.Single;
+            return new VariantSyntax(text, name, valueKind, exact, quoted, new EquatableArray<string>(values));
         }
 
-        /// <summary>True when <paramref name="size"/> is <c>-</c> or a non-negative whole number of bytes.</summary>
-        public static bool IsValidSize(string size)
+        /// <summary>Null when <paramref name="size"/> is <c>-</c> or a whole number of bytes that fits a long; else why not.</summary>
+        public static string? CheckSize(string size)
         {
             if (size == "-")
             {
-                return true;
+                return null;
             }
 
-            return size.Length > 0 && size.Length <= 19 && IsDigits(size);
+            if (!NameChars.IsDigits(size))
+            {
+                return "neither '-' nor a non-negative whole number of bytes";
+            }
+
+            return long.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out _)
+                ? null
+                : "more bytes than a size can hold (at most " + long.MaxValue.ToString(CultureInfo.InvariantCulture) + ")";
         }
 
         /// <summary>Null when <paramref name="url"/> is an absolute URL with a scheme and no spaces; else why not.</summary>
@@ -259,20 +203,6 @@ namespace SpecGen.Generator.Parsing
             }
 
             return null;
-        }
-
-        /// <summary>True when every character is an invariant digit.</summary>
-        public static bool IsDigits(string text)
-        {
-            foreach (char c in text)
-            {
-                if (c < '0' || c > '9')
-                {
-                    return false;
-                }
-            }
-
-            return text.Length > 0;
         }
 
         /// <summary>True when the text holds a lone UTF-16 surrogate, which cannot be stored as UTF-8.</summary>
@@ -297,28 +227,26 @@ namespace SpecGen.Generator.Parsing
         /// <summary>A character for a message: printable ASCII quoted, anything else as U+XXXX.</summary>
         public static string Describe(char c)
         {
-            return c > ' ' && c < 127 ? "'" + c + "'" : "U+" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
+            return c > ' ' && c < 127 ? "'" + c + "'" : "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
         }
 
-        private static bool CheckVariantName(string name, out string error)
+        /// <summary>Null when <paramref name="name"/> is a valid Spack name; else why not, about <paramref name="subject"/>.</summary>
+        private static string? CheckName(string name, string subject)
         {
-            error = string.Empty;
             if (name.Length == 0)
             {
-                error = "the variant name is empty";
-                return false;
+                return subject + " is empty";
             }
 
             foreach (char c in name)
             {
                 if (!NameChars.IsNameChar(c))
                 {
-                    error = "the variant name contains " + Describe(c) + " (only letters, digits, '-', '_' and '.' are allowed)";
-                    return false;
+                    return subject + " contains " + Describe(c) + " (only letters, digits, '-', '_' and '.' are allowed)";
                 }
             }
 
-            return true;
+            return null;
         }
     }
 }

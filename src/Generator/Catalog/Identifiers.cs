@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace SpecGen.Generator.Emit
+namespace SpecGen.Generator.Catalog
 {
     /// <summary>Turns names from pages into C# identifiers.</summary>
     internal static class Identifiers
@@ -51,7 +51,7 @@ namespace SpecGen.Generator.Emit
         /// the plain identifier and the others get <c>_2</c>, <c>_3</c>, ... (skipping any identifier in use);
         /// an identifier equal to <paramref name="reserved"/> (the enclosing class) gets the same treatment.
         /// </summary>
-        public static List<Assignment> Assign(IEnumerable<string> names, string reserved)
+        public static List<IdentifierAssignment> Assign(IEnumerable<string> names, string reserved)
         {
             var sorted = new List<string>(names);
             sorted.Sort(StringComparer.Ordinal);
@@ -65,14 +65,14 @@ namespace SpecGen.Generator.Emit
             }
 
             var owner = new Dictionary<string, string>(StringComparer.Ordinal);
-            var result = new List<Assignment>(sorted.Count);
+            var result = new List<IdentifierAssignment>(sorted.Count);
             for (int i = 0; i < sorted.Count; i++)
             {
                 string identifier = wanted[i];
                 if (identifier != reserved && !owner.ContainsKey(identifier))
                 {
                     owner.Add(identifier, sorted[i]);
-                    result.Add(new Assignment(sorted[i], identifier, null, identifier));
+                    result.Add(new IdentifierAssignment(sorted[i], identifier, null, identifier));
                     continue;
                 }
 
@@ -87,33 +87,12 @@ namespace SpecGen.Generator.Emit
                 taken.Add(candidate);
                 owner.Add(candidate, sorted[i]);
                 owner.TryGetValue(identifier, out string? other);
-                result.Add(new Assignment(sorted[i], candidate, other ?? reserved, identifier));
+                result.Add(new IdentifierAssignment(sorted[i], candidate, other ?? reserved, identifier));
             }
 
             return result;
         }
 
         private static bool IsDigit(char c) => c >= '0' && c <= '9';
-
-        /// <summary>The identifier given to a name, and the name (or reserved word) it collided with.</summary>
-        internal readonly struct Assignment
-        {
-            public Assignment(string name, string identifier, string? collidedWith, string wanted)
-            {
-                Name = name;
-                Identifier = identifier;
-                CollidedWith = collidedWith;
-                Wanted = wanted;
-            }
-
-            public string Name { get; }
-
-            public string Identifier { get; }
-
-            /// <summary>The name that kept <see cref="Wanted"/>, or the enclosing class name; null without a collision.</summary>
-            public string? CollidedWith { get; }
-
-            public string Wanted { get; }
-        }
     }
 }

@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
+using SpecGen.Format;
+using SpecGen.Generator.Common;
 using SpecGen.Generator.Diagnostics;
 using SpecGen.Generator.Model;
 
-namespace SpecGen.Generator.Emit
+namespace SpecGen.Generator.Catalog
 {
     /// <summary>
     /// Builds the generated API from the pages of the catalog: one identifier per name (SPG0017 when two names
@@ -13,32 +14,6 @@ namespace SpecGen.Generator.Emit
     /// </summary>
     internal static class ApiModelBuilder
     {
-        /// <summary>The kinds of names, in the order their classes are emitted.</summary>
-        public static readonly NameKind[] Kinds =
-        {
-            NameKind.Package, NameKind.Tag, NameKind.Stack, NameKind.Target, NameKind.OperatingSystem, NameKind.Platform,
-        };
-
-        public static readonly IReadOnlyDictionary<NameKind, string> ClassNames = new Dictionary<NameKind, string>
-        {
-            [NameKind.Package] = "Packages",
-            [NameKind.Tag] = "Tags",
-            [NameKind.Stack] = "Stacks",
-            [NameKind.Target] = "Targets",
-            [NameKind.OperatingSystem] = "OperatingSystems",
-            [NameKind.Platform] = "Platforms",
-        };
-
-        private static readonly IReadOnlyDictionary<NameKind, string> KindNames = new Dictionary<NameKind, string>
-        {
-            [NameKind.Package] = "Package",
-            [NameKind.Tag] = "Snapshot tag",
-            [NameKind.Stack] = "Stack",
-            [NameKind.Target] = "Target",
-            [NameKind.OperatingSystem] = "Operating system",
-            [NameKind.Platform] = "Platform",
-        };
-
         private const int MaxListed = 8;
 
         public static ApiModel Build(IReadOnlyList<PageModel> pages, List<DiagnosticInfo> diagnostics)
@@ -67,19 +42,20 @@ namespace SpecGen.Generator.Emit
             }
 
             var names = new List<ApiName>();
-            foreach (NameKind kind in Kinds)
+            foreach (Dimension dimension in Dimensions.All)
             {
+                NameKind kind = dimension.Kind;
                 IEnumerable<string> ofKind = facts.Keys.Where(k => k.Item1 == kind).Select(k => k.Item2);
-                foreach (Identifiers.Assignment assignment in Identifiers.Assign(ofKind, ClassNames[kind]))
+                foreach (IdentifierAssignment assignment in Identifiers.Assign(ofKind, dimension.ClassName))
                 {
                     Facts f = facts[(kind, assignment.Name)];
-                    names.Add(new ApiName(kind, assignment.Name, assignment.Identifier, Describe(kind, assignment.Name, f)));
+                    names.Add(new ApiName(kind, assignment.Name, assignment.Identifier, Describe(dimension, assignment.Name, f)));
                     if (assignment.CollidedWith is string other)
                     {
                         diagnostics.Add(DiagnosticInfo.Create(
                             DiagnosticDescriptors.IdentifierCollision,
                             f.FirstLocation,
-                            KindNames[kind],
+                            dimension.Noun,
                             other,
                             assignment.Name,
                             assignment.Wanted,
@@ -93,33 +69,19 @@ namespace SpecGen.Generator.Emit
             return new ApiModel(specCount, pages.Count, packages, tags, EquatableArray.From(names));
         }
 
-        internal static string Count(int n, string noun)
+        private static string Describe(Dimension dimension, string name, Facts facts)
         {
-            return n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
-        }
-
-        private static string Describe(NameKind kind, string name, Facts facts)
-        {
-            string specs = Count(facts.Specs, "spec");
-            string tags = Count(facts.Tags.Count, "snapshot tag") + " (" + List(facts.Tags) + ")";
-            switch (kind)
+            string specs = TextList.Count(facts.Specs, "spec");
+            string tags = TextList.Count(facts.Tags.Count, "snapshot tag") + " (" + TextList.Join(facts.Tags, MaxListed, quote: false) + ")";
+            switch (dimension.Kind)
             {
                 case NameKind.Package:
-                    return "Package " + name + ": " + specs + " in " + tags + "; versions " + List(facts.Versions) + ".";
+                    return "Package " + name + ": " + specs + " in " + tags + "; versions " + TextList.Join(facts.Versions, MaxListed, quote: false) + ".";
                 case NameKind.Tag:
-                    return "Snapshot tag " + name + ": " + specs + " of " + Count(facts.Packages.Count, "package") + ".";
+                    return "Snapshot tag " + name + ": " + specs + " of " + TextList.Count(facts.Packages.Count, "package") + ".";
                 default:
-                    string what = kind == NameKind.Stack ? "Stack " : kind == NameKind.Target ? "Target " : kind == NameKind.OperatingSystem ? "Operating system " : "Platform ";
-                    return what + name + ": " + specs + " of " + Count(facts.Packages.Count, "package") + " in " + tags + ".";
+                    return dimension.Noun + " " + name + ": " + specs + " of " + TextList.Count(facts.Packages.Count, "package") + " in " + tags + ".";
             }
-        }
-
-        private static string List(HashSet<string> values)
-        {
-            string[] all = values.ToArray();
-            Array.Sort(all, StringComparer.Ordinal);
-            string listed = string.Join(", ", all.Take(MaxListed));
-            return all.Length > MaxListed ? listed + " and " + (all.Length - MaxListed).ToString(CultureInfo.InvariantCulture) + " more" : listed;
         }
 
         private sealed class Facts

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SpecGen.Generator.Parsing
+namespace SpecGen.Generator.Pages
 {
     /// <summary>
     /// Where a value is in a page, for messages: <c>title</c>, <c>meta.num_specs</c>,

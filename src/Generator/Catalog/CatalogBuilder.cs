@@ -4,19 +4,19 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using SpecGen.Generator.Diagnostics;
-using SpecGen.Generator.Emit;
 using SpecGen.Generator.Model;
 
-namespace SpecGen.Generator.Validation
+namespace SpecGen.Generator.Catalog
 {
     /// <summary>
-    /// Puts the pages that passed their own checks into catalog order (tag, then package, ordinal) and
-    /// runs the checks that need several pages: two pages for one package and tag (SPG0012), a hash
-    /// listed twice in one tag (SPG0008); then builds the API (names that map to one identifier: SPG0017).
+    /// Puts the pages that entered the catalog into catalog order (tag, then package, ordinal) and runs the
+    /// checks that need several pages: two pages for one package and tag (SPG0012), a hash listed in two pages
+    /// of one tag (SPG0008); a page they find is left out when that diagnostic is an error in this compilation.
+    /// Then builds the API (names that map to one identifier: SPG0017).
     /// </summary>
     internal static class CatalogBuilder
     {
-        public static CatalogResult Build(ImmutableArray<PageModel> pages, CancellationToken cancellationToken)
+        public static CatalogResult Build(ImmutableArray<PageModel> pages, EffectiveSeverities severities, CancellationToken cancellationToken)
         {
             var diagnostics = new List<DiagnosticInfo>();
             PageModel[] ordered = pages
@@ -33,8 +33,12 @@ namespace SpecGen.Generator.Validation
                 cancellationToken.ThrowIfCancellationRequested();
                 if (pageByKey.TryGetValue((page.Tag, page.Package), out PageModel? first))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicatePage, page.TitleLocation, first.TitleLocation, page.Package, page.Tag));
-                    continue;
+                    DiagnosticInfo duplicate = DiagnosticInfo.Create(DiagnosticDescriptors.DuplicatePage, page.TitleLocation, first.TitleLocation, page.Package, page.Tag);
+                    diagnostics.Add(duplicate);
+                    if (severities.IsError(duplicate.Id))
+                    {
+                        continue;
+                    }
                 }
 
                 if (!hashesByTag.TryGetValue(page.Tag, out Dictionary<string, LocationInfo>? hashes))
@@ -53,22 +57,29 @@ namespace SpecGen.Generator.Validation
                     }
                 }
 
-                if (clash)
+                if (clash && severities.IsError(DiagnosticDescriptors.DuplicateHash.Id))
                 {
                     continue;
                 }
 
                 for (int i = 0; i < page.Specs.Count; i++)
                 {
-                    hashes.Add(page.Specs[i].Hash, page.HashLocations[i]);
+                    if (!hashes.ContainsKey(page.Specs[i].Hash))
+                    {
+                        hashes.Add(page.Specs[i].Hash, page.HashLocations[i]);
+                    }
                 }
 
-                pageByKey.Add((page.Tag, page.Package), page);
+                if (!pageByKey.ContainsKey((page.Tag, page.Package)))
+                {
+                    pageByKey.Add((page.Tag, page.Package), page);
+                }
+
                 kept.Add(page);
             }
 
             ApiModel api = ApiModelBuilder.Build(kept, diagnostics);
-            PageData[] data = kept.Select(p => new PageData(p.Package, p.Tag, p.Specs)).ToArray();
+            PageData[] data = kept.Select(p => new PageData(p.Package, p.Tag, p.Specs, p.Compilers, p.Variants)).ToArray();
             return new CatalogResult(new CatalogData(new EquatableArray<PageData>(data)), api, EquatableArray.From(diagnostics));
         }
     }

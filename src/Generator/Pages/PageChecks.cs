@@ -2,19 +2,21 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using SpecGen.Format;
+using SpecGen.Generator.Common;
 using SpecGen.Generator.Diagnostics;
 using SpecGen.Generator.Model;
 using SpecGen.Generator.Parsing;
 
-namespace SpecGen.Generator.Validation
+namespace SpecGen.Generator.Pages
 {
-    /// <summary>Checks that <c>meta</c> agrees with <c>spec_details</c>, which it is derived from.</summary>
-    internal static class PageConsistency
+    /// <summary>The checks that need every spec of a page: no hash twice, and <c>meta</c> agrees with the specs it is derived from.</summary>
+    internal static class PageChecks
     {
         private const int MaxListed = 5;
 
         /// <summary>SPG0008 within one page: the same hash twice.</summary>
-        public static void CheckDuplicateHashes(PageReader page, List<SpecRead> specs, string? tag)
+        public static void CheckDuplicateHashes(PageContext page, List<SpecRead> specs, string? tag)
         {
             var first = new Dictionary<string, SpecRead>(StringComparer.Ordinal);
             foreach (SpecRead spec in specs)
@@ -30,7 +32,8 @@ namespace SpecGen.Generator.Validation
             }
         }
 
-        public static void Check(PageReader page, MetaSyntax meta, List<SpecRead> specs)
+        /// <summary>SPG0009, SPG0010, SPG0011: the counts and sets of <c>meta</c> against the specs.</summary>
+        public static void CheckMeta(PageContext page, MetaSection meta, List<SpecRead> specs)
         {
             if (meta.NumSpecs is int numSpecs && numSpecs != specs.Count && meta.NumSpecsNode is not null)
             {
@@ -42,20 +45,23 @@ namespace SpecGen.Generator.Validation
             }
 
             CheckStackCounts(page, meta, specs);
-            CheckSet(page, meta, "compilers", specs.Select(s => s.Data.Compiler));
-            CheckSet(page, meta, "oss", specs.Select(s => s.Data.Os));
-            CheckSet(page, meta, "platforms", specs.Select(s => s.Data.Platform));
-            CheckSet(page, meta, "stacks", specs.SelectMany(s => s.Data.Stacks));
-            CheckSet(page, meta, "targets", specs.Select(s => s.Data.Target));
-            CheckSet(page, meta, "versions", specs.Select(s => s.Data.Version));
+            foreach (SpecField field in SpecFields.All)
+            {
+                if (field.MetaKey is not null)
+                {
+                    CheckSet(page, meta, field.MetaKey, specs.SelectMany(s => Values(s.Data[field])));
+                }
+            }
         }
 
-        private static void CheckStackCounts(PageReader page, MetaSyntax meta, List<SpecRead> specs)
+        private static IEnumerable<string> Values(FieldValue value) => value.Text is string text ? new[] { text } : (IEnumerable<string>)value.Items;
+
+        private static void CheckStackCounts(PageContext page, MetaSection meta, List<SpecRead> specs)
         {
             var actual = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (SpecRead spec in specs)
             {
-                foreach (string stack in new HashSet<string>(spec.Data.Stacks, StringComparer.Ordinal))
+                foreach (string stack in new HashSet<string>(spec.Data[SpecFields.Stacks].Items, StringComparer.Ordinal))
                 {
                     actual.TryGetValue(stack, out int n);
                     actual[stack] = n + 1;
@@ -96,7 +102,7 @@ namespace SpecGen.Generator.Validation
             }
         }
 
-        private static void CheckSet(PageReader page, MetaSyntax meta, string key, IEnumerable<string> specValues)
+        private static void CheckSet(PageContext page, MetaSection meta, string key, IEnumerable<string> specValues)
         {
             if (!meta.Sets.TryGetValue(key, out KeyValuePair<YamlNode, string[]> set))
             {
@@ -111,25 +117,19 @@ namespace SpecGen.Generator.Validation
             }
 
             var parts = new List<string>();
-            string[] extra = listed.Where(v => !expected.Contains(v)).OrderBy(v => v, StringComparer.Ordinal).ToArray();
-            string[] missing = expected.Where(v => !listed.Contains(v)).OrderBy(v => v, StringComparer.Ordinal).ToArray();
+            string[] extra = listed.Where(v => !expected.Contains(v)).ToArray();
+            string[] missing = expected.Where(v => !listed.Contains(v)).ToArray();
             if (extra.Length > 0)
             {
-                parts.Add(Join(extra) + (extra.Length == 1 ? " is" : " are") + " listed but no spec has " + (extra.Length == 1 ? "it" : "them"));
+                parts.Add(TextList.Join(extra, MaxListed, quote: true) + (extra.Length == 1 ? " is" : " are") + " listed but no spec has " + (extra.Length == 1 ? "it" : "them"));
             }
 
             if (missing.Length > 0)
             {
-                parts.Add(Join(missing) + (missing.Length == 1 ? " is" : " are") + " used by specs but not listed");
+                parts.Add(TextList.Join(missing, MaxListed, quote: true) + (missing.Length == 1 ? " is" : " are") + " used by specs but not listed");
             }
 
             page.Report(DiagnosticDescriptors.MetaSetMismatch, set.Key.Span, key, string.Join("; ", parts));
-        }
-
-        private static string Join(string[] values)
-        {
-            string joined = string.Join(", ", values.Take(MaxListed).Select(v => "'" + v + "'"));
-            return values.Length > MaxListed ? joined + " and " + (values.Length - MaxListed).ToString(CultureInfo.InvariantCulture) + " more" : joined;
         }
     }
 }

@@ -1,0 +1,7 @@
+using SpecGen.Format;
+
+namespace SpecGen.Generator.Model
+{
+    /// <summary>A member of the generated API: a name, its C# identifier and its doc summary.</summary>
+    internal sealed record ApiName(NameKind Kind, string Name, string Identifier, string Summary);
+}

@@ -1,0 +1,7 @@
+using SpecGen.Format;
+
+namespace SpecGen.Generator.Model
+{
+    /// <summary>A name used in a page: where it first appears (for diagnostics) and how many specs use it.</summary>
+    internal sealed record NameOccurrence(NameKind Kind, string Name, LocationInfo Location, int Specs);
+}

@@ -1,0 +1,44 @@
+using SpecGen.Generator.Diagnostics;
+using SpecGen.Generator.Model;
+
+namespace SpecGen.Generator.Pages
+{
+    /// <summary>
+    /// Decides whether a page enters the catalog, by the severity its diagnostics have in this compilation (not
+    /// their defaults): a page with an error stays out, so a build that passes has every page it lists. A page
+    /// that cannot be read at all stays out whatever the severities; when the project has lowered every error
+    /// that says why, SPG0025 says the page is left out, so it is never lost silently.
+    /// </summary>
+    internal static class PageFilter
+    {
+        public static CatalogPage Apply(PageResult result, EffectiveSeverities severities)
+        {
+            bool hasError = severities.AnyError(result.Diagnostics);
+            if (result.Page is not null)
+            {
+                return new CatalogPage(hasError ? null : result.Page, EquatableArray<DiagnosticInfo>.Empty);
+            }
+
+            if (hasError)
+            {
+                return new CatalogPage(null, EquatableArray<DiagnosticInfo>.Empty);
+            }
+
+            // Unreadable, and nothing reported as an error says so: say it.
+            DiagnosticInfo? cause = null;
+            foreach (DiagnosticInfo diagnostic in result.Diagnostics)
+            {
+                if (diagnostic.IsErrorByDefault)
+                {
+                    cause = diagnostic;
+                    break;
+                }
+            }
+
+            DiagnosticInfo leftOut = cause is null
+                ? DiagnosticInfo.Create(DiagnosticDescriptors.PageLeftOut, null, "(no reason was reported)")
+                : DiagnosticInfo.Create(DiagnosticDescriptors.PageLeftOut, cause.Location, cause.Id + ": " + cause.Message);
+            return new CatalogPage(null, new EquatableArray<DiagnosticInfo>(new[] { leftOut }));
+        }
+    }
+}

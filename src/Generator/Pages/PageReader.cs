@@ -1,0 +1,207 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using Microsoft.CodeAnalysis.Text;
+using SpecGen.Format;
+using SpecGen.Generator.Diagnostics;
+using SpecGen.Generator.Model;
+using SpecGen.Generator.Parsing;
+
+namespace SpecGen.Generator.Pages
+{
+    /// <summary>
+    /// Reads one page: its front matter into a YAML tree (Parsing), then the keys of the format and the checks
+    /// that need only this page. The result holds the page whenever its data could be read, with every
+    /// diagnostic; whether the page enters the catalog is decided by <see cref="PageFilter"/>.
+    /// </summary>
+    internal sealed class PageReader
+    {
+        private readonly PageContext _page;
+        private readonly ValueReader _values;
+        private readonly NameRecorder _names;
+
+        private PageReader(PageContext page)
+        {
+            _page = page;
+            _values = new ValueReader(page);
+            _names = new NameRecorder(page);
+        }
+
+        public static PageResult Read(string path, SourceText text, ReadOptions options, CancellationToken cancellationToken)
+        {
+            var page = new PageContext(path, text, cancellationToken);
+            PageModel? model;
+            try
+            {
+                model = new PageReader(page).ReadPage(options.MaxPageSize);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                page.Report(DiagnosticDescriptors.InternalError, new TextSpan(0, 0), ex.GetType().Name + ": " + ex.Message);
+                model = null;
+            }
+
+            return new PageResult(model, EquatableArray.From(page.Diagnostics));
+        }
+
+        private PageModel? ReadPage(int maxPageSize)
+        {
+            if (_page.Text.Length > maxPageSize)
+            {
+                _page.Report(DiagnosticDescriptors.ResourceLimit, _page.FirstLine, string.Format(
+                    CultureInfo.InvariantCulture,
+                    "the page has {0} characters, more than the limit of {1} (the MSBuild property SpecGenMaxPageSize sets it)",
+                    _page.Text.Length,
+                    maxPageSize));
+                return null;
+            }
+
+            FrontMatter frontMatter = FrontMatter.Find(_page.Text);
+            if (frontMatter.Error is not null)
+            {
+                _page.Report(DiagnosticDescriptors.NotAPage, frontMatter.ErrorSpan, frontMatter.Error);
+                return null;
+            }
+
+            YamlNode? root = YamlTreeReader.Read(_page.Path, _page.Text, frontMatter.YamlEnd, _page.Diagnostics, _page.CancellationToken);
+            if (_page.Diagnostics.Count > 0)
+            {
+                return null;
+            }
+
+            if (root is YamlScalar { IsNull: true } || root is null)
+            {
+                root = new YamlMapping(_page.FirstLine, new List<KeyValuePair<YamlNode, YamlNode>>());
+            }
+
+            if (root is not YamlMapping top)
+            {
+                _page.WrongShape(root, "the front matter", "a mapping of keys (title, layout, categories, meta, spec_details)");
+                return null;
+            }
+
+            KeyMap keys = KeyMap.Read(_page, top, string.Empty);
+            foreach (string oldKey in PageKeys.OldFormat)
+            {
+                if (keys.TryGetValue(oldKey, out KeyEntry old))
+                {
+                    _page.Report(DiagnosticDescriptors.OldFormat, old.Key.Span, oldKey);
+                    return null;
+                }
+            }
+
+            keys.ReportUnknown(_page, static key => Array.IndexOf(PageKeys.All, key) >= 0, string.Empty);
+            (string Package, LocationInfo Location)? title = ReadTitle(keys);
+            ReadLayout(keys);
+            string? tag = CategoriesReader.ReadTag(_page, _values, keys, _names);
+            MetaSection? meta = MetaReader.Read(_page, _values, keys);
+            var specReader = new SpecReader(_page, _values, _names);
+            List<SpecRead>? specs = ReadSpecs(keys, specReader);
+
+            if (specs is not null)
+            {
+                PageChecks.CheckDuplicateHashes(_page, specs, tag);
+                if (meta is not null)
+                {
+                    PageChecks.CheckMeta(_page, meta, specs);
+                }
+            }
+
+            if (title is null || tag is null || specs is null)
+            {
+                return null;
+            }
+
+            var data = new SpecData[specs.Count];
+            var hashLocations = new LocationInfo[specs.Count];
+            var versions = new List<string>();
+            for (int i = 0; i < specs.Count; i++)
+            {
+                data[i] = specs[i].Data;
+                hashLocations[i] = specs[i].HashLocation;
+                string version = data[i][SpecFields.Versions].Text!;
+                if (!versions.Contains(version))
+                {
+                    versions.Add(version);
+                }
+            }
+
+            return new PageModel(
+                _page.Path,
+                title.Value.Package,
+                tag,
+                title.Value.Location,
+                new EquatableArray<SpecData>(data),
+                specReader.Compilers,
+                specReader.Variants,
+                new EquatableArray<LocationInfo>(hashLocations),
+                _names.ToArray(),
+                EquatableArray.From(versions));
+        }
+
+        private (string Package, LocationInfo Location)? ReadTitle(KeyMap keys)
+        {
+            if (!keys.Require(_page, PageKeys.Title, _page.FirstLine, string.Empty, out KeyEntry title)
+                || _values.ReadString(title.Value, PageKeys.Title) is not string package
+                || !_values.CheckName(title.Value, Dimensions.Package.Noun, package))
+            {
+                return null;
+            }
+
+            _names.Add(NameKind.Package, package, title.Value.Span);
+            return (package, _page.Location(title.Value.Span));
+        }
+
+        private void ReadLayout(KeyMap keys)
+        {
+            if (!keys.TryGetValue(PageKeys.Layout, out KeyEntry layout))
+            {
+                _page.Report(DiagnosticDescriptors.UnexpectedLayout, _page.FirstLine, "The page has no 'layout' key; cache pages use 'layout: cache'");
+                return;
+            }
+
+            string? value = _values.ReadString(layout.Value, PageKeys.Layout);
+            if (value is not null && value != PageKeys.CacheLayout)
+            {
+                _page.Report(DiagnosticDescriptors.UnexpectedLayout, layout.Value.Span, "layout is " + PageContext.Quote(value) + "; cache pages use 'layout: cache'");
+            }
+        }
+
+        private List<SpecRead>? ReadSpecs(KeyMap keys, SpecReader reader)
+        {
+            if (!keys.Require(_page, PageKeys.SpecDetails, _page.FirstLine, string.Empty, out KeyEntry details))
+            {
+                return null;
+            }
+
+            if (details.Value is not YamlSequence sequence)
+            {
+                _page.WrongShape(details.Value, PageKeys.SpecDetails, "a list of specs");
+                return null;
+            }
+
+            var specs = new List<SpecRead>(sequence.Items.Count);
+            bool ok = true;
+            for (int i = 0; i < sequence.Items.Count; i++)
+            {
+                if ((i & 63) == 63)
+                {
+                    _page.CancellationToken.ThrowIfCancellationRequested();
+                }
+
+                SpecRead? spec = reader.Read(sequence.Items[i], new FieldPath(PageKeys.SpecDetails, i));
+                if (spec is null)
+                {
+                    ok = false;
+                }
+                else
+                {
+                    specs.Add(spec.Value);
+                }
+            }
+
+            return ok ? specs : null;
+        }
+    }
+}

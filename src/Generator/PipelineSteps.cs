@@ -1,0 +1,45 @@
+namespace SpecGen.Generator
+{
+    /// <summary>Tracking names of the pipeline steps, each named after what it carries (tests assert how each step ran).</summary>
+    public static class PipelineSteps
+    {
+        /// <summary>The additional files that are pages.</summary>
+        public const string PageFiles = "SpecGen.PageFiles";
+
+        /// <summary>Whether the project lists any page.</summary>
+        public const string HasPages = "SpecGen.HasPages";
+
+        /// <summary>The MSBuild settings, checked.</summary>
+        public const string Settings = "SpecGen.Settings";
+
+        /// <summary>What the page reader needs from the settings.</summary>
+        public const string ReadOptions = "SpecGen.ReadOptions";
+
+        /// <summary>What the emitter needs from the settings and the language version.</summary>
+        public const string EmitOptions = "SpecGen.EmitOptions";
+
+        /// <summary>Which diagnostics are errors in this compilation.</summary>
+        public const string Severities = "SpecGen.Severities";
+
+        /// <summary>Each page read: its model (when readable) and diagnostics.</summary>
+        public const string PageResults = "SpecGen.PageResults";
+
+        /// <summary>Each page that enters the catalog, by its diagnostics' effective severity.</summary>
+        public const string CatalogPages = "SpecGen.CatalogPages";
+
+        /// <summary>The catalog: pages in order, API model, cross-page diagnostics.</summary>
+        public const string Catalog = "SpecGen.Catalog";
+
+        /// <summary>The pages the data blobs are made from.</summary>
+        public const string CatalogData = "SpecGen.CatalogData";
+
+        /// <summary>The names, identifiers and docs the API source is made from.</summary>
+        public const string ApiModel = "SpecGen.ApiModel";
+
+        /// <summary>The input of the API source output.</summary>
+        public const string ApiSource = "SpecGen.ApiSource";
+
+        /// <summary>The input of the data source output.</summary>
+        public const string DataSource = "SpecGen.DataSource";
+    }
+}
