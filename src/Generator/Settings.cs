@@ -5,20 +5,28 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SpecGen.Generator.Diagnostics;
-using SpecGen.Generator.Model;
 using SpecGen.Format;
+using SpecGen.Generator.Model;
 
 namespace SpecGen.Generator
 {
     /// <summary>The MSBuild properties SpecGen reads (see SpecGen.props), checked; bad values fall back to defaults with SPG0020.</summary>
     internal sealed record Settings(ReadOptions Read, EmitOptions Emit, EquatableArray<DiagnosticInfo> Diagnostics)
     {
+        public const string MaxPageSizeProperty = "SpecGenMaxPageSize";
+        public const string ClassNameProperty = "SpecGenClassName";
+        public const string NamespaceProperty = "SpecGenNamespace";
+        public const string RootNamespaceProperty = "RootNamespace";
+
+        /// <summary>Every MSBuild property read; SpecGen.props makes each visible to the compiler (a test checks it).</summary>
+        public static readonly string[] Properties = { RootNamespaceProperty, ClassNameProperty, NamespaceProperty, MaxPageSizeProperty };
+
         public static Settings From(AnalyzerConfigOptions global, ParseOptions parseOptions)
         {
             var diagnostics = new List<DiagnosticInfo>();
 
             int maxPageSize = ReadOptions.DefaultMaxPageSize;
-            string? max = Property(global, "SpecGenMaxPageSize");
+            string? max = Property(global, MaxPageSizeProperty);
             if (max is not null)
             {
                 if (int.TryParse(max, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value > 0)
@@ -27,19 +35,19 @@ namespace SpecGen.Generator
                 }
                 else
                 {
-                    diagnostics.Add(Invalid("SpecGenMaxPageSize", max, "it is not a positive whole number of characters", maxPageSize.ToString(CultureInfo.InvariantCulture)));
+                    diagnostics.Add(Invalid(MaxPageSizeProperty, max, "it is not a positive whole number of characters", maxPageSize.ToString(CultureInfo.InvariantCulture)));
                 }
             }
 
-            string className = Property(global, "SpecGenClassName") ?? GeneratedCode.DefaultClassName;
+            string className = Property(global, ClassNameProperty) ?? GeneratedCode.DefaultClassName;
             if (!IsIdentifier(className))
             {
-                diagnostics.Add(Invalid("SpecGenClassName", className, "it is not a C# identifier", GeneratedCode.DefaultClassName));
+                diagnostics.Add(Invalid(ClassNameProperty, className, "it is not a C# identifier", GeneratedCode.DefaultClassName));
                 className = GeneratedCode.DefaultClassName;
             }
 
             string ns = string.Empty;
-            if (Property(global, "SpecGenNamespace") is string explicitNamespace)
+            if (Property(global, NamespaceProperty) is string explicitNamespace)
             {
                 if (IsNamespace(explicitNamespace))
                 {
@@ -47,10 +55,10 @@ namespace SpecGen.Generator
                 }
                 else
                 {
-                    diagnostics.Add(Invalid("SpecGenNamespace", explicitNamespace, "it is not a C# namespace name", "(the global namespace)"));
+                    diagnostics.Add(Invalid(NamespaceProperty, explicitNamespace, "it is not a C# namespace name", "(the global namespace)"));
                 }
             }
-            else if (Property(global, "RootNamespace") is string root && IsNamespace(root))
+            else if (Property(global, RootNamespaceProperty) is string root && IsNamespace(root))
             {
                 ns = root;
             }

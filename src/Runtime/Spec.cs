@@ -47,29 +47,19 @@ namespace SpecGen
         public Compiler Compiler => new Compiler(Catalog, Catalog.Read(SpecFields.Compiler.Column, Index));
 
         /// <summary>The operating system, e.g. <c>ubuntu24.04</c>.</summary>
-        public string Os => Catalog.ValueName(Dimensions.OperatingSystem, Index);
+        public string Os => Catalog.NameOf(SpecFields.Os, Index);
 
         /// <summary>The platform, e.g. <c>linux</c>.</summary>
-        public string Platform => Catalog.ValueName(Dimensions.Platform, Index);
+        public string Platform => Catalog.NameOf(SpecFields.Platform, Index);
 
         /// <summary>The target microarchitecture, e.g. <c>aarch64</c>.</summary>
-        public string Target => Catalog.ValueName(Dimensions.Target, Index);
+        public string Target => Catalog.NameOf(SpecFields.Target, Index);
 
         /// <summary>The architecture in Spack's form <c>platform-os-target</c>.</summary>
         public string Arch => Platform + "-" + Os + "-" + Target;
 
         /// <summary>The stacks whose cache holds this binary, in page order.</summary>
-        public NameList Stacks
-        {
-            get
-            {
-                Dimension stacks = Dimensions.Stack;
-                int list = Catalog.Read(stacks.Column, Index);
-                int start = Catalog.Read(stacks.ListStart!.Value, list);
-                int end = Catalog.Read(stacks.ListStart!.Value, list + 1);
-                return new NameList(Catalog, stacks.ListItems!.Value, start, end - start, stacks.Names);
-            }
-        }
+        public NameList Stacks => Catalog.NamesOf(SpecFields.Stacks, Index);
 
         /// <summary>The variant settings, in page order.</summary>
         public VariantList Variants
@@ -94,27 +84,13 @@ namespace SpecGen
         }
 
         /// <summary>The size exactly as the page writes it: <c>-</c> or a number of bytes.</summary>
-        public string SizeText => Catalog.GetString(Catalog.Read(SpecFields.Size.Column, Index));
+        public string SizeText => Catalog.TextOf(SpecFields.Size, Index);
 
         /// <summary>True when the page writes the size as a bare number rather than a quoted string.</summary>
         public bool SizeWrittenAsNumber => (Catalog.Read(Section.SpecFlags, Index) & SpecFlags.SizeIsNumber) != 0;
 
         /// <summary>The URL of the binary tarball, when the page gives one (older snapshots); else null.</summary>
-        public string? Tarball
-        {
-            get
-            {
-                int head = Catalog.Read(SpecFields.Tarball.Column, Index);
-                if (head == 0)
-                {
-                    return null;
-                }
-
-                int tail = Catalog.Read(SpecFields.Tarball.SecondColumn!.Value, Index);
-                string start = Catalog.GetString(head - 1);
-                return tail == 0 ? start : start + Hash + Catalog.GetString(tail - 1);
-            }
-        }
+        public string? Tarball => Catalog.UrlOf(SpecFields.Tarball, Index);
 
         private int HashIndex => Catalog.Read(SpecFields.Hash.Column, Index);
 

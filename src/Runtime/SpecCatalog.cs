@@ -205,6 +205,36 @@ namespace SpecGen
         /// <summary>The name of a kind that a spec has (not for lists).</summary>
         internal string ValueName(Dimension dimension, int spec) => Name(dimension, ValueIndex(dimension, spec));
 
+        /// <summary>A spec's name of a <see cref="FieldKind.Name"/> field.</summary>
+        internal string NameOf(SpecField field, int spec) => ValueName(field.Names!, spec);
+
+        /// <summary>A spec's string of a field stored as a string id (a version, a size).</summary>
+        internal string TextOf(SpecField field, int spec) => GetString(Read(field.Column, spec));
+
+        /// <summary>A spec's URL of a <see cref="FieldKind.Url"/> field, or null: the text before the hash, the hash, the text after it.</summary>
+        internal string? UrlOf(SpecField field, int spec)
+        {
+            int head = Read(field.Column, spec);
+            if (head == 0)
+            {
+                return null;
+            }
+
+            int tail = Read(field.SecondColumn!.Value, spec);
+            string start = GetString(head - 1);
+            return tail == 0 ? start : start + HashOf(Read(SpecFields.Hash.Column, spec)) + GetString(tail - 1);
+        }
+
+        /// <summary>A spec's list of names of a <see cref="FieldKind.NameList"/> field.</summary>
+        internal NameList NamesOf(SpecField field, int spec)
+        {
+            Dimension names = field.Names!;
+            int list = Read(field.Column, spec);
+            int start = Read(names.ListStart!.Value, list);
+            int end = Read(names.ListStart!.Value, list + 1);
+            return new NameList(this, names.ListItems!.Value, start, end - start, names.Names);
+        }
+
         internal NameList Names(Dimension dimension) => new NameList(this, dimension.Names, 0, SectionCount(dimension.Names), null);
 
         /// <summary>Index of <paramref name="name"/> among the sorted names of a kind, or -1.</summary>

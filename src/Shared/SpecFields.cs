@@ -17,7 +17,7 @@ namespace SpecGen.Format
         public static readonly SpecField Versions = new SpecField(8, "versions", FieldKind.Version, required: true, "Version", Section.SpecVersion, metaKey: "versions");
         public static readonly SpecField Tarball = new SpecField(9, "tarball", FieldKind.Url, required: false, "Tarball", Section.SpecTarballHead, secondColumn: Section.SpecTarballTail);
 
-        /// <summary>Every spec key, sorted ordinally (the order messages list them), each at its <see cref="SpecField.Ordinal"/>.</summary>
+        /// <summary>Every spec key, each at its <see cref="SpecField.Ordinal"/>: the required keys sorted ordinally (the order messages name them), then the optional ones.</summary>
         public static readonly SpecField[] All = { Compiler, Hash, Os, Platform, Size, Stacks, Target, Variants, Versions, Tarball };
 
         /// <summary>The field with a key, or null.</summary>

@@ -10,7 +10,7 @@ namespace SpecGen.Generator.Diagnostics
         public const string Category = "SpecGen";
 
         /// <summary>Each ID's help link is this address followed by the lower-case ID (an anchor of docs/diagnostics.md).</summary>
-        public const string HelpLinkBase = "https://github.com/specgen-dotnet/specgen/blob/main/docs/diagnostics.md#";
+        public static readonly string HelpLinkBase = ThisAssembly.DiagnosticsDocs + "#";
 
         public static readonly DiagnosticDescriptor InternalError = new DiagnosticDescriptor(
             "SPG0000", "SpecGen could not process a page", "SpecGen could not process this page: {0}",
@@ -120,11 +120,11 @@ namespace SpecGen.Generator.Diagnostics
             InvalidSetting, QueryNeverMatches, HashNeverMatches, MalformedQuery, PageLeftOut,
         };
 
-        private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = BuildIndex();
+        private static readonly Dictionary<string, DiagnosticDescriptor> Index = BuildIndex();
 
         public static DiagnosticDescriptor ById(string id)
         {
-            return s_byId.TryGetValue(id, out DiagnosticDescriptor? descriptor)
+            return Index.TryGetValue(id, out DiagnosticDescriptor? descriptor)
                 ? descriptor
                 : throw new ArgumentException("Unknown diagnostic ID " + id, nameof(id));
         }

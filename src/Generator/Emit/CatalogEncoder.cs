@@ -94,21 +94,10 @@ namespace SpecGen.Generator.Emit
             cancellationToken.ThrowIfCancellationRequested();
 
             // URLs are stored around the hash they usually contain, so their shared heads dedupe.
-            var urlHeads = new string?[specCount];
-            var urlTails = new string?[specCount];
-            SpecField? url = SpecFields.All.FirstOrDefault(f => f.Kind == FieldKind.Url);
-            for (int i = 0; url is not null && i < specCount; i++)
+            var urls = new Dictionary<SpecField, UrlParts>();
+            foreach (SpecField field in SpecFields.All.Where(f => f.Kind == FieldKind.Url))
             {
-                string? text = specs[i][url].Text;
-                if (text is null)
-                {
-                    continue;
-                }
-
-                string hash = specs[i].Hash;
-                int at = text.IndexOf(hash, StringComparison.Ordinal);
-                urlHeads[i] = at < 0 ? text : text.Substring(0, at);
-                urlTails[i] = at < 0 ? null : text.Substring(at + hash.Length);
+                urls.Add(field, UrlParts.Split(specs, field));
             }
 
             // Strings: every distinct string once, sorted ordinally.
@@ -140,8 +129,11 @@ namespace SpecGen.Generator.Emit
                     }
                 }
 
-                strings.AddIfNotNull(urlHeads[i]);
-                strings.AddIfNotNull(urlTails[i]);
+                foreach (UrlParts parts in urls.Values)
+                {
+                    strings.AddIfNotNull(parts.Heads[i]);
+                    strings.AddIfNotNull(parts.Tails[i]);
+                }
             }
 
             strings.Sort();
@@ -210,7 +202,7 @@ namespace SpecGen.Generator.Emit
 
             // Specs: one column per field (two for a URL); name lists and variant lists stored once each.
             var columns = SpecFields.All.Select(_ => new int[specCount]).ToArray();
-            var urlTailColumn = new int[specCount];
+            var secondColumns = SpecFields.All.Select(f => f.SecondColumn is null ? Array.Empty<int>() : new int[specCount]).ToArray();
             var flags = new int[specCount];
             var nameLists = Dimensions.All.Select(_ => new ListDeduper()).ToArray();
             var variantLists = new ListDeduper();
@@ -249,8 +241,9 @@ namespace SpecGen.Generator.Emit
                             flags[i] |= value.IsPlainNumber ? SpecFlags.SizeIsNumber : 0;
                             break;
                         case FieldKind.Url:
-                            column[i] = urlHeads[i] is string head ? strings.IndexOf(head) + 1 : 0;
-                            urlTailColumn[i] = urlTails[i] is string tail ? strings.IndexOf(tail) + 1 : 0;
+                            UrlParts parts = urls[field];
+                            column[i] = parts.Heads[i] is string head ? strings.IndexOf(head) + 1 : 0;
+                            secondColumns[field.Ordinal][i] = parts.Tails[i] is string tail ? strings.IndexOf(tail) + 1 : 0;
                             break;
                     }
                 }
@@ -262,7 +255,7 @@ namespace SpecGen.Generator.Emit
                 writer.Add(field.Column, columns[field.Ordinal]);
                 if (field.SecondColumn is Section second)
                 {
-                    writer.Add(second, urlTailColumn);
+                    writer.Add(second, secondColumns[field.Ordinal]);
                 }
 
                 if (field.Names is { IsList: true } listed)
@@ -355,6 +348,41 @@ namespace SpecGen.Generator.Emit
 
             writer.Add(start, starts);
             writer.Add(items, flat);
+        }
+
+        /// <summary>The URLs of one field split around the spec's hash: the text before it, and after it (null when the hash is not in it).</summary>
+        private sealed class UrlParts
+        {
+            private UrlParts(string?[] heads, string?[] tails)
+            {
+                Heads = heads;
+                Tails = tails;
+            }
+
+            public string?[] Heads { get; }
+
+            public string?[] Tails { get; }
+
+            public static UrlParts Split(SpecData[] specs, SpecField field)
+            {
+                var heads = new string?[specs.Length];
+                var tails = new string?[specs.Length];
+                for (int i = 0; i < specs.Length; i++)
+                {
+                    string? text = specs[i][field].Text;
+                    if (text is null)
+                    {
+                        continue;
+                    }
+
+                    string hash = specs[i].Hash;
+                    int at = text.IndexOf(hash, StringComparison.Ordinal);
+                    heads[i] = at < 0 ? text : text.Substring(0, at);
+                    tails[i] = at < 0 ? null : text.Substring(at + hash.Length);
+                }
+
+                return new UrlParts(heads, tails);
+            }
         }
 
         /// <summary>The distinct values of a field: collected, then sorted ordinally and indexed.</summary>

@@ -21,13 +21,14 @@ namespace SpecGen.Generator.Model
             return new DiagnosticInfo(descriptor.Id, location, more, new EquatableArray<string>(args));
         }
 
-        public DiagnosticDescriptor Descriptor => DiagnosticDescriptors.ById(Id);
+        /// <summary>The descriptor of <see cref="Id"/> (looked up, not held: pipeline values hold no compiler objects).</summary>
+        public DiagnosticDescriptor GetDescriptor() => DiagnosticDescriptors.ById(Id);
 
         /// <summary>True for a diagnostic that is an error unless the project changes its severity.</summary>
-        public bool IsErrorByDefault => Descriptor.DefaultSeverity == DiagnosticSeverity.Error;
+        public bool IsErrorByDefault => GetDescriptor().DefaultSeverity == DiagnosticSeverity.Error;
 
         /// <summary>The message, formatted (invariant culture).</summary>
-        public string Message => string.Format(System.Globalization.CultureInfo.InvariantCulture, Descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture), Args());
+        public string Message => string.Format(System.Globalization.CultureInfo.InvariantCulture, GetDescriptor().MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture), Args());
 
         public Diagnostic ToDiagnostic()
         {
@@ -42,7 +43,7 @@ namespace SpecGen.Generator.Model
                 }
             }
 
-            return Diagnostic.Create(Descriptor, location, additional, Args());
+            return Diagnostic.Create(GetDescriptor(), location, additional, Args());
         }
 
         private object?[] Args()

@@ -1,10 +1,12 @@
+extern alias Generator;
+
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using SpecGen.Generator.Analysis;
+using Generator::SpecGen.Generator.Analysis;
 using SpecGen.Tests.Infrastructure;
 using Xunit;
 
@@ -23,9 +25,9 @@ namespace SpecGen.Tests.Diagnostics
         {
             string source = "namespace Consumer { static class Uses { static void Run() { SpecGen.Spec spec; " + body + " } } }";
             var parse = new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(version);
-            GeneratorOutput output = GeneratorRunner.Run(
-                GeneratorRunner.CreateDriver(Pages, new Dictionary<string, string> { ["RootNamespace"] = "Consumer" }, parse),
-                GeneratorRunner.NewCompilation(parse, "Consumer", source).WithOptions(GeneratorRunner.NewCompilation().Options.WithNullableContextOptions(version >= Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable)));
+            GeneratorOutput output = GeneratorHarness.Run(
+                GeneratorHarness.CreateDriver(Pages, new Dictionary<string, string> { ["RootNamespace"] = "Consumer" }, parse),
+                GeneratorHarness.NewCompilation(parse, "Consumer", source).WithOptions(GeneratorHarness.NewCompilation().Options.WithNullableContextOptions(version >= Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable)));
             Compilation compilation = output.Compilation;
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
             ImmutableArray<Diagnostic> diagnostics = await compilation

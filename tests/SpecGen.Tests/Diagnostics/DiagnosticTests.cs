@@ -1,6 +1,10 @@
+extern alias Generator;
+
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using SpecGen.Tests.Infrastructure;
 using Xunit;
 using static SpecGen.Tests.Diagnostics.PageEdit;
@@ -15,12 +19,12 @@ namespace SpecGen.Tests.Diagnostics
             return Zlib with { Text = Replace(Zlib.Text, find, replacement, occurrence) };
         }
 
-        private static SpecCatalog CatalogOf(params TestPage[] pages) => GeneratorRunner.CompileCatalog(pages);
+        private static SpecCatalog CatalogOf(params TestPage[] pages) => GeneratorHarness.CompileCatalog(pages);
 
         [Fact]
         public void The_unedited_page_has_no_diagnostics()
         {
-            Assert.Empty(GeneratorRunner.Run(new[] { Zlib }).Diagnostics);
+            Assert.Empty(GeneratorHarness.Run(new[] { Zlib }).Diagnostics);
         }
 
         [Theory]
@@ -39,7 +43,7 @@ namespace SpecGen.Tests.Diagnostics
         public void SPG0001_not_reported_for_a_markdown_body_after_the_front_matter()
         {
             var page = Zlib with { Text = Zlib.Text + "\n\n# Notes\n\nSome *markdown* body: [x]: y\n---\nmore" };
-            Assert.Empty(GeneratorRunner.Run(new[] { page }).Diagnostics);
+            Assert.Empty(GeneratorHarness.Run(new[] { page }).Diagnostics);
             Assert.Equal(3, CatalogOf(page).Count);
         }
 
@@ -119,16 +123,17 @@ namespace SpecGen.Tests.Diagnostics
         }
 
         [Fact]
-        public void SPG0005_unknown_keys_warn_and_the_page_still_counts()
+        public async Task SPG0005_unknown_keys_warn_and_the_page_still_counts()
         {
             TestPage page = Edit("\"os\": \"sequoia\"", "\"os\": \"sequoia\", \"color\": \"red\"");
             page = page with { Text = Replace(page.Text, "layout: cache", "layout: cache\npermalink: /x/") };
-            Diagnostic[] warnings = Find("SPG0005", page);
+            var permalink = SpanOf(page.Text, "permalink");
+            var color = SpanOf(page.Text, "\"color\"");
 
-            Assert.Equal(2, warnings.Length);
-            Assert.All(warnings, w => Assert.Equal(DiagnosticSeverity.Warning, w.Severity));
-            Assert.Equal(SpanOf(page.Text, "permalink"), SpanOf(warnings[0].Location));
-            Assert.Equal(SpanOf(page.Text, "\"color\""), SpanOf(warnings[1].Location));
+            await GeneratorHarness.Verify(page).DiagnosticsOnly()
+                .Expect(new DiagnosticResult("SPG0005", DiagnosticSeverity.Warning).WithSpan(page.Path, permalink.Line, permalink.Column, permalink.EndLine, permalink.EndColumn).WithArguments("permalink", string.Empty))
+                .Expect(new DiagnosticResult("SPG0005", DiagnosticSeverity.Warning).WithSpan(page.Path, color.Line, color.Column, color.EndLine, color.EndColumn).WithArguments("color", " in spec_details[1]"))
+                .RunAsync();
             Assert.Equal(3, CatalogOf(page).Count);
         }
 
@@ -157,11 +162,18 @@ namespace SpecGen.Tests.Diagnostics
         }
 
         [Fact]
-        public void SPG0008_duplicate_hash_in_one_page_names_both_places()
+        public async Task SPG0008_duplicate_hash_in_one_page_names_both_places()
         {
             TestPage page = Edit("ond7f4eo2eiga5qnm3yuwxu5ynerhruv", "n5mtx7tcrev5nt4dbzvbri2q63mt6d3f");
-            Diagnostic d = AssertSingleAt("SPG0008", page, "\"n5mtx7tcrev5nt4dbzvbri2q63mt6d3f\"", 1);
-            Assert.Equal(SpanOf(page.Text, "\"n5mtx7tcrev5nt4dbzvbri2q63mt6d3f\""), SpanOf(Assert.Single(d.AdditionalLocations)));
+            var first = SpanOf(page.Text, "\"n5mtx7tcrev5nt4dbzvbri2q63mt6d3f\"");
+            var second = SpanOf(page.Text, "\"n5mtx7tcrev5nt4dbzvbri2q63mt6d3f\"", 1);
+
+            await GeneratorHarness.Verify(page).DiagnosticsOnly()
+                .Expect(new DiagnosticResult("SPG0008", DiagnosticSeverity.Error)
+                    .WithSpan(page.Path, second.Line, second.Column, second.EndLine, second.EndColumn)
+                    .WithSpan(page.Path, first.Line, first.Column, first.EndLine, first.EndColumn)
+                    .WithArguments("n5mtx7tcrev5nt4dbzvbri2q63mt6d3f", "develop-2025-04-20"))
+                .RunAsync();
         }
 
         [Fact]
@@ -181,16 +193,20 @@ namespace SpecGen.Tests.Diagnostics
         {
             TestPage other = TestPage.Create("develop-2025-04-13", "zlib", Zlib.Text.Replace("develop-2025-04-20", "develop-2025-04-13"));
 
-            Assert.Empty(GeneratorRunner.Run(new[] { Zlib, other }).Diagnostics);
+            Assert.Empty(GeneratorHarness.Run(new[] { Zlib, other }).Diagnostics);
             Assert.Equal(6, CatalogOf(Zlib, other).Count);
         }
 
         [Fact]
-        public void SPG0009_spec_count_at_the_count()
+        public async Task SPG0009_spec_count_at_the_count()
         {
             TestPage page = Edit("\"num_specs\": 3", "\"num_specs\": 4");
-            Diagnostic d = AssertSingleAt("SPG0009", page, "4", IndexOfOccurrence(page.Text, "\"num_specs\": 4", "4"));
-            Assert.Equal("meta.num_specs is 4 but spec_details lists 3 specs", d.GetMessage());
+            var four = SpanOf(page.Text, "4", IndexOfOccurrence(page.Text, "\"num_specs\": 4", "4"));
+
+            await GeneratorHarness.Verify(page).DiagnosticsOnly()
+                .Expect(new DiagnosticResult("SPG0009", DiagnosticSeverity.Error).WithSpan(page.Path, four.Line, four.Column, four.EndLine, four.EndColumn).WithArguments("4", "3"))
+                .RunAsync();
+            Assert.Equal("meta.num_specs is 4 but spec_details lists 3 specs", Assert.Single(Find("SPG0009", page)).GetMessage());
         }
 
         [Fact]
@@ -260,7 +276,7 @@ namespace SpecGen.Tests.Diagnostics
             TestPage old = TestPage.Load(System.IO.Path.Combine(TestPaths.Corpus, "old-format", "_cache", "zlib", "specs.md"));
             Diagnostic d = AssertSingleAt("SPG0014", old, "spec_files");
             Assert.Contains("no hashes", d.GetMessage());
-            Assert.Single(GeneratorRunner.Run(new[] { old }).Diagnostics);
+            Assert.Single(GeneratorHarness.Run(new[] { old }).Diagnostics);
         }
 
         [Fact]
@@ -358,7 +374,7 @@ namespace SpecGen.Tests.Diagnostics
         {
             TestPage page = Edit("\"size\": \"-\"", "\"size\": 123456, \"tarball\": \"https://binaries.spack.io/x/zlib.spack\"");
             page = page with { Text = Replace(page.Text, "\"size\": \"-\"", "\"size\": \"789\"") };
-            Assert.Empty(GeneratorRunner.Run(new[] { page }).Diagnostics);
+            Assert.Empty(GeneratorHarness.Run(new[] { page }).Diagnostics);
             SpecCatalog catalog = CatalogOf(page);
             Assert.Equal(123456, catalog[0].Size);
             Assert.True(catalog[0].SizeWrittenAsNumber);
@@ -389,25 +405,25 @@ namespace SpecGen.Tests.Diagnostics
 
             Assert.Equal(Location.None, d.Location);
             Assert.Equal($"The MSBuild property {property} is '{value}': " + (property == "SpecGenMaxPageSize" ? "it is not a positive whole number of characters" : property == "SpecGenClassName" ? "it is not a C# identifier" : "it is not a C# namespace name") + $"; '{used}' is used instead", d.GetMessage());
-            GeneratorOutput output = GeneratorRunner.Run(new[] { Zlib }, properties);
-            Assert.Equal(3, GeneratorRunner.LoadCatalog(output.Compilation).Count);
+            GeneratorOutput output = GeneratorHarness.Run(new[] { Zlib }, properties);
+            Assert.Equal(3, GeneratorHarness.LoadCatalog(output.Compilation).Count);
         }
 
         [Fact]
         public void SPG0020_not_reported_for_valid_settings()
         {
             var properties = new Dictionary<string, string> { ["SpecGenClassName"] = "Cache", ["SpecGenNamespace"] = "My.Tools", ["SpecGenMaxPageSize"] = "5000" };
-            Assert.Empty(GeneratorRunner.Run(new[] { Zlib }, properties).Diagnostics);
+            Assert.Empty(GeneratorHarness.Run(new[] { Zlib }, properties).Diagnostics);
         }
 
         [Fact]
         public void A_page_with_an_error_contributes_nothing_and_the_others_everything()
         {
             TestPage broken = TestPage.Create("develop-2025-04-20", "py-gast", TestPaths.CorpusPage("develop-2025-04-20", "py-gast").Text.Replace("\"num_specs\": 24", "\"num_specs\": 23"));
-            GeneratorOutput output = GeneratorRunner.Run(new[] { Zlib, broken });
+            GeneratorOutput output = GeneratorHarness.Run(new[] { Zlib, broken });
 
             Assert.Single(output.Errors);
-            SpecCatalog catalog = GeneratorRunner.LoadCatalog(output.Compilation);
+            SpecCatalog catalog = GeneratorHarness.LoadCatalog(output.Compilation);
             Assert.Equal(3, catalog.Count);
             Assert.Equal(new[] { "zlib" }, catalog.Packages.ToArray());
         }
@@ -416,7 +432,7 @@ namespace SpecGen.Tests.Diagnostics
         public void Every_descriptor_has_a_help_link_to_its_section_of_the_docs()
         {
             string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(TestPaths.RepositoryRoot, "docs", "diagnostics.md"));
-            foreach (DiagnosticDescriptor descriptor in SpecGen.Generator.Diagnostics.DiagnosticDescriptors.All)
+            foreach (DiagnosticDescriptor descriptor in Generator::SpecGen.Generator.Diagnostics.DiagnosticDescriptors.All)
             {
                 Assert.EndsWith("#" + descriptor.Id.ToLowerInvariant(), descriptor.HelpLinkUri);
                 Assert.Contains("## " + descriptor.Id, docs);
@@ -429,7 +445,7 @@ namespace SpecGen.Tests.Diagnostics
             string root = System.IO.Path.Combine(TestPaths.RepositoryRoot, "src", "Generator");
             string tracked = System.IO.File.ReadAllText(System.IO.Path.Combine(root, "AnalyzerReleases.Shipped.md"))
                 + System.IO.File.ReadAllText(System.IO.Path.Combine(root, "AnalyzerReleases.Unshipped.md"));
-            foreach (DiagnosticDescriptor descriptor in SpecGen.Generator.Diagnostics.DiagnosticDescriptors.All)
+            foreach (DiagnosticDescriptor descriptor in Generator::SpecGen.Generator.Diagnostics.DiagnosticDescriptors.All)
             {
                 Assert.Contains(descriptor.Id + " | SpecGen | " + descriptor.DefaultSeverity, tracked);
             }

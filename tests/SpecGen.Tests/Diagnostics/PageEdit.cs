@@ -72,7 +72,7 @@ namespace SpecGen.Tests.Diagnostics
 
         public static Diagnostic[] Find(string id, IReadOnlyDictionary<string, string>? properties, params TestPage[] pages)
         {
-            GeneratorOutput output = GeneratorRunner.Run(pages, properties);
+            GeneratorOutput output = GeneratorHarness.Run(pages, properties);
             Assert.DoesNotContain(output.Diagnostics, d => d.Id == "SPG0000");
             return output.Diagnostics.Where(d => d.Id == id).ToArray();
         }

@@ -1,13 +1,15 @@
+extern alias Generator;
+
 using System;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
-using SpecGen.Generator.Emit;
-using SpecGen.Generator.Model;
-using SpecGen.Generator.Parsing;
-using SpecGen.Generator.Catalog;
-using SpecGen.Generator.Pages;
+using Generator::SpecGen.Generator.Emit;
+using Generator::SpecGen.Generator.Model;
+using Generator::SpecGen.Generator.Parsing;
+using Generator::SpecGen.Generator.Catalog;
+using Generator::SpecGen.Generator.Pages;
 using SpecGen.Tests.Infrastructure;
 using Xunit;
 
@@ -41,8 +43,8 @@ namespace SpecGen.Tests.Generator
         [Fact]
         public void The_driver_run_is_cancelled()
         {
-            GeneratorDriver driver = GeneratorRunner.CreateDriver(TestPaths.CorpusPages());
-            Assert.ThrowsAny<OperationCanceledException>(() => driver.RunGenerators(GeneratorRunner.NewCompilation(), Cancelled));
+            GeneratorDriver driver = GeneratorHarness.CreateDriver(TestPaths.CorpusPages());
+            Assert.ThrowsAny<OperationCanceledException>(() => driver.RunGenerators(GeneratorHarness.NewCompilation(), Cancelled));
         }
     }
 }

@@ -11,9 +11,9 @@ namespace SpecGen.Tests.Generator
         public void Pages_in_any_order_give_the_same_source()
         {
             IReadOnlyList<TestPage> pages = TestPaths.CorpusPages();
-            string? forward = GeneratorRunner.Run(pages).Source;
-            string? backward = GeneratorRunner.Run(pages.Reverse()).Source;
-            string? shuffled = GeneratorRunner.Run(pages.OrderBy(p => p.Text.Length)).Source;
+            string? forward = GeneratorHarness.Run(pages).Source;
+            string? backward = GeneratorHarness.Run(pages.Reverse()).Source;
+            string? shuffled = GeneratorHarness.Run(pages.OrderBy(p => p.Text.Length)).Source;
 
             Assert.NotNull(forward);
             Assert.Equal(forward, backward);
@@ -25,7 +25,7 @@ namespace SpecGen.Tests.Generator
         {
             IReadOnlyList<TestPage> pages = TestPaths.CorpusPages();
 
-            Assert.Equal(GeneratorRunner.Run(pages).Source, GeneratorRunner.Run(pages).Source);
+            Assert.Equal(GeneratorHarness.Run(pages).Source, GeneratorHarness.Run(pages).Source);
         }
 
         [Fact]
@@ -39,8 +39,8 @@ namespace SpecGen.Tests.Generator
                 new TestPage("/third/zlib/specs.md", page.Text),
             };
 
-            string[] forward = GeneratorRunner.Run(pages).Diagnostics.Select(d => d.ToString()).ToArray();
-            string[] backward = GeneratorRunner.Run(pages.Reverse()).Diagnostics.Select(d => d.ToString()).ToArray();
+            string[] forward = GeneratorHarness.Run(pages).Diagnostics.Select(d => d.ToString()).ToArray();
+            string[] backward = GeneratorHarness.Run(pages.Reverse()).Diagnostics.Select(d => d.ToString()).ToArray();
 
             Assert.NotEmpty(forward);
             Assert.Equal(forward.OrderBy(d => d, System.StringComparer.Ordinal), backward.OrderBy(d => d, System.StringComparer.Ordinal));

@@ -53,8 +53,8 @@ namespace SpecGen.Tests.Generator
                 TestPage block = new TestPage(flow.Path, BlockStyle.Convert(flow.Text));
                 Assert.DoesNotContain("spec_details: [", block.Text);
 
-                SpecCatalog fromFlow = GeneratorRunner.CompileCatalog(new[] { flow });
-                SpecCatalog fromBlock = GeneratorRunner.CompileCatalog(new[] { block });
+                SpecCatalog fromFlow = GeneratorHarness.CompileCatalog(new[] { flow });
+                SpecCatalog fromBlock = GeneratorHarness.CompileCatalog(new[] { block });
 
                 Assert.Equal(fromFlow.Count, fromBlock.Count);
                 for (int i = 0; i < fromFlow.Count; i++)

@@ -14,10 +14,10 @@ namespace SpecGen.Tests.Generator
         [Fact]
         public void Seed_page_gives_the_expected_catalog_and_no_diagnostics()
         {
-            GeneratorOutput output = GeneratorRunner.Run(new[] { PyGast });
+            GeneratorOutput output = GeneratorHarness.Run(new[] { PyGast });
 
             Assert.Empty(output.Diagnostics);
-            SpecCatalog catalog = GeneratorRunner.LoadCatalog(output.Compilation);
+            SpecCatalog catalog = GeneratorHarness.LoadCatalog(output.Compilation);
             Assert.Equal(24, catalog.Count);
             Assert.Equal(12, catalog.Stacks.Count);
             Assert.Equal(3, catalog.Targets.Count);
@@ -38,16 +38,16 @@ namespace SpecGen.Tests.Generator
                 "meta: {\"compilers\": [], \"num_specs\": 0, \"num_specs_by_stack\": {}, \"oss\": [], \"platforms\": [], \"stacks\": [], \"targets\": [], \"versions\": []}\n" +
                 "spec_details: []\n---\n");
 
-            GeneratorOutput withZlib = GeneratorRunner.Run(new[] { empty, TestPaths.CorpusPage("develop-2025-04-20", "zlib") });
+            GeneratorOutput withZlib = GeneratorHarness.Run(new[] { empty, TestPaths.CorpusPage("develop-2025-04-20", "zlib") });
             Assert.Empty(withZlib.Diagnostics);
-            SpecCatalog catalog = GeneratorRunner.LoadCatalog(withZlib.Compilation);
+            SpecCatalog catalog = GeneratorHarness.LoadCatalog(withZlib.Compilation);
             Assert.Equal(3, catalog.Count);
             Assert.Equal(new[] { "empty-pkg", "zlib" }, catalog.Packages.ToArray());
             Assert.Empty(catalog.Where(package: "empty-pkg"));
 
-            GeneratorOutput alone = GeneratorRunner.Run(new[] { empty });
+            GeneratorOutput alone = GeneratorHarness.Run(new[] { empty });
             Assert.Empty(alone.Diagnostics);
-            SpecCatalog only = GeneratorRunner.LoadCatalog(alone.Compilation);
+            SpecCatalog only = GeneratorHarness.LoadCatalog(alone.Compilation);
             Assert.Empty(only);
             Assert.Equal(new[] { "empty-pkg" }, only.Packages.ToArray());
             Assert.False(only.TryFindByHash("aaaaaaa", out _));
@@ -71,12 +71,12 @@ namespace Consumer
         };
     }
 }";
-            GeneratorOutput output = GeneratorRunner.Run(
-                GeneratorRunner.CreateDriver(new[] { PyGast }, new Dictionary<string, string> { ["RootNamespace"] = "Consumer" }),
-                GeneratorRunner.NewCompilation("Consumer", Consumer));
+            GeneratorOutput output = GeneratorHarness.Run(
+                GeneratorHarness.CreateDriver(new[] { PyGast }, new Dictionary<string, string> { ["RootNamespace"] = "Consumer" }),
+                GeneratorHarness.NewCompilation("Consumer", Consumer));
 
             Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-            var uses = GeneratorRunner.Emit(output.Compilation).GetType("Consumer.Uses")!;
+            var uses = GeneratorHarness.Emit(output.Compilation).GetType("Consumer.Uses")!;
             var values = (string[])uses.GetProperty("All")!.GetValue(null)!;
             Assert.Equal(
                 new[] { "py-gast", "e4s", "ml-linux-x86_64-cuda", "x86_64_v3", "neoverse_v2", "ubuntu24.04", "sequoia", "linux", "develop-2025-04-20" },
@@ -87,9 +87,9 @@ namespace Consumer
         public void A_removed_name_is_a_compile_error()
         {
             const string Consumer = "namespace Consumer { static class Uses { const string X = SpackCache.Packages.Cmake; } }";
-            GeneratorOutput output = GeneratorRunner.Run(
-                GeneratorRunner.CreateDriver(new[] { PyGast }, new Dictionary<string, string> { ["RootNamespace"] = "Consumer" }),
-                GeneratorRunner.NewCompilation("Consumer", Consumer));
+            GeneratorOutput output = GeneratorHarness.Run(
+                GeneratorHarness.CreateDriver(new[] { PyGast }, new Dictionary<string, string> { ["RootNamespace"] = "Consumer" }),
+                GeneratorHarness.NewCompilation("Consumer", Consumer));
 
             Diagnostic error = Assert.Single(output.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
             Assert.Equal("CS0117", error.Id);
@@ -104,36 +104,36 @@ namespace Consumer
                 ["SpecGenNamespace"] = "My.Tools",
                 ["SpecGenClassName"] = "BinaryCache",
             };
-            GeneratorOutput output = GeneratorRunner.Run(new[] { PyGast }, properties);
+            GeneratorOutput output = GeneratorHarness.Run(new[] { PyGast }, properties);
 
             Assert.Contains("namespace My.Tools", output.Source);
             Assert.Contains("static partial class BinaryCache", output.Source);
-            Assert.NotNull(GeneratorRunner.Emit(output.Compilation).GetType("My.Tools.BinaryCache"));
+            Assert.NotNull(GeneratorHarness.Emit(output.Compilation).GetType("My.Tools.BinaryCache"));
         }
 
         [Fact]
         public void Root_namespace_is_used_when_no_namespace_is_set()
         {
-            GeneratorOutput output = GeneratorRunner.Run(new[] { PyGast }, new Dictionary<string, string> { ["RootNamespace"] = "Build.Tool" });
+            GeneratorOutput output = GeneratorHarness.Run(new[] { PyGast }, new Dictionary<string, string> { ["RootNamespace"] = "Build.Tool" });
 
-            Assert.NotNull(GeneratorRunner.Emit(output.Compilation).GetType("Build.Tool.SpackCache"));
+            Assert.NotNull(GeneratorHarness.Emit(output.Compilation).GetType("Build.Tool.SpackCache"));
         }
 
         [Fact]
         public void Additional_files_without_the_page_metadata_are_not_read()
         {
             var readme = new TestPage("/project/README.md", "# not a page");
-            GeneratorOutput output = GeneratorRunner.Run(new[] { readme, PyGast }, isPage: path => path == PyGast.Path);
+            GeneratorOutput output = GeneratorHarness.Run(new[] { readme, PyGast }, isPage: path => path == PyGast.Path);
 
             Assert.Empty(output.Diagnostics);
-            Assert.Equal(24, GeneratorRunner.LoadCatalog(output.Compilation).Count);
+            Assert.Equal(24, GeneratorHarness.LoadCatalog(output.Compilation).Count);
         }
 
         [Fact]
         public void No_pages_generate_nothing()
         {
             var readme = new TestPage("/project/README.md", "# not a page");
-            GeneratorOutput output = GeneratorRunner.Run(new[] { readme }, isPage: _ => false);
+            GeneratorOutput output = GeneratorHarness.Run(new[] { readme }, isPage: _ => false);
 
             Assert.Empty(output.Sources);
             Assert.Empty(output.Diagnostics);
@@ -143,8 +143,8 @@ namespace Consumer
         public void Pages_that_all_have_errors_give_an_empty_catalog()
         {
             var broken = TestPage.Create("v1", "broken", "---\ntitle: broken\n---");
-            GeneratorOutput output = GeneratorRunner.Run(new[] { broken });
-            SpecCatalog catalog = GeneratorRunner.LoadCatalog(output.Compilation);
+            GeneratorOutput output = GeneratorHarness.Run(new[] { broken });
+            SpecCatalog catalog = GeneratorHarness.LoadCatalog(output.Compilation);
 
             Assert.NotEmpty(output.Errors);
             Assert.Empty(catalog);
@@ -162,11 +162,11 @@ namespace Consumer
         public void Every_language_version_gets_code_it_compiles_with_the_same_catalog(LanguageVersion version)
         {
             var parseOptions = new CSharpParseOptions(version);
-            GeneratorOutput output = GeneratorRunner.Run(new[] { PyGast }, parseOptions: parseOptions);
+            GeneratorOutput output = GeneratorHarness.Run(new[] { PyGast }, parseOptions: parseOptions);
 
             Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-            SpecCatalog catalog = GeneratorRunner.LoadCatalog(output.Compilation);
-            SpecCatalog reference = GeneratorRunner.CompileCatalog(new[] { PyGast });
+            SpecCatalog catalog = GeneratorHarness.LoadCatalog(output.Compilation);
+            SpecCatalog reference = GeneratorHarness.CompileCatalog(new[] { PyGast });
             Assert.Equal(reference.Select(s => s.ToString()), catalog.Select(s => s.ToString()));
             Assert.Equal(version >= LanguageVersion.CSharp11, output.Source!.Contains("\"u8;"));
         }

@@ -42,12 +42,12 @@ namespace SpecGen.Tests.Generator
         public void Hostile_strings_in_valid_positions_compile_and_round_trip_exactly()
         {
             TestPage page = PageEdit.Zlib with { Text = HostilePage() };
-            GeneratorOutput output = GeneratorRunner.Run(new[] { page });
+            GeneratorOutput output = GeneratorHarness.Run(new[] { page });
 
             Assert.Empty(output.Errors);
             Assert.All(output.Diagnostics, d => Assert.Equal("SPG0005", d.Id));
             Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
-            SpecCatalog catalog = GeneratorRunner.LoadCatalog(output.Compilation);
+            SpecCatalog catalog = GeneratorHarness.LoadCatalog(output.Compilation);
             Spec spec = catalog[0];
             Assert.Equal(Variants, spec.Variants.Select(v => v.Text).ToArray());
             Assert.Equal("\" */ #line 1 \"evil.cs\"\n class Evil { } // ", spec.Variants[0].Values.Single());
@@ -59,7 +59,7 @@ namespace SpecGen.Tests.Generator
         public void Hostile_strings_add_no_code_and_no_directives()
         {
             TestPage page = PageEdit.Zlib with { Text = HostilePage() };
-            GeneratorOutput output = GeneratorRunner.Run(new[] { page });
+            GeneratorOutput output = GeneratorHarness.Run(new[] { page });
             SyntaxTree[] generated = output.Compilation.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)).OrderBy(t => t.FilePath, StringComparer.Ordinal).ToArray();
             Assert.Equal(2, generated.Length);
             foreach (SyntaxTree tree in generated)
@@ -77,7 +77,7 @@ namespace SpecGen.Tests.Generator
                 api.DescendantNodes().OfType<ClassDeclarationSyntax>().Select(c => c.Identifier.Text).ToArray());
             Assert.Equal(1, api.DescendantNodes().OfType<ClassDeclarationSyntax>().First().Members.Count(m => m is PropertyDeclarationSyntax));
 
-            Assembly assembly = GeneratorRunner.Emit(output.Compilation);
+            Assembly assembly = GeneratorHarness.Emit(output.Compilation);
             Assert.Equal(
                 new[] { "SpackCache", "SpackCache+OperatingSystems", "SpackCache+Packages", "SpackCache+Platforms", "SpackCache+Stacks", "SpackCache+Tags", "SpackCache+Targets" },
                 assembly.GetTypes().Where(t => !t.FullName!.Contains('<')).Select(t => t.FullName!).OrderBy(n => n, StringComparer.Ordinal).ToArray());

@@ -1,5 +1,7 @@
+extern alias Generator;
+
 using System.Linq;
-using SpecGen.Generator.Catalog;
+using Generator::SpecGen.Generator.Catalog;
 using Xunit;
 
 namespace SpecGen.Tests.Generator

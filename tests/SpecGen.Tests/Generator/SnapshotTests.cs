@@ -1,33 +1,63 @@
+extern alias Generator;
+
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CSharp;
 using SpecGen.Tests.Infrastructure;
 using Xunit;
 
 namespace SpecGen.Tests.Generator
 {
-    /// <summary>The generated source of the seed page, compared with a stored snapshot by the testing harness.</summary>
+    /// <summary>
+    /// The generated source of the seed page, compared with stored snapshots by the testing harness: the default
+    /// output, the output before C# 11 (constant byte arrays instead of UTF-8 literals), and a custom class name
+    /// and namespace.
+    /// </summary>
     public class SnapshotTests
     {
         private const string Version = "{GENERATOR_VERSION}";
 
-        [Fact]
-        public async Task Seed_page_generates_the_snapshot_source_and_no_diagnostics()
+        public static TheoryData<string, LanguageVersion, string?, string?> Cases => new TheoryData<string, LanguageVersion, string?, string?>
+        {
+            { "py-gast", LanguageVersion.Latest, null, null },
+            { "py-gast.csharp7_3", LanguageVersion.CSharp7_3, null, null },
+            { "py-gast.custom-class", LanguageVersion.Latest, "BinaryCache", "Build.Tools" },
+        };
+
+        [Theory]
+        [MemberData(nameof(Cases))]
+        public async Task Seed_page_generates_the_snapshot_source_and_no_diagnostics(string snapshot, LanguageVersion language, string? className, string? ns)
         {
             TestPage page = TestPage.Create("develop-2025-04-20", "py-gast", TestPaths.CorpusPage("develop-2025-04-20", "py-gast").Text);
-            GeneratorOutput output = GeneratorRunner.Run(new[] { page }, new System.Collections.Generic.Dictionary<string, string> { ["RootNamespace"] = "Consumer" });
+            var properties = new Dictionary<string, string> { ["RootNamespace"] = "Consumer" };
+            GeneratorHarness.Test test = GeneratorHarness.Verify(page);
+            test.LanguageVersion = language;
+            if (className is not null)
+            {
+                properties["SpecGenClassName"] = className;
+                test.WithProperty("SpecGenClassName", className);
+            }
+
+            if (ns is not null)
+            {
+                properties["SpecGenNamespace"] = ns;
+                test.WithProperty("SpecGenNamespace", ns);
+            }
+
+            GeneratorOutput output = GeneratorHarness.Run(new[] { page }, properties, GeneratorHarness.ParseOptions(language));
             Assert.Equal(new[] { "SpackCache.Data.g.cs", "SpackCache.g.cs" }, output.Sources.Keys.OrderBy(k => k, StringComparer.Ordinal));
-            var test = new HarnessTest(page);
             foreach ((string hint, string source) in output.Sources)
             {
-                string snapshot = Snapshot.Compare("py-gast." + hint, source.Replace(GeneratorVersion, Version, StringComparison.Ordinal));
-                test.ExpectSource(hint, snapshot.Replace(Version, GeneratorVersion, StringComparison.Ordinal));
+                string expected = Snapshot.Compare(snapshot + "." + hint, source.Replace(GeneratorVersion, Version, StringComparison.Ordinal));
+                test.ExpectSource(hint, expected.Replace(Version, GeneratorVersion, StringComparison.Ordinal));
             }
 
             await test.RunAsync();
         }
 
-        private static string GeneratorVersion => typeof(SpecGen.Generator.SpecGenGenerator).Assembly
+        private static string GeneratorVersion => typeof(Generator::SpecGen.Generator.SpecGenGenerator).Assembly
             .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
             is [System.Reflection.AssemblyInformationalVersionAttribute a, ..] ? a.InformationalVersion.Split('+')[0] : "0.0.0";
     }

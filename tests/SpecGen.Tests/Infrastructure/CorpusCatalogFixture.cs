@@ -8,7 +8,7 @@ namespace SpecGen.Tests.Infrastructure
         public CorpusCatalogFixture()
         {
             Pages = TestPaths.CorpusPages();
-            Catalog = GeneratorRunner.CompileCatalog(Pages);
+            Catalog = GeneratorHarness.CompileCatalog(Pages);
         }
 
         public IReadOnlyList<TestPage> Pages { get; }

@@ -65,6 +65,22 @@ namespace SpecGen.Tests.Infrastructure
                 s.TryGetProperty("tarball", out JsonElement tarball) && tarball.ValueKind == JsonValueKind.String ? tarball.GetString() : null)).ToList();
         }
 
+        /// <summary>Each spec of a page in the published style as its JSON object, key by key (no field known in advance).</summary>
+        public static List<Dictionary<string, JsonElement>> ReadRaw(string text)
+        {
+            foreach (string rawLine in text.Split('\n'))
+            {
+                string line = rawLine.TrimEnd('\r');
+                if (line.StartsWith("spec_details: ", StringComparison.Ordinal))
+                {
+                    JsonElement specs = JsonDocument.Parse(line.Substring("spec_details: ".Length)).RootElement;
+                    return specs.EnumerateArray().Select(s => s.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone())).ToList();
+                }
+            }
+
+            throw new FormatException("Not a page in the published style.");
+        }
+
         /// <summary>The same fields read from a catalog entry, in the oracle's shape.</summary>
         public static OracleSpec FromCatalog(Spec spec)
         {
@@ -86,18 +102,29 @@ namespace SpecGen.Tests.Infrastructure
         /// <summary>Compares two specs field by field, naming the first field that differs.</summary>
         public static string? Difference(OracleSpec expected, OracleSpec actual)
         {
-            if (expected.Package != actual.Package) return "package";
-            if (expected.Tag != actual.Tag) return "tag";
-            if (expected.Hash != actual.Hash) return "hash";
-            if (expected.Compiler != actual.Compiler) return "compiler";
-            if (expected.Os != actual.Os) return "os";
-            if (expected.Platform != actual.Platform) return "platform";
-            if (expected.Target != actual.Target) return "target";
-            if (!expected.Stacks.SequenceEqual(actual.Stacks)) return "stacks";
-            if (!expected.Variants.SequenceEqual(actual.Variants)) return "variants";
-            if (!expected.Versions.SequenceEqual(actual.Versions)) return "versions";
-            if (expected.SizeJson != actual.SizeJson) return "size";
-            if (expected.Tarball != actual.Tarball) return "tarball";
+            (bool Differs, string Field)[] fields =
+            {
+                (expected.Package != actual.Package, "package"),
+                (expected.Tag != actual.Tag, "tag"),
+                (expected.Hash != actual.Hash, "hash"),
+                (expected.Compiler != actual.Compiler, "compiler"),
+                (expected.Os != actual.Os, "os"),
+                (expected.Platform != actual.Platform, "platform"),
+                (expected.Target != actual.Target, "target"),
+                (!expected.Stacks.SequenceEqual(actual.Stacks), "stacks"),
+                (!expected.Variants.SequenceEqual(actual.Variants), "variants"),
+                (!expected.Versions.SequenceEqual(actual.Versions), "versions"),
+                (expected.SizeJson != actual.SizeJson, "size"),
+                (expected.Tarball != actual.Tarball, "tarball"),
+            };
+            foreach ((bool differs, string field) in fields)
+            {
+                if (differs)
+                {
+                    return field;
+                }
+            }
+
             return null;
         }
 

@@ -11,7 +11,7 @@ namespace SpecGen.Tests.Infrastructure
         {
             string root = Path.Combine(TestPaths.RepositoryRoot, "samples", "CacheQuery", "pages");
             Pages = Directory.EnumerateFiles(root, "specs.md", SearchOption.AllDirectories).OrderBy(p => p, System.StringComparer.Ordinal).Select(TestPage.Load).ToList();
-            Catalog = GeneratorRunner.CompileCatalog(Pages);
+            Catalog = GeneratorHarness.CompileCatalog(Pages);
         }
 
         public IReadOnlyList<TestPage> Pages { get; }

@@ -1,3 +1,5 @@
+extern alias Generator;
+
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -9,11 +11,11 @@ using System.Threading;
 using CsCheck;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
-using SpecGen.Generator.Emit;
-using SpecGen.Generator.Model;
-using SpecGen.Generator.Parsing;
-using SpecGen.Generator.Catalog;
-using SpecGen.Generator.Pages;
+using Generator::SpecGen.Generator.Emit;
+using Generator::SpecGen.Generator.Model;
+using Generator::SpecGen.Generator.Parsing;
+using Generator::SpecGen.Generator.Catalog;
+using Generator::SpecGen.Generator.Pages;
 using SpecGen.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;

@@ -11,7 +11,7 @@ namespace SpecGen.Tests.Runtime
         {
             TestPage page = TestPaths.CorpusPage("develop-2025-04-20", "py-gast");
             string older = page.Text.Replace("categories: [package, develop-2025-04-20]", "categories: [package, develop-2025-04-13]");
-            return GeneratorRunner.CompileCatalog(new[] { page, TestPage.Create("develop-2025-04-13", "py-gast", older) });
+            return GeneratorHarness.CompileCatalog(new[] { page, TestPage.Create("develop-2025-04-13", "py-gast", older) });
         }
 
         [Fact]

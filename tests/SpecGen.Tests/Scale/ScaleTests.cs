@@ -1,3 +1,5 @@
+extern alias Generator;
+
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -5,11 +7,11 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis.Text;
-using SpecGen.Generator.Emit;
-using SpecGen.Generator.Model;
-using SpecGen.Generator.Parsing;
-using SpecGen.Generator.Catalog;
-using SpecGen.Generator.Pages;
+using Generator::SpecGen.Generator.Emit;
+using Generator::SpecGen.Generator.Model;
+using Generator::SpecGen.Generator.Parsing;
+using Generator::SpecGen.Generator.Catalog;
+using Generator::SpecGen.Generator.Pages;
 using SpecGen.Scale;
 using SpecGen.Tests.Infrastructure;
 using Xunit;
