@@ -17,7 +17,7 @@ namespace SpecGen.Tests.Architecture
     /// </summary>
     public class StageOrderTests
     {
-        private const string Root = "Generator::SpecGen.Generator.";
+        private const string Root = "SpecGen.Generator.";
 
         /// <summary>For each stage, the namespaces its code may use besides its own (and the BCL, Roslyn, YamlDotNet).</summary>
         private static readonly Dictionary<string, string[]> Allowed = new Dictionary<string, string[]>

@@ -432,10 +432,24 @@ namespace SpecGen.Tests.Diagnostics
         public void Every_descriptor_has_a_help_link_to_its_section_of_the_docs()
         {
             string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(TestPaths.RepositoryRoot, "docs", "diagnostics.md"));
+            string props = System.IO.File.ReadAllText(System.IO.Path.Combine(TestPaths.RepositoryRoot, "Directory.Build.props"));
+            string repository = System.Text.RegularExpressions.Regex.Match(props, "<SpecGenRepositoryUrl>(.*)</SpecGenRepositoryUrl>").Groups[1].Value;
+            Assert.StartsWith("https://", repository);
             foreach (DiagnosticDescriptor descriptor in Generator::SpecGen.Generator.Diagnostics.DiagnosticDescriptors.All)
             {
-                Assert.EndsWith("#" + descriptor.Id.ToLowerInvariant(), descriptor.HelpLinkUri);
+                Assert.Equal(repository + "/blob/main/docs/diagnostics.md#" + descriptor.Id.ToLowerInvariant(), descriptor.HelpLinkUri);
                 Assert.Contains("## " + descriptor.Id, docs);
+            }
+        }
+
+        [Fact]
+        public void Every_property_the_generator_reads_is_visible_to_the_compiler()
+        {
+            string props = System.IO.File.ReadAllText(System.IO.Path.Combine(TestPaths.RepositoryRoot, "src", "Package", "build", "SpecGen.props"));
+            Assert.NotEmpty(Generator::SpecGen.Generator.Settings.Properties);
+            foreach (string property in Generator::SpecGen.Generator.Settings.Properties)
+            {
+                Assert.Contains("<CompilerVisibleProperty Include=\"" + property + "\" />", props);
             }
         }
 

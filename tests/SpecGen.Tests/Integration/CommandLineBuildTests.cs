@@ -27,7 +27,7 @@ namespace SpecGen.Tests.Integration
     <SpackCachePage Include=""pages/**/specs.md"" />
   </ItemGroup>
   <ItemGroup>
-    <ProjectReference Include=""{repo}/src/Generator/Generator::SpecGen.Generator.csproj"" OutputItemType=""Analyzer"" ReferenceOutputAssembly=""false"" />
+    <ProjectReference Include=""{repo}/src/Generator/SpecGen.Generator.csproj"" OutputItemType=""Analyzer"" ReferenceOutputAssembly=""false"" />
     <ProjectReference Include=""{repo}/src/Runtime/SpecGen.Runtime.csproj"" />
   </ItemGroup>
   <Import Project=""{repo}/src/Package/build/SpecGen.targets"" />
