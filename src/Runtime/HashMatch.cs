@@ -4,19 +4,6 @@ using System.Collections.Generic;
 
 namespace SpecGen
 {
-    /// <summary>What a hash or hash prefix matched.</summary>
-    public enum HashMatchStatus
-    {
-        /// <summary>No hash starts with the prefix.</summary>
-        NotFound,
-
-        /// <summary>Exactly one distinct hash starts with the prefix.</summary>
-        Found,
-
-        /// <summary>Two or more distinct hashes start with the prefix, so it names none of them.</summary>
-        Ambiguous,
-    }
-
     /// <summary>
     /// The result of <see cref="SpecCatalog.FindByHash"/>: the status and, when found, every entry of the
     /// matched hash in catalog order (one per snapshot tag that lists the binary).

@@ -5,19 +5,6 @@ using SpecGen.Format;
 
 namespace SpecGen
 {
-    /// <summary>The kind of a variant setting.</summary>
-    public enum VariantKind
-    {
-        /// <summary>A boolean variant: <c>+name</c> (on) or <c>~name</c> (off).</summary>
-        Bool,
-
-        /// <summary>A single value: <c>build_system=cmake</c>.</summary>
-        Single,
-
-        /// <summary>Several values, or an exact value set: <c>cuda_arch=80,90</c>, <c>patches:=abc1234</c>.</summary>
-        Multi,
-    }
-
     /// <summary>One variant setting of a spec, parsed at compile time.</summary>
     public readonly struct Variant : IEquatable<Variant>
     {
@@ -92,86 +79,4 @@ namespace SpecGen
         public static bool operator !=(Variant left, Variant right) => !left.Equals(right);
     }
 
-    /// <summary>The variant settings of a spec, in page order.</summary>
-    public readonly struct VariantList : IReadOnlyList<Variant>
-    {
-        private readonly SpecCatalog? _catalog;
-        private readonly int _start;
-
-        internal VariantList(SpecCatalog catalog, int start, int count)
-        {
-            _catalog = catalog;
-            _start = start;
-            Count = count;
-        }
-
-        /// <summary>Number of settings.</summary>
-        public int Count { get; }
-
-        /// <summary>The setting at <paramref name="index"/>.</summary>
-        public Variant this[int index]
-        {
-            get
-            {
-                if ((uint)index >= (uint)Count)
-                {
-                    throw new ArgumentOutOfRangeException(nameof(index));
-                }
-
-                return new Variant(_catalog!, _catalog!.Read(Section.VariantListItems, _start + index));
-            }
-        }
-
-        /// <summary>Finds the setting of the variant called <paramref name="name"/>.</summary>
-        public bool TryGet(string name, out Variant variant)
-        {
-            for (int i = 0; i < Count; i++)
-            {
-                variant = this[i];
-                if (string.Equals(variant.Name, name, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            variant = default;
-            return false;
-        }
-
-        /// <summary>Enumerates the settings without allocating.</summary>
-        public Enumerator GetEnumerator() => new Enumerator(this);
-
-        IEnumerator<Variant> IEnumerable<Variant>.GetEnumerator() => GetEnumerator();
-
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-        /// <summary>Enumerates a <see cref="VariantList"/>.</summary>
-        public struct Enumerator : IEnumerator<Variant>
-        {
-            private readonly VariantList _list;
-            private int _index;
-
-            internal Enumerator(VariantList list)
-            {
-                _list = list;
-                _index = -1;
-            }
-
-            /// <inheritdoc/>
-            public Variant Current => _list[_index];
-
-            object IEnumerator.Current => Current;
-
-            /// <inheritdoc/>
-            public bool MoveNext() => ++_index < _list.Count;
-
-            /// <inheritdoc/>
-            public void Reset() => _index = -1;
-
-            /// <inheritdoc/>
-            public void Dispose()
-            {
-            }
-        }
-    }
 }
