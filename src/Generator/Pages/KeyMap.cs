@@ -29,6 +29,13 @@ namespace SpecGen.Generator.Pages
             var keys = new KeyMap(mapping.Entries.Count);
             foreach (KeyValuePair<YamlNode, YamlNode> pair in mapping.Entries)
             {
+                if (pair.Key is YamlScalar { IsNull: true, Span.Length: 0 })
+                {
+                    // An empty key has no text to point at: point at its value.
+                    page.Report(DiagnosticDescriptors.WrongShape, pair.Value.Span, "a key of " + (path.IsEmpty ? "the front matter" : path.ToString()), "a string", "missing (this value has no key)");
+                    continue;
+                }
+
                 if (pair.Key is not YamlScalar key || key.IsNull)
                 {
                     page.WrongShape(pair.Key, "a key of " + (path.IsEmpty ? "the front matter" : path.ToString()), "a string");

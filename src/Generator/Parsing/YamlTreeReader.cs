@@ -22,7 +22,18 @@ namespace SpecGen.Generator.Parsing
 
         public static YamlNode? Read(string path, SourceText text, int yamlEnd, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
-            var parser = new Parser(new Scanner(new StringReader(text.ToString(new TextSpan(0, yamlEnd))), skipComments: true));
+            string yaml = text.ToString(new TextSpan(0, yamlEnd));
+            if (FindNonPrintable(yaml) is int bad)
+            {
+                // YAML 1.2 (5.1) allows only printable characters; YamlDotNet reads some others as empty scalars.
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.YamlSyntax,
+                    LocationInfo.Create(path, text, new TextSpan(bad, 1)),
+                    "the page holds the character U+" + ((int)yaml[bad]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) + ", which YAML does not allow (write it as an escape inside a double-quoted string)"));
+                return null;
+            }
+
+            var parser = new Parser(new Scanner(new StringReader(yaml), skipComments: true));
             var stack = new List<Frame>();
             YamlNode? root = null;
             int documents = 0;
@@ -66,8 +77,16 @@ namespace SpecGen.Generator.Parsing
                             }
 
                             var node = new YamlScalar(Span(yamlEnd, scalar.Start, scalar.End), scalar.Value, scalar.Style == ScalarStyle.Plain);
-                            if (!Attach(stack, node, ref root))
+                            if (node.IsPlain && node.Value.Length > 0 && (IsBlank(node.Value[0]) || IsBlank(node.Value[node.Value.Length - 1])))
                             {
+                                // A plain scalar never starts or ends with a blank in YAML; YamlDotNet makes one of ', : x'.
+                                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, LocationInfo.Create(path, text, node.Span), "did not find the expected value here"));
+                                return null;
+                            }
+
+                            if (!Attach(stack, node, yaml, ref root))
+                            {
+                                diagnostics.Add(MissingSeparator(path, text, node));
                                 return null;
                             }
 
@@ -104,8 +123,9 @@ namespace SpecGen.Generator.Parsing
                             YamlNode container = frame.IsMapping
                                 ? new YamlMapping(span, frame.Entries!)
                                 : new YamlSequence(span, frame.Items!);
-                            if (!Attach(stack, container, ref root))
+                            if (!Attach(stack, container, yaml, ref root))
                             {
+                                diagnostics.Add(MissingSeparator(path, text, container));
                                 return null;
                             }
 
@@ -129,7 +149,25 @@ namespace SpecGen.Generator.Parsing
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // YamlDotNet documents YamlException for bad input; anything else is reported, never thrown.
+                // YamlDotNet documents YamlException for bad input; anything else is reported, never thrown. It throws
+                // InvalidOperationException when the text ends inside a flow list or mapping: say which one.
+                Frame? open = stack.FindLast(f => f.IsFlow);
+                if (open is not null)
+                {
+                    LinePosition start = text.Lines.GetLinePosition(open.Start);
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.YamlSyntax,
+                        LocationInfo.Create(path, text, new TextSpan(yamlEnd, Math.Min(3, text.Length - yamlEnd))),
+                        string.Format(
+                            System.Globalization.CultureInfo.InvariantCulture,
+                            "the front matter ends before the '{0}' that closes the {1} opened at line {2}, column {3}",
+                            open.IsMapping ? '}' : ']',
+                            open.IsMapping ? "mapping" : "list",
+                            start.Line + 1,
+                            start.Character + 1)));
+                    return null;
+                }
+
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.YamlSyntax,
                     At(path, text, yamlEnd, last, last),
@@ -140,7 +178,86 @@ namespace SpecGen.Generator.Parsing
             return root;
         }
 
-        private static bool Attach(List<Frame> stack, YamlNode node, ref YamlNode? root)
+        private static bool IsBlank(char c) => c == ' ' || c == '\t';
+
+        /// <summary>True when the key at <paramref name="keyStart"/> is written after a '?' (an explicit key, whose ':' may be on a later line).</summary>
+        private static bool IsExplicitKey(string yaml, int keyStart)
+        {
+            for (int i = keyStart - 1; i >= 0; i--)
+            {
+                switch (yaml[i])
+                {
+                    case '?':
+                        return true;
+                    case ',':
+                    case '{':
+                    case '[':
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The first character outside YAML 1.2's printable set (c-printable), or null.</summary>
+        private static int? FindNonPrintable(string yaml)
+        {
+            for (int i = 0; i < yaml.Length; i++)
+            {
+                char c = yaml[i];
+                bool printable = c >= ' ' ? c < 0x7F || c == 0x85 || (c >= 0xA0 && c <= 0xFFFD && !char.IsSurrogate(c)) : c == '\t' || c == '\n' || c == '\r';
+                if (printable)
+                {
+                    continue;
+                }
+
+                if (char.IsHighSurrogate(c) && i + 1 < yaml.Length && char.IsLowSurrogate(yaml[i + 1]))
+                {
+                    i++;
+                    continue;
+                }
+
+                return i;
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// True when the text between the end of the previous node of a flow collection and <paramref name="start"/>
+        /// holds <paramref name="indicator"/>: the ',' between entries, the ':' between a key and its value. YamlDotNet
+        /// accepts a plain scalar right after a closing bracket (<c>{"a": [1] b}</c>) and a value without its colon
+        /// (<c>{"a" "b"}</c>), which YAML does not.
+        /// </summary>
+        private static bool HasIndicator(string yaml, int previousEnd, int start, char indicator, bool sameLine = false)
+        {
+            for (int i = previousEnd; i < start && i < yaml.Length; i++)
+            {
+                if (yaml[i] == indicator)
+                {
+                    return true;
+                }
+
+                if (sameLine && (yaml[i] == '\n' || yaml[i] == '\r'))
+                {
+                    // An implicit key and its ':' share a line (YAML 1.2, 7.4.2); YamlDotNet takes a ':' on the next line too.
+                    return false;
+                }
+
+                if (yaml[i] == '#' && (i == 0 || yaml[i - 1] == ' ' || yaml[i - 1] == '\t' || yaml[i - 1] == '\n' || yaml[i - 1] == '\r'))
+                {
+                    while (i < start && yaml[i] != '\n' && yaml[i] != '\r')
+                    {
+                        i++;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Adds a finished node to the collection being read; false when a flow collection lacks the ',' before it.</summary>
+        private static bool Attach(List<Frame> stack, YamlNode node, string yaml, ref YamlNode? root)
         {
             if (stack.Count == 0)
             {
@@ -149,6 +266,18 @@ namespace SpecGen.Generator.Parsing
             }
 
             Frame top = stack[stack.Count - 1];
+            if (top.IsFlow)
+            {
+                // Between entries a ','; between a key and a value written out, a ':' (an empty value has no text).
+                bool startsEntry = top.IsMapping ? top.PendingKey is null && top.Entries!.Count > 0 : top.Items!.Count > 0;
+                bool isValue = top.IsMapping && top.PendingKey is not null && node.Span.Length > 0;
+                if ((startsEntry && !HasIndicator(yaml, top.LastEnd, node.Span.Start, ','))
+                    || (isValue && !HasIndicator(yaml, top.LastEnd, node.Span.Start, ':', sameLine: !IsExplicitKey(yaml, top.PendingKey!.Span.Start))))
+                {
+                    return false;
+                }
+            }
+
             top.LastEnd = node.Span.End;
             if (!top.IsMapping)
             {
@@ -189,6 +318,14 @@ namespace SpecGen.Generator.Parsing
             }
 
             return null;
+        }
+
+        private static DiagnosticInfo MissingSeparator(string path, SourceText text, YamlNode node)
+        {
+            return DiagnosticInfo.Create(
+                DiagnosticDescriptors.YamlSyntax,
+                LocationInfo.Create(path, text, node.Span.Length > 0 ? node.Span : new TextSpan(node.Span.Start, Math.Min(1, text.Length - node.Span.Start))),
+                "did not find the expected ',' or ':' before this item of a flow list or mapping");
         }
 
         private static DiagnosticInfo AnchorsRefused(string path, SourceText text, int yamlEnd, Mark start, Mark end)

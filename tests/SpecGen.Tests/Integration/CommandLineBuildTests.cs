@@ -12,6 +12,7 @@ namespace SpecGen.Tests.Integration
     /// `dotnet build` of a project that uses SpecGen the in-repository way (the sample's way: the package's
     /// props/targets imported, the generator and runtime as project references).
     /// </summary>
+    [Collection(BuildCollection.Name)]
     [Trait("Category", "Integration")]
     public class CommandLineBuildTests
     {

@@ -9,8 +9,9 @@ namespace SpecGen.Tests.Integration
     /// highest version of analyzer DLLs that share a file name, so without care one generator runs on the other's
     /// YamlDotNet. SpecGen ships its copy renamed (SpecGen.YamlDotNet.dll), so both keep their own.
     /// </summary>
+    [Collection(BuildCollection.Name)]
     [Trait("Category", "Integration")]
-    public class YamlDotNetConflictTests : IClassFixture<PackageFixture>
+    public class YamlDotNetConflictTests
     {
         private const string OtherProject = @"<Project Sdk=""Microsoft.NET.Sdk"">
   <PropertyGroup>
