@@ -27,6 +27,9 @@ namespace SpecGen.Generator
         /// <summary>Each page that enters the catalog, by its diagnostics' effective severity.</summary>
         public const string CatalogPages = "SpecGen.CatalogPages";
 
+        /// <summary>The diagnostics of every page, ordered by file and position.</summary>
+        public const string PageDiagnostics = "SpecGen.PageDiagnostics";
+
         /// <summary>The catalog: pages in order, API model, cross-page diagnostics.</summary>
         public const string Catalog = "SpecGen.Catalog";
 

@@ -80,23 +80,26 @@ namespace SpecGen.Generator
                 .WithTrackingName(PipelineSteps.ApiModel);
 
             context.RegisterSourceOutput(settings.Select(static (s, _) => s.Diagnostics), ReportDiagnostics);
-            context.RegisterSourceOutput(pageResults.Select(static (result, _) => result.Diagnostics), ReportDiagnostics);
-            context.RegisterSourceOutput(catalogPages.Select(static (page, _) => page.Diagnostics), ReportDiagnostics);
+            // Each page's diagnostics, in the order of the pages' paths (not of the project's items), so the output is the same whatever the order.
+            context.RegisterSourceOutput(
+                pageResults.Select(static (result, _) => result.Diagnostics).Collect()
+                    .Combine(catalogPages.Select(static (page, _) => page.Diagnostics).Collect())
+                    .Select(static (pair, _) => DiagnosticOrder.ByFile(pair.Left.AddRange(pair.Right)))
+                    .WithTrackingName(PipelineSteps.PageDiagnostics),
+                ReportDiagnostics);
             context.RegisterSourceOutput(catalog.Select(static (result, _) => result.Diagnostics), ReportDiagnostics);
             context.RegisterSourceOutput(apiModel.Combine(emitOptions).Combine(hasPages).WithTrackingName(PipelineSteps.ApiSource), static (spc, input) =>
             {
                 if (input.Right)
                 {
-                    string source = CatalogEmitter.EmitApi(input.Left.Left, input.Left.Right, spc.CancellationToken);
-                    spc.AddSource(CatalogEmitter.ApiHintName, SourceText.From(source, Encoding.UTF8));
+                    AddSource(spc, CatalogEmitter.ApiHintName, () => CatalogEmitter.EmitApi(input.Left.Left, input.Left.Right, spc.CancellationToken));
                 }
             });
             context.RegisterSourceOutput(catalogData.Combine(emitOptions).Combine(hasPages).WithTrackingName(PipelineSteps.DataSource), static (spc, input) =>
             {
                 if (input.Right)
                 {
-                    string source = CatalogEmitter.EmitData(input.Left.Left, input.Left.Right, spc.CancellationToken);
-                    spc.AddSource(CatalogEmitter.DataHintName, SourceText.From(source, Encoding.UTF8));
+                    AddSource(spc, CatalogEmitter.DataHintName, () => CatalogEmitter.EmitData(input.Left.Left, input.Left.Right, spc.CancellationToken));
                 }
             });
         }
@@ -108,17 +111,41 @@ namespace SpecGen.Generator
 
         private static PageResult ReadPage(AdditionalText file, ReadOptions options, CancellationToken cancellationToken)
         {
-            SourceText? text = file.GetText(cancellationToken);
+            SourceText? text;
+            string? why = null;
+            try
+            {
+                text = file.GetText(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                text = null;
+                why = ex.Message;
+            }
+
             if (text is null)
             {
                 var diagnostic = DiagnosticInfo.Create(
                     DiagnosticDescriptors.NotAPage,
                     new LocationInfo(file.Path, default, default),
-                    "the file could not be read");
+                    "the file could not be read" + (why is null ? string.Empty : ": " + why));
                 return new PageResult(null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
             }
 
             return PageReader.Read(file.Path, text, options, cancellationToken);
+        }
+
+        /// <summary>Adds a generated file; a failure of SpecGen's own is reported as SPG0000, never thrown at the compiler.</summary>
+        private static void AddSource(SourceProductionContext context, string hintName, Func<string> emit)
+        {
+            try
+            {
+                context.AddSource(hintName, SourceText.From(emit(), Encoding.UTF8));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                context.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, "the generated file " + hintName + ": " + ex.GetType().Name + ": " + ex.Message).ToDiagnostic());
+            }
         }
 
         private static void ReportDiagnostics(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)

@@ -18,6 +18,20 @@ namespace SpecGen.Generator.Catalog
     {
         public static CatalogResult Build(ImmutableArray<PageModel> pages, EffectiveSeverities severities, CancellationToken cancellationToken)
         {
+            try
+            {
+                return BuildCore(pages, severities, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A failure of SpecGen's own: reported, never thrown at the compiler.
+                var failure = DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, "the catalog: " + ex.GetType().Name + ": " + ex.Message);
+                return new CatalogResult(new CatalogData(EquatableArray<PageData>.Empty), new ApiModel(0, 0, 0, 0, EquatableArray<ApiName>.Empty), new EquatableArray<DiagnosticInfo>(new[] { failure }));
+            }
+        }
+
+        private static CatalogResult BuildCore(ImmutableArray<PageModel> pages, EffectiveSeverities severities, CancellationToken cancellationToken)
+        {
             var diagnostics = new List<DiagnosticInfo>();
             PageModel[] ordered = pages
                 .OrderBy(p => p.Tag, StringComparer.Ordinal)

@@ -13,7 +13,7 @@ namespace SpecGen.Generator.Diagnostics
         public static readonly string HelpLinkBase = ThisAssembly.DiagnosticsDocs + "#";
 
         public static readonly DiagnosticDescriptor InternalError = new DiagnosticDescriptor(
-            "SPG0000", "SpecGen could not process a page", "SpecGen could not process this page: {0}",
+            "SPG0000", "SpecGen could not process a page", "SpecGen could not process {0}",
             Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0000");
 
         public static readonly DiagnosticDescriptor NotAPage = new DiagnosticDescriptor(

@@ -38,7 +38,11 @@ namespace SpecGen.Generator.Pages
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                page.Report(DiagnosticDescriptors.InternalError, new TextSpan(0, 0), ex.GetType().Name + ": " + ex.Message);
+                // At the start of the page, without asking the text for its lines: the text itself may be what broke.
+                page.Diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.InternalError,
+                    new LocationInfo(path, new TextSpan(0, 0), new LinePositionSpan(default, default)),
+                    "this page: " + ex.GetType().Name + ": " + ex.Message));
                 model = null;
             }
 

@@ -154,17 +154,10 @@ namespace SpecGen.Generator.Parsing
                 Frame? open = stack.FindLast(f => f.IsFlow);
                 if (open is not null)
                 {
-                    LinePosition start = text.Lines.GetLinePosition(open.Start);
                     diagnostics.Add(DiagnosticInfo.Create(
                         DiagnosticDescriptors.YamlSyntax,
-                        LocationInfo.Create(path, text, new TextSpan(yamlEnd, Math.Min(3, text.Length - yamlEnd))),
-                        string.Format(
-                            System.Globalization.CultureInfo.InvariantCulture,
-                            "the front matter ends before the '{0}' that closes the {1} opened at line {2}, column {3}",
-                            open.IsMapping ? '}' : ']',
-                            open.IsMapping ? "mapping" : "list",
-                            start.Line + 1,
-                            start.Character + 1)));
+                        LocationInfo.Create(path, text, new TextSpan(open.Start, Math.Min(1, yamlEnd - open.Start))),
+                        "this " + (open.IsMapping ? "mapping" : "list") + " is never closed: the front matter ends before its '" + (open.IsMapping ? '}' : ']') + "'"));
                     return null;
                 }
 

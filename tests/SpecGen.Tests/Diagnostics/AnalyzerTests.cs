@@ -66,6 +66,40 @@ namespace SpecGen.Tests.Diagnostics
         }
 
         [Fact]
+        public async Task Every_where_parameter_and_every_query_name_is_checked()
+        {
+            // One unknown name per Where parameter (from the schema), and per name a query can give.
+            string where = string.Concat(SpecGen.Format.Dimensions.All.Select(d => "SpackCache.Catalog.Where(" + d.Parameter + ": \"nosuch-" + d.Parameter + "\");\n"));
+            Diagnostic[] found = await Analyze(where + @"
+                SpackCache.Catalog.Query(""zlib target=nosuch-target"");
+                SpackCache.Catalog.Query(""zlib platform=nosuch-platform"");
+                SpackCache.Catalog.Query(""zlib arch=linux-nosuch-os-x86_64_v3"");");
+
+            string[] expected = SpecGen.Format.Dimensions.All.Select(d => d.Noun + " 'nosuch-" + d.Parameter + "'")
+                .Concat(new[] { "Target 'nosuch-target'", "Platform 'nosuch-platform'", "Operating system 'nosuch-os'" })
+                .ToArray();
+            Assert.Equal(expected.Length, found.Length);
+            for (int i = 0; i < expected.Length; i++)
+            {
+                Assert.Equal("SPG0021", found[i].Id);
+                Assert.StartsWith(expected[i] + " is not in the catalog SpackCache", found[i].GetMessage());
+            }
+        }
+
+        [Fact]
+        public async Task A_hash_longer_than_a_hash_or_empty_finds_nothing()
+        {
+            Diagnostic[] found = await Analyze(@"
+                SpackCache.Catalog.FindByHash(""7u33aejtwnddwzz5674krdvmhbgnqjq5a"");
+                SpackCache.Catalog.TryFindByHash("""", out spec);
+                SpackCache.Catalog.TryFindByHash(""7u33aejtwnddwzz5674krdvmhbgnqjq5"", out spec);");
+
+            Assert.Equal(new[] { "SPG0022", "SPG0022" }, found.Select(d => d.Id));
+            Assert.Contains("'7u33aejtwnddwzz5674krdvmhbgnqjq5a' matches no spec", found[0].GetMessage());
+            Assert.Contains("'' matches no spec", found[1].GetMessage());
+        }
+
+        [Fact]
         public async Task Hashes_that_find_nothing_warn()
         {
             Diagnostic[] found = await Analyze(@"

@@ -48,13 +48,59 @@ namespace SpecGen.Tests.Diagnostics
         }
 
         [Fact]
+        public void SPG0001_a_file_that_cannot_be_read()
+        {
+            GeneratorOutput output = GeneratorHarness.Run(
+                GeneratorHarness.CreateDriver(new AdditionalText[] { new UnreadableText("/pages/v1/gone/specs.md", null), new UnreadableText("/pages/v1/locked/specs.md", new System.IO.IOException("Permission denied")) }),
+                GeneratorHarness.NewCompilation());
+
+            Assert.Equal(
+                new[] { "/pages/v1/gone/specs.md: Not a cache page: the file could not be read", "/pages/v1/locked/specs.md: Not a cache page: the file could not be read: Permission denied" },
+                output.Diagnostics.Select(d => d.Location.GetLineSpan().Path + ": " + d.GetMessage()).ToArray());
+            Assert.All(output.Diagnostics, d => Assert.Equal("SPG0001", d.Id));
+            Assert.Empty(GeneratorHarness.LoadCatalog(output.Compilation));
+        }
+
+        [Fact]
+        public void SPG0000_an_unexpected_exception_is_reported_at_the_page_never_thrown()
+        {
+            var text = new ThrowingText(Zlib.Text);
+            GeneratorOutput output = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new AdditionalText[] { new global::SpecGen.Scale.MemoryAdditionalText(Zlib.Path, text) }), GeneratorHarness.NewCompilation());
+
+            Diagnostic d = Assert.Single(output.Diagnostics);
+            Assert.Equal("SPG0000", d.Id);
+            Assert.Equal(Zlib.Path, d.Location.GetLineSpan().Path);
+            Assert.Equal("SpecGen could not process this page: InvalidOperationException: the text broke", d.GetMessage());
+            Assert.Empty(GeneratorHarness.LoadCatalog(output.Compilation));
+        }
+
+        [Fact]
         public void SPG0002_yaml_syntax_error_at_the_parser_position()
         {
             TestPage page = Edit("layout: cache", "layout: [cache");
-            Diagnostic d = Assert.Single(Find("SPG0002", page));
-            Assert.Equal(3, SpanOf(d.Location).Line);
-            Assert.Contains("YAML syntax error", d.GetMessage());
-            Assert.DoesNotContain("(Line:", d.GetMessage());
+            Diagnostic d = AssertSingleAt("SPG0002", page, "[");
+            Assert.Equal("YAML syntax error: this list is never closed: the front matter ends before its ']'", d.GetMessage());
+        }
+
+        /// <summary>What YAML forbids and YamlDotNet alone would let through, each reported where it is.</summary>
+        [Theory]
+        [InlineData("\"versions\": [\"1.3.1\"]}", "\"versions\": [\"1.3.1\"] x}", "x", "did not find the expected ',' or ':' before this item of a flow list or mapping")]
+        [InlineData("\"os\": \"sequoia\"", "\"os\" \"sequoia\"", "\"sequoia\"", "did not find the expected ',' or ':' before this item of a flow list or mapping")]
+        [InlineData("\"os\": \"sequoia\"", "\"os\"\n: \"sequoia\"", "\"sequoia\"", "did not find the expected ',' or ':' before this item of a flow list or mapping")]
+        [InlineData("\"os\": \"sequoia\", ", "\"os\": \"sequoia\", : \"sequoia\", ", " \"sequoia\"", "did not find the expected value here")]
+        [InlineData("\"size\": \"-\"", "\"size\": \"-\"\u0004", "\u0004", "the page holds the character U+0004, which YAML does not allow (write it as an escape inside a double-quoted string)")]
+        public void SPG0002_what_yaml_forbids_is_refused_at_its_place(string find, string replacement, string token, string message)
+        {
+            TestPage page = Edit(find, replacement);
+            int at = IndexOf(page.Text, replacement) + replacement.LastIndexOf(token, System.StringComparison.Ordinal);
+            int occurrence = 0;
+            for (int i = page.Text.IndexOf(token, System.StringComparison.Ordinal); i >= 0 && i < at; i = page.Text.IndexOf(token, i + 1, System.StringComparison.Ordinal))
+            {
+                occurrence++;
+            }
+
+            Diagnostic d = AssertSingleAt("SPG0002", page, token, occurrence);
+            Assert.Equal("YAML syntax error: " + message, d.GetMessage());
         }
 
         [Fact]
@@ -89,6 +135,22 @@ namespace SpecGen.Tests.Diagnostics
             int end = page.Text.IndexOf('}', start) + 1;
             Diagnostic d = AssertSingleAt("SPG0003", page, page.Text.Substring(start, end - start));
             Assert.Equal("Required key 'os' is missing from spec_details[1]", d.GetMessage());
+        }
+
+        [Fact]
+        public void SPG0003_categories_without_a_tag()
+        {
+            TestPage page = Edit("categories: [package, develop-2025-04-20]", "categories: [package]");
+            Diagnostic d = AssertSingleAt("SPG0003", page, "[package]");
+            Assert.Equal("Required key 'categories[1]' is missing (the snapshot tag, as in 'categories: [package, develop-2025-04-20]')", d.GetMessage());
+        }
+
+        [Fact]
+        public void SPG0004_categories_with_two_tags()
+        {
+            TestPage page = Edit("categories: [package, develop-2025-04-20]", "categories: [package, develop-2025-04-20, v0.23.1]");
+            Diagnostic d = AssertSingleAt("SPG0004", page, "[package, develop-2025-04-20, v0.23.1]");
+            Assert.StartsWith("categories must be '[package, <tag>]' with one snapshot tag, not a list", d.GetMessage());
         }
 
         [Fact]
@@ -471,6 +533,49 @@ namespace SpecGen.Tests.Diagnostics
             foreach (DiagnosticDescriptor descriptor in Generator::SpecGen.Generator.Diagnostics.DiagnosticDescriptors.All)
             {
                 Assert.Contains(descriptor.Id + " | SpecGen | " + descriptor.DefaultSeverity, tracked);
+            }
+        }
+
+        /// <summary>A file whose text is null (the compiler could not read it) or whose reading throws.</summary>
+        private sealed class UnreadableText : AdditionalText
+        {
+            private readonly System.Exception? _error;
+
+            public UnreadableText(string path, System.Exception? error)
+            {
+                Path = path;
+                _error = error;
+            }
+
+            public override string Path { get; }
+
+            public override Microsoft.CodeAnalysis.Text.SourceText? GetText(System.Threading.CancellationToken cancellationToken = default) => _error is null ? null : throw _error;
+        }
+
+        /// <summary>A text that breaks when SpecGen copies it out: the kind of failure nothing in SpecGen expects.</summary>
+        private sealed class ThrowingText : Microsoft.CodeAnalysis.Text.SourceText
+        {
+            private readonly string _text;
+
+            public ThrowingText(string text)
+            {
+                _text = text;
+            }
+
+            public override System.Text.Encoding? Encoding => System.Text.Encoding.UTF8;
+
+            public override int Length => _text.Length;
+
+            public override char this[int position] => _text[position];
+
+            public override void CopyTo(int sourceIndex, char[] destination, int destinationIndex, int count)
+            {
+                if (count > 100)
+                {
+                    throw new System.InvalidOperationException("the text broke");
+                }
+
+                _text.CopyTo(sourceIndex, destination, destinationIndex, count);
             }
         }
 

@@ -2,6 +2,7 @@ extern alias Generator;
 
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -41,10 +42,47 @@ namespace SpecGen.Tests.Generator
         }
 
         [Fact]
-        public void The_driver_run_is_cancelled()
+        public void A_build_cancelled_while_SpecGen_reads_a_page_stops_inside_SpecGen()
         {
-            GeneratorDriver driver = GeneratorHarness.CreateDriver(TestPaths.CorpusPages());
-            Assert.ThrowsAny<OperationCanceledException>(() => driver.RunGenerators(GeneratorHarness.NewCompilation(), Cancelled));
+            // The token is cancelled from inside the work: when the driver hands SpecGen the big boost page. The
+            // cancellation must then surface from SpecGen's own checks while it reads that page, and no later page is read.
+            using var source = new CancellationTokenSource();
+            var read = new System.Collections.Generic.List<string>();
+            AdditionalText[] texts = TestPaths.CorpusPages()
+                .Select(p => (AdditionalText)new CancellingText(p.Path, p.Text, p.Path.Contains("/boost/", StringComparison.Ordinal) ? source : null, read))
+                .ToArray();
+            GeneratorDriver driver = GeneratorHarness.CreateDriver(texts);
+
+            OperationCanceledException ex = Assert.ThrowsAny<OperationCanceledException>(() => driver.RunGenerators(GeneratorHarness.NewCompilation(), source.Token));
+
+            Assert.Contains("SpecGen.Generator.Parsing.YamlTreeReader.Read", ex.StackTrace, StringComparison.Ordinal);
+            Assert.EndsWith("/boost/specs.md", read[^1], StringComparison.Ordinal);
+            Assert.True(read.Count < texts.Length, read.Count + " of " + texts.Length + " pages were read");
+        }
+
+        /// <summary>An additional file that cancels a build when its text is asked for, and records that it was.</summary>
+        private sealed class CancellingText : AdditionalText
+        {
+            private readonly string _text;
+            private readonly CancellationTokenSource? _cancel;
+            private readonly System.Collections.Generic.List<string> _read;
+
+            public CancellingText(string path, string text, CancellationTokenSource? cancel, System.Collections.Generic.List<string> read)
+            {
+                Path = path;
+                _text = text;
+                _cancel = cancel;
+                _read = read;
+            }
+
+            public override string Path { get; }
+
+            public override SourceText GetText(CancellationToken cancellationToken = default)
+            {
+                _read.Add(Path);
+                _cancel?.Cancel();
+                return SourceText.From(_text);
+            }
         }
     }
 }

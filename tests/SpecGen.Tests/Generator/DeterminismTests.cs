@@ -32,18 +32,23 @@ namespace SpecGen.Tests.Generator
         public void Diagnostics_come_in_the_same_order_whatever_the_page_order()
         {
             TestPage page = TestPaths.CorpusPage("develop-2025-04-20", "zlib");
+            string broken = page.Text.Replace("\"num_specs\": 3", "\"num_specs\": 4").Replace("layout: cache", "layout: cache\npermalink: /x/");
             var pages = new[]
             {
                 page,
                 new TestPage("/other/zlib/specs.md", page.Text),
+                new TestPage("/a/zlib/specs.md", broken),
+                new TestPage("/z/python/specs.md", broken.Replace("title: \"zlib\"", "title: \"python\"")),
                 new TestPage("/third/zlib/specs.md", page.Text),
             };
 
             string[] forward = GeneratorHarness.Run(pages).Diagnostics.Select(d => d.ToString()).ToArray();
             string[] backward = GeneratorHarness.Run(pages.Reverse()).Diagnostics.Select(d => d.ToString()).ToArray();
+            string[] shuffled = GeneratorHarness.Run(new[] { pages[3], pages[0], pages[4], pages[2], pages[1] }).Diagnostics.Select(d => d.ToString()).ToArray();
 
-            Assert.NotEmpty(forward);
-            Assert.Equal(forward.OrderBy(d => d, System.StringComparer.Ordinal), backward.OrderBy(d => d, System.StringComparer.Ordinal));
+            Assert.Equal(6, forward.Length);
+            Assert.Equal(forward, backward);
+            Assert.Equal(forward, shuffled);
         }
     }
 }

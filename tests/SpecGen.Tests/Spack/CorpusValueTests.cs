@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Text.RegularExpressions;
 using SpecGen.Tests.Infrastructure;
@@ -71,16 +72,28 @@ namespace SpecGen.Tests.Spack
         }
 
         [Fact]
-        public void Every_version_of_the_corpus_parses_and_sorts()
+        public void Every_pair_of_corpus_versions_orders_as_an_independent_implementation_of_spacks_rules_says()
         {
-            SpackVersion[] versions = _fixture.Catalog.Select(s => s.Version).Distinct().ToArray();
-            Assert.True(versions.Length > 50);
-            Assert.All(versions, v => Assert.Equal(v, SpackVersion.Parse(v.ToString())));
-            SpackVersion[] sorted = versions.OrderBy(v => v).ToArray();
-            for (int i = 1; i < sorted.Length; i++)
+            string[] versions = _fixture.Catalog.Select(s => s.Version.ToString())
+                .Concat(_fixture.Catalog.Where(s => !s.Compiler.IsNone).Select(s => s.Compiler.Version.ToString()))
+                .Concat(new[] { "develop", "main", "master", "1.0rc1", "1.0alpha", "1.0beta2", "1.0", "0.10", "0.9", "1.0.0", "10.0001", "xyz", "1.2-3", "1_2.3" })
+                .Distinct()
+                .ToArray();
+            Assert.True(versions.Length > 80, versions.Length + " versions");
+            int pairs = 0;
+            foreach (string a in versions)
             {
-                Assert.True(sorted[i - 1] < sorted[i]);
+                SpackVersion va = SpackVersion.Parse(a);
+                Assert.Equal(a, va.ToString());
+                foreach (string b in versions)
+                {
+                    int expected = Math.Sign(SpackVersionOracle.Compare(a, b));
+                    Assert.True(expected == Math.Sign(va.CompareTo(SpackVersion.Parse(b))), $"{a} vs {b}: Spack's rules give {expected}");
+                    pairs++;
+                }
             }
+
+            Assert.True(pairs > 6000);
         }
     }
 }
