@@ -15,22 +15,24 @@ namespace SpecGen
             _index = index;
         }
 
+        private SpecCatalog Catalog => _catalog ?? throw new InvalidOperationException("This Compiler is default: it belongs to no catalog.");
+
         /// <summary>True when the spec names no compiler (<c>none</c>, e.g. pure Python packages).</summary>
         public bool IsNone => (Flags & CompilerFlags.None) != 0;
 
         /// <summary>The compiler name (<c>gcc</c>, <c>intel-oneapi-compilers</c>); <c>none</c> when there is none.</summary>
-        public string Name => _catalog!.GetString(_catalog.Read(Section.CompilerName, _index));
+        public string Name => Catalog.GetString(Catalog.Read(Section.CompilerName, _index));
 
         /// <summary>The compiler version (<c>11.4.0</c>), ordered by Spack's rules; empty when there is none.</summary>
-        public SpackVersion Version => _catalog is null ? default : _catalog.VersionOf(_catalog.Read(Section.CompilerVersion, _index));
+        public SpackVersion Version => Catalog.VersionOf(Catalog.Read(Section.CompilerVersion, _index));
 
         /// <summary>True when the page writes <c>name@=version</c>: exactly this version.</summary>
         public bool IsExact => (Flags & CompilerFlags.Exact) != 0;
 
         /// <summary>The compiler exactly as the page writes it.</summary>
-        public string Text => _catalog!.GetString(_catalog.Read(Section.CompilerText, _index));
+        public string Text => Catalog.GetString(Catalog.Read(Section.CompilerText, _index));
 
-        private int Flags => _catalog!.Read(Section.CompilerFlags, _index);
+        private int Flags => Catalog.Read(Section.CompilerFlags, _index);
 
         /// <inheritdoc/>
         public override string ToString() => _catalog is null ? string.Empty : Text;

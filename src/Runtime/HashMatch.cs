@@ -72,12 +72,19 @@ namespace SpecGen
             }
 
             /// <inheritdoc/>
-            public Spec Current => _match[_index];
+            public Spec Current
+            {
+                get
+                {
+                    Enumeration.CheckPosition(_index, 0, _match.Count);
+                    return _match[_index];
+                }
+            }
 
             object IEnumerator.Current => Current;
 
             /// <inheritdoc/>
-            public bool MoveNext() => ++_index < _match.Count;
+            public bool MoveNext() => _index < _match.Count && ++_index < _match.Count;
 
             /// <inheritdoc/>
             public void Reset() => _index = -1;

@@ -78,12 +78,19 @@ namespace SpecGen
             }
 
             /// <inheritdoc/>
-            public string Current => _list[_index];
+            public string Current
+            {
+                get
+                {
+                    Enumeration.CheckPosition(_index, 0, _list.Count);
+                    return _list[_index];
+                }
+            }
 
             object IEnumerator.Current => Current;
 
             /// <inheritdoc/>
-            public bool MoveNext() => ++_index < _list.Count;
+            public bool MoveNext() => _index < _list.Count && ++_index < _list.Count;
 
             /// <inheritdoc/>
             public void Reset() => _index = -1;

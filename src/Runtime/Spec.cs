@@ -95,8 +95,9 @@ namespace SpecGen
         private int HashIndex => Catalog.Read(SpecFields.Hash.Column, Index);
 
         /// <summary>
-        /// The spec in Spack syntax: <c>name@version %compiler variants arch=platform-os-target /shorthash</c>,
-        /// e.g. <c>py-gast@0.5.4 build_system=python_pip arch=linux-ubuntu24.04-aarch64 /7u33aej</c>.
+        /// The spec in Spack syntax, as a query that finds it: <c>name@version variants arch=platform-os-target /shorthash %compiler</c>,
+        /// e.g. <c>bc@1.07.1 build_system=autotools arch=linux-ubuntu22.04-x86_64_v3 /acfejrq %gcc@=11.4.0</c>. The compiler
+        /// comes last because in Spack's syntax what follows <c>%name</c> belongs to the compiler; values that need it are quoted.
         /// </summary>
         public override string ToString()
         {
@@ -107,19 +108,20 @@ namespace SpecGen
 
             var builder = new StringBuilder(96);
             builder.Append(Package).Append('@').Append(Version);
+            foreach (Variant variant in Variants)
+            {
+                builder.Append(' ');
+                QueryText.AppendVariant(builder, variant);
+            }
+
+            QueryText.AppendArch(builder, Platform, Os, Target);
+            builder.Append(" /").Append(ShortHash);
             Compiler compiler = Compiler;
             if (!compiler.IsNone)
             {
                 builder.Append(" %").Append(compiler.Text);
             }
 
-            foreach (Variant variant in Variants)
-            {
-                builder.Append(' ').Append(variant.Text);
-            }
-
-            builder.Append(" arch=").Append(Platform).Append('-').Append(Os).Append('-').Append(Target);
-            builder.Append(" /").Append(ShortHash);
             return builder.ToString();
         }
 

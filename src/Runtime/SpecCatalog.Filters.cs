@@ -50,7 +50,7 @@ namespace SpecGen
             Resolve(ref filter, Dimensions.Target, pattern.Target, ref none);
             Resolve(ref filter, Dimensions.OperatingSystem, pattern.Os, ref none);
             Resolve(ref filter, Dimensions.Platform, pattern.Platform, ref none);
-            bool details = pattern.Versions is not null || pattern.CompilerName is not null || pattern.Variants.Count > 0 || pattern.HashPrefix is not null;
+            bool details = pattern.Versions is not null || pattern.Compilers.Count > 0 || pattern.Variants.Count > 0 || pattern.Flags.Count > 0 || pattern.HashPrefix is not null;
             return new SpecQuery(this, none, filter, details ? pattern : null);
         }
 

@@ -5,31 +5,27 @@ using SpecGen.Format;
 namespace SpecGen
 {
     /// <summary>
-    /// A constraint in Spack's spec syntax that specs of a catalog can match:
-    /// <c>py-gast@0.5: %gcc@11: +shared ~ipo build_type=Release cuda_arch=80 target=aarch64 os=ubuntu24.04 platform=linux /7u33aej</c>
-    /// (any subset; <c>arch=platform-os-target</c> sets all three). Parts may be separated by spaces or written
-    /// together (<c>py-gast@0.5:%gcc+shared</c>).
+    /// A query in Spack's spec syntax, read as Spack reads it, that catalog entries satisfy as Spack's
+    /// <c>Spec.satisfies</c> would on the same concrete specs:
+    /// <c>py-gast@0.5: +shared ~ipo build_type=Release cuda_arch:=80,90 target=aarch64 os=ubuntu24.04 /7u33aej %gcc@11:</c>.
+    /// Every attribute belongs to the node it follows: those after <c>%name</c> constrain the compiler (its name and
+    /// version are what a cache page records). See the README's query grammar.
     /// </summary>
     public sealed class SpecPattern
     {
-        private SpecPattern(string text, SpecPatternSyntax syntax, VersionConstraint? versions, VersionConstraint? compilerVersions)
+        private SpecPattern(string text, SpecPatternSyntax syntax, VersionConstraint? versions, List<CompilerPattern> compilers, List<VariantPattern> variants, List<FlagPattern> flags)
         {
+            QueryNodeSyntax root = syntax.Root;
             Text = text;
-            Name = syntax.Name;
+            Name = root.Name;
             Versions = versions;
-            CompilerName = syntax.CompilerName;
-            CompilerVersions = compilerVersions;
-            Target = syntax.Target;
-            Os = syntax.Os;
-            Platform = syntax.Platform;
-            HashPrefix = syntax.HashPrefix;
-            var variants = new List<VariantPattern>(syntax.Variants.Count);
-            foreach (VariantPatternSyntax variant in syntax.Variants)
-            {
-                variants.Add(new VariantPattern(variant.Name, variant.Enabled, variant.Values, variant.Exact));
-            }
-
+            Compilers = compilers;
             Variants = variants;
+            Flags = flags;
+            Target = root.Target;
+            Os = root.Os;
+            Platform = root.Platform;
+            HashPrefix = root.Hash;
         }
 
         /// <summary>The text the pattern was parsed from.</summary>
@@ -41,22 +37,28 @@ namespace SpecGen
         /// <summary>The version constraint (after <c>@</c>), or null for any version.</summary>
         public VersionConstraint? Versions { get; }
 
-        /// <summary>The compiler name (after <c>%</c>), or null for any compiler (or none).</summary>
-        public string? CompilerName { get; }
+        /// <summary>The constraints written after <c>%</c>; a spec must satisfy each of them with its compiler.</summary>
+        public IReadOnlyList<CompilerPattern> Compilers { get; }
 
-        /// <summary>The compiler's version constraint (<c>%gcc@11:</c>), or null.</summary>
-        public VersionConstraint? CompilerVersions { get; }
+        /// <summary>The name of the first compiler constraint (in Spack's name for it: <c>%oneapi</c> is <c>intel-oneapi-compilers</c>), or null.</summary>
+        public string? CompilerName => Compilers.Count > 0 ? Compilers[0].Name : null;
+
+        /// <summary>The version constraint of the first compiler constraint, or null.</summary>
+        public VersionConstraint? CompilerVersions => Compilers.Count > 0 ? Compilers[0].Versions : null;
 
         /// <summary>The variant settings the spec must have.</summary>
         public IReadOnlyList<VariantPattern> Variants { get; }
 
-        /// <summary>The target (<c>target=</c> or from <c>arch=</c>), or null.</summary>
+        /// <summary>The compiler flags the spec must have (<c>cflags="-O2"</c>).</summary>
+        public IReadOnlyList<FlagPattern> Flags { get; }
+
+        /// <summary>The target (<c>target=</c>, or from <c>arch=</c>), or null.</summary>
         public string? Target { get; }
 
-        /// <summary>The operating system (<c>os=</c> or from <c>arch=</c>), or null.</summary>
+        /// <summary>The operating system (<c>os=</c>, <c>operating_system=</c>, or from <c>arch=</c>), or null.</summary>
         public string? Os { get; }
 
-        /// <summary>The platform (<c>platform=</c> or from <c>arch=</c>), or null.</summary>
+        /// <summary>The platform (<c>platform=</c>, or from <c>arch=</c>), or null.</summary>
         public string? Platform { get; }
 
         /// <summary>The hash prefix (after <c>/</c>), or null: specs whose hash starts with it match.</summary>
@@ -75,7 +77,7 @@ namespace SpecGen
                 : throw new FormatException(error);
         }
 
-        /// <summary>Parses a pattern; false (with the reason and position in <paramref name="error"/>) when it is malformed.</summary>
+        /// <summary>Parses a pattern; false (with the reason and position in <paramref name="error"/>) when it is malformed or asks what cache pages cannot answer.</summary>
         public static bool TryParse(string? text, out SpecPattern? pattern, out string? error)
         {
             pattern = null;
@@ -92,21 +94,35 @@ namespace SpecGen
                 return false;
             }
 
+            QueryNodeSyntax root = syntax.Root;
             VersionConstraint? versions = null;
-            if (syntax.Versions is not null && !VersionConstraint.TryParse(syntax.Versions, out versions, out problem))
+            if (root.Versions is not null && !VersionConstraint.TryParse(root.Versions, out versions, out problem))
             {
-                error = Describe(text, text.IndexOf('@'), "'@" + syntax.Versions + "': " + problem);
+                error = Describe(text, root.VersionsStart, "'@" + root.Versions + "': " + problem);
                 return false;
             }
 
-            VersionConstraint? compilerVersions = null;
-            if (syntax.CompilerVersions is not null && !VersionConstraint.TryParse(syntax.CompilerVersions, out compilerVersions, out problem))
+            // The syntax is checked (versions parse; compilers ask only for a name and versions).
+            var compilers = new List<CompilerPattern>(syntax.Compilers.Count);
+            foreach (QueryNodeSyntax node in syntax.Compilers)
             {
-                error = Describe(text, text.IndexOf('%'), "'%" + syntax.CompilerName + "@" + syntax.CompilerVersions + "': " + problem);
-                return false;
+                VersionConstraint? compilerVersions = node.Versions is null ? null : VersionConstraint.Parse(node.Versions);
+                compilers.Add(new CompilerPattern(node.Name, compilerVersions));
             }
 
-            pattern = new SpecPattern(text, syntax, versions, compilerVersions);
+            var variants = new List<VariantPattern>(root.Variants.Count);
+            foreach (QueryVariantSyntax variant in root.Variants)
+            {
+                variants.Add(VariantPattern.From(variant));
+            }
+
+            var flags = new List<FlagPattern>(root.Flags.Count);
+            foreach (KeyValuePair<string, string[]> flag in root.Flags)
+            {
+                flags.Add(new FlagPattern(flag.Key, flag.Value));
+            }
+
+            pattern = new SpecPattern(text, syntax, versions, compilers, variants, flags);
             error = null;
             return true;
         }
@@ -124,7 +140,7 @@ namespace SpecGen
         /// <summary>The text the pattern was parsed from.</summary>
         public override string ToString() => Text;
 
-        /// <summary>The parts the catalog's indexes cannot answer: versions, compiler, variants, hash.</summary>
+        /// <summary>The parts the catalog's indexes cannot answer: versions, compilers, variants, flags, hash.</summary>
         internal bool MatchesDetails(Spec spec)
         {
             if (Versions is not null && !Versions.Contains(spec.Version))
@@ -132,20 +148,15 @@ namespace SpecGen
                 return false;
             }
 
-            if (CompilerName is not null)
+            for (int i = 0; i < Compilers.Count; i++)
             {
-                Compiler compiler = spec.Compiler;
-                if (compiler.IsNone || !string.Equals(compiler.Name, CompilerName, StringComparison.Ordinal))
-                {
-                    return false;
-                }
-
-                if (CompilerVersions is not null && !CompilerVersions.Contains(compiler.Version))
+                if (!Compilers[i].IsSatisfiedBy(spec.Compiler))
                 {
                     return false;
                 }
             }
 
+            // Spec._satisfies_node: the query's hash must be a prefix of the spec's.
             if (HashPrefix is not null && !spec.Hash.StartsWith(HashPrefix, StringComparison.Ordinal))
             {
                 return false;
@@ -160,76 +171,20 @@ namespace SpecGen
                 }
             }
 
+            for (int i = 0; i < Flags.Count; i++)
+            {
+                if (!Flags[i].IsSatisfiedBy(variants))
+                {
+                    return false;
+                }
+            }
+
             return true;
         }
 
         private static string Describe(string text, int position, string problem)
         {
             return "The query '" + text + "' is malformed at position " + Math.Max(0, position) + ": " + problem + ".";
-        }
-    }
-
-    /// <summary>A variant setting a <see cref="SpecPattern"/> asks for.</summary>
-    public sealed class VariantPattern
-    {
-        internal VariantPattern(string name, bool? enabled, string[] values, bool exact)
-        {
-            Name = name;
-            Enabled = enabled;
-            Values = values;
-            IsExact = exact;
-        }
-
-        /// <summary>The variant name.</summary>
-        public string Name { get; }
-
-        /// <summary>For <c>+name</c> or <c>~name</c>: whether it must be on; null for a valued setting.</summary>
-        public bool? Enabled { get; }
-
-        /// <summary>The values a valued setting asks for.</summary>
-        public IReadOnlyList<string> Values { get; }
-
-        /// <summary>Written with <c>:=</c>: the spec's values must be exactly these.</summary>
-        public bool IsExact { get; }
-
-        /// <summary>
-        /// Spack's rule: <c>+x</c>/<c>~x</c> need the bool variant on/off; <c>x=a</c> needs a single-valued
-        /// <c>x</c> equal to <c>a</c>, or a multi-valued <c>x</c> holding <c>a</c> (every value asked for);
-        /// <c>x:=a,b</c> needs exactly those values. A spec without the variant does not match.
-        /// </summary>
-        internal bool IsSatisfiedBy(VariantList variants)
-        {
-            for (int i = 0; i < variants.Count; i++)
-            {
-                Variant variant = variants[i];
-                if (!string.Equals(variant.Name, Name, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                if (Enabled is bool enabled)
-                {
-                    return variant.Kind == VariantKind.Bool && variant.IsEnabled == enabled;
-                }
-
-                if (variant.Kind == VariantKind.Bool)
-                {
-                    return false;
-                }
-
-                NameList have = variant.Values;
-                foreach (string value in Values)
-                {
-                    if (!have.Contains(value))
-                    {
-                        return false;
-                    }
-                }
-
-                return !IsExact || have.Count == Values.Count;
-            }
-
-            return false;
         }
     }
 }

@@ -80,6 +80,7 @@ namespace SpecGen
             private ulong _bits;
             private int _current;
             private bool _started;
+            private bool _ended;
 
             internal Enumerator(SpecQuery query)
             {
@@ -106,19 +107,31 @@ namespace SpecGen
                 _bits = 0;
                 _current = -1;
                 _started = false;
+                _ended = false;
             }
 
             /// <inheritdoc/>
-            public Spec Current => new Spec(_catalog, _current);
+            public Spec Current
+            {
+                get
+                {
+                    if (_current < 0)
+                    {
+                        throw _ended ? Enumeration.Ended() : Enumeration.NotStarted();
+                    }
+
+                    return new Spec(_catalog, _current);
+                }
+            }
 
             object IEnumerator.Current => Current;
 
             /// <inheritdoc/>
             public bool MoveNext()
             {
-                if (!Start())
+                if (_ended || !Start())
                 {
-                    return false;
+                    return End();
                 }
 
                 while (true)
@@ -137,15 +150,23 @@ namespace SpecGen
 
                     if (!NextWord())
                     {
-                        return false;
+                        return End();
                     }
                 }
+            }
+
+            private bool End()
+            {
+                _ended = true;
+                _current = -1;
+                return false;
             }
 
             /// <inheritdoc/>
             public void Reset()
             {
                 _started = false;
+                _ended = false;
                 _bits = 0;
                 _current = -1;
             }

@@ -20,12 +20,19 @@ namespace SpecGen
         }
 
         /// <inheritdoc/>
-        public Spec Current => new Spec(_catalog, _index);
+        public Spec Current
+        {
+            get
+            {
+                Enumeration.CheckPosition(_index, _start, _end);
+                return new Spec(_catalog, _index);
+            }
+        }
 
         object IEnumerator.Current => Current;
 
         /// <inheritdoc/>
-        public bool MoveNext() => ++_index < _end;
+        public bool MoveNext() => _index < _end && ++_index < _end;
 
         /// <inheritdoc/>
         public void Reset() => _index = _start - 1;

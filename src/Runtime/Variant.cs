@@ -17,8 +17,10 @@ namespace SpecGen
             _index = index;
         }
 
+        private SpecCatalog Catalog => _catalog ?? throw new InvalidOperationException("This Variant is default: it belongs to no catalog.");
+
         /// <summary>The variant name (<c>shared</c>, <c>build_system</c>, <c>cuda_arch</c>).</summary>
-        public string Name => _catalog!.GetString(_catalog.Read(Section.VariantName, _index));
+        public string Name => Catalog.GetString(Catalog.Read(Section.VariantName, _index));
 
         /// <summary>Bool, single value or multi-valued (a value list, or written with <c>:=</c>).</summary>
         public VariantKind Kind
@@ -49,16 +51,16 @@ namespace SpecGen
         {
             get
             {
-                int start = _catalog!.Read(Section.VariantValueStart, _index);
-                int end = _catalog.Read(Section.VariantValueStart, _index + 1);
-                return new NameList(_catalog, Section.VariantValueItems, start, end - start, null);
+                int start = Catalog.Read(Section.VariantValueStart, _index);
+                int end = Catalog.Read(Section.VariantValueStart, _index + 1);
+                return new NameList(Catalog, Section.VariantValueItems, start, end - start, null);
             }
         }
 
         /// <summary>The setting exactly as the page writes it.</summary>
-        public string Text => _catalog!.GetString(_catalog.Read(Section.VariantText, _index));
+        public string Text => Catalog.GetString(Catalog.Read(Section.VariantText, _index));
 
-        private int Flags => _catalog!.Read(Section.VariantFlags, _index);
+        private int Flags => Catalog.Read(Section.VariantFlags, _index);
 
         /// <inheritdoc/>
         public override string ToString() => _catalog is null ? string.Empty : Text;

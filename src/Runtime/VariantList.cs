@@ -71,12 +71,19 @@ namespace SpecGen
             }
 
             /// <inheritdoc/>
-            public Variant Current => _list[_index];
+            public Variant Current
+            {
+                get
+                {
+                    Enumeration.CheckPosition(_index, 0, _list.Count);
+                    return _list[_index];
+                }
+            }
 
             object IEnumerator.Current => Current;
 
             /// <inheritdoc/>
-            public bool MoveNext() => ++_index < _list.Count;
+            public bool MoveNext() => _index < _list.Count && ++_index < _list.Count;
 
             /// <inheritdoc/>
             public void Reset() => _index = -1;

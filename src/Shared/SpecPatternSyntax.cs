@@ -1,365 +1,372 @@
-// Shared by SpecGen.Runtime (SpecCatalog.Query) and SpecGen.Generator (the analyzer that checks query literals).
+// Shared by SpecGen.Runtime (SpecPattern) and SpecGen.Generator (the analyzer that checks query literals).
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace SpecGen.Format
 {
-    /// <summary>A variant setting in a query: <c>+name</c>, <c>~name</c>, <c>name=v1,v2</c>, <c>name:=v1</c>.</summary>
-    internal sealed class VariantPatternSyntax
-    {
-        public VariantPatternSyntax(string name, bool? enabled, string[] values, bool exact)
-        {
-            Name = name;
-            Enabled = enabled;
-            Values = values;
-            Exact = exact;
-        }
-
-        public string Name { get; }
-
-        /// <summary>For <c>+name</c>/<c>~name</c> (and <c>name=true</c>/<c>name=false</c>): on or off; else null.</summary>
-        public bool? Enabled { get; }
-
-        public string[] Values { get; }
-
-        /// <summary>Written with <c>:=</c>: the values are the exact set.</summary>
-        public bool Exact { get; }
-    }
-
     /// <summary>
-    /// The parts of a query in Spack's spec syntax, as text:
-    /// <c>name@versions %compiler@versions +variant ~variant key=value target=T os=O platform=P arch=P-O-T /hash</c>.
-    /// Parts may be separated by spaces or written together (<c>py-gast@0.5:%gcc+shared</c>).
+    /// A query parsed as Spack parses a spec (spack/spack lib/spack/spack/spec_parser.py: SpecParser.next_spec,
+    /// SpecNodeParser.parse, parse_one_or_raise; lib/spack/spack/spec.py: Spec._add_flag): the root node, then one
+    /// node per <c>%</c>, each node's attributes up to the next <c>%</c>. What cache pages cannot answer is refused
+    /// with the reason: dependencies (<c>^</c>), edge attributes, propagation, namespaces, spec files and git commit
+    /// lookups.
     /// </summary>
     internal sealed class SpecPatternSyntax
     {
-        public string? Name { get; private set; }
+        /// <summary>The virtuals a <c>%c=gcc</c> may assign: the languages a compiler provides.</summary>
+        private static readonly string[] LanguageVirtuals = { "c", "cxx", "fortran" };
 
-        public string? Versions { get; private set; }
+        /// <summary>Spack's compiler flag types (spec.py, _valid_compiler_flags).</summary>
+        internal static readonly string[] FlagTypes = { "cflags", "cxxflags", "fflags", "ldflags", "ldlibs", "cppflags" };
 
-        public string? CompilerName { get; private set; }
+        private SpecPatternSyntax(QueryNodeSyntax root, List<QueryNodeSyntax> compilers)
+        {
+            Root = root;
+            Compilers = compilers;
+        }
 
-        public string? CompilerVersions { get; private set; }
+        /// <summary>The package node.</summary>
+        public QueryNodeSyntax Root { get; }
 
-        public List<VariantPatternSyntax> Variants { get; } = new List<VariantPatternSyntax>();
-
-        public string? Target { get; private set; }
-
-        public string? Os { get; private set; }
-
-        public string? Platform { get; private set; }
-
-        public string? HashPrefix { get; private set; }
+        /// <summary>The nodes after <c>%</c>: constraints on the binary's compiler.</summary>
+        public List<QueryNodeSyntax> Compilers { get; }
 
         /// <summary>Parses a query; on failure returns null with the reason and the 0-based position.</summary>
         public static SpecPatternSyntax? Parse(string text, out string? error, out int position)
         {
-            var result = new SpecPatternSyntax();
-            var parser = new Parser(text, result);
-            if (parser.Run())
-            {
-                error = null;
-                position = -1;
-                return result;
-            }
-
+            var parser = new Parser(text);
+            SpecPatternSyntax? result = parser.Run();
             error = parser.Error;
             position = parser.ErrorPosition;
-            return null;
+            return result;
         }
 
         private sealed class Parser
         {
             private readonly string _text;
-            private readonly SpecPatternSyntax _result;
-            private int _at;
+            private readonly List<QueryToken> _tokens;
+            private int _next;
 
-            public Parser(string text, SpecPatternSyntax result)
+            public Parser(string text)
             {
                 _text = text;
-                _result = result;
+                _tokens = QueryTokenizer.Tokenize(text);
             }
 
             public string? Error { get; private set; }
 
-            public int ErrorPosition { get; private set; }
+            public int ErrorPosition { get; private set; } = -1;
 
-            public bool Run()
+            private bool AtEnd => _next >= _tokens.Count;
+
+            private QueryToken Next => _tokens[_next];
+
+            public SpecPatternSyntax? Run()
             {
-                bool first = true;
-                while (true)
+                foreach (QueryToken token in _tokens)
                 {
-                    bool spaced = SkipSpaces();
-                    if (_at >= _text.Length)
+                    if (token.Kind == QueryTokenKind.Unexpected)
                     {
-                        return true;
-                    }
-
-                    int start = _at;
-                    char c = _text[_at];
-                    bool ok;
-                    switch (c)
-                    {
-                        case '@':
-                            ok = ReadVersions(start);
-                            break;
-                        case '%':
-                            ok = ReadCompiler(start);
-                            break;
-                        case '+':
-                        case '~':
-                            ok = ReadBoolVariant(start, c == '+');
-                            break;
-                        case '-' when spaced || first:
-                            ok = ReadBoolVariant(start, false);
-                            break;
-                        case '/':
-                            ok = ReadHash(start);
-                            break;
-                        case '^':
-                            return Fail(start, "dependencies ('^') are not part of cache pages and cannot be queried");
-                        default:
-                            if (!NameChars.IsNameChar(c) || c == '-' || c == '.')
-                            {
-                                return Fail(start, "unexpected '" + c + "'");
-                            }
-
-                            ok = ReadNameOrSetting(start);
-                            break;
-                    }
-
-                    if (!ok)
-                    {
-                        return false;
-                    }
-
-                    first = false;
-                }
-            }
-
-            private bool ReadVersions(int start)
-            {
-                _at++;
-                string versions = ReadWhile(IsVersionChar);
-                if (versions.Length == 0)
-                {
-                    return Fail(start, "'@' must be followed by a version or range");
-                }
-
-                if (_result.CompilerName is not null && _result.CompilerVersions is null && LastWasCompiler)
-                {
-                    _result.CompilerVersions = versions;
-                    LastWasCompiler = false;
-                    return true;
-                }
-
-                if (_result.Versions is not null)
-                {
-                    return Fail(start, "the query gives two version constraints");
-                }
-
-                _result.Versions = versions;
-                return true;
-            }
-
-            private bool LastWasCompiler { get; set; }
-
-            private bool ReadCompiler(int start)
-            {
-                _at++;
-                string name = ReadWhile(NameChars.IsNameChar);
-                if (name.Length == 0)
-                {
-                    return Fail(start, "'%' must be followed by a compiler name");
-                }
-
-                if (_result.CompilerName is not null)
-                {
-                    return Fail(start, "the query gives two compilers");
-                }
-
-                _result.CompilerName = name;
-                LastWasCompiler = _at < _text.Length && _text[_at] == '@';
-                return true;
-            }
-
-            private bool ReadBoolVariant(int start, bool enabled)
-            {
-                _at++;
-                string name = ReadWhile(NameChars.IsNameChar);
-                if (name.Length == 0)
-                {
-                    return Fail(start, "'" + _text[start] + "' must be followed by a variant name");
-                }
-
-                _result.Variants.Add(new VariantPatternSyntax(name, enabled, Array.Empty<string>(), false));
-                return true;
-            }
-
-            private bool ReadHash(int start)
-            {
-                _at++;
-                string hash = ReadWhile(NameChars.IsNameChar);
-                if (hash.Length == 0)
-                {
-                    return Fail(start, "'/' must be followed by a hash or hash prefix");
-                }
-
-                foreach (char h in hash)
-                {
-                    if (CatalogLayout.HashCharRank(h) < 0)
-                    {
-                        return Fail(start, "'" + hash + "' is not a hash prefix (lowercase a-z and 2-7)");
+                        return Fail<SpecPatternSyntax>(token.Start, "unexpected character '" + token.Text.TrimEnd() + "'");
                     }
                 }
 
-                if (_result.HashPrefix is not null)
+                QueryNodeSyntax? root = ParseNode(AtEnd ? 0 : Next.Start, isCompiler: false, virtuals: null);
+                if (root is null)
                 {
-                    return Fail(start, "the query gives two hashes");
+                    return null;
                 }
 
-                _result.HashPrefix = hash;
-                return true;
-            }
-
-            private bool ReadNameOrSetting(int start)
-            {
-                string word = ReadWhile(NameChars.IsNameChar);
-                bool exact = false;
-                if (_at + 1 < _text.Length && _text[_at] == ':' && _text[_at + 1] == '=')
+                var compilers = new List<QueryNodeSyntax>();
+                while (!AtEnd)
                 {
-                    exact = true;
-                    _at += 2;
-                }
-                else if (_at < _text.Length && _text[_at] == '=')
-                {
-                    _at++;
-                    if (_at < _text.Length && _text[_at] == '=')
+                    QueryToken token = Next;
+                    if (token.Kind == QueryTokenKind.StartEdgeProperties)
                     {
-                        _at++; // 'name==value' propagates in Spack; a cache spec has no dependencies, so it is 'name=value'.
-                    }
-                }
-                else
-                {
-                    if (_result.Name is not null)
-                    {
-                        return Fail(start, "the query names two packages ('" + _result.Name + "' and '" + word + "')");
+                        return Fail<SpecPatternSyntax>(token.Start, "edge attributes ('" + token.Text + "...]') describe dependencies, which cache pages do not record");
                     }
 
-                    _result.Name = word;
-                    return true;
-                }
+                    if (token.Kind != QueryTokenKind.Dependency)
+                    {
+                        break;
+                    }
 
-                int valueStart = _at;
-                string? value = ReadValue();
-                if (value is null)
-                {
-                    return false;
-                }
+                    _next++;
+                    if (token.Text[0] == '^')
+                    {
+                        return Fail<SpecPatternSyntax>(token.Start, "dependencies ('^') are not part of cache pages and cannot be queried");
+                    }
 
-                if (value.Length == 0)
-                {
-                    return Fail(valueStart, "'" + word + "=' must be followed by a value");
-                }
+                    if (token.Text.StartsWith("%%", StringComparison.Ordinal))
+                    {
+                        return Fail<SpecPatternSyntax>(token.Start, "'%%' asks for a compiler preference propagated to every dependency; propagation is not part of cache pages (use '%')");
+                    }
 
-                switch (word)
-                {
-                    case "target":
-                        return Set(start, "target", _result.Target, () => _result.Target = value);
-                    case "os":
-                        return Set(start, "os", _result.Os, () => _result.Os = value);
-                    case "platform":
-                        return Set(start, "platform", _result.Platform, () => _result.Platform = value);
-                    case "arch":
-                        string[] parts = value.Split('-');
-                        if (parts.Length < 3 || Array.IndexOf(parts, string.Empty) >= 0)
+                    if (token.Virtuals is not null)
+                    {
+                        foreach (string virtualName in token.Virtuals.Split(','))
                         {
-                            return Fail(valueStart, "arch must be platform-os-target, as in arch=linux-ubuntu24.04-aarch64");
+                            if (Array.IndexOf(LanguageVirtuals, virtualName) < 0)
+                            {
+                                return Fail<SpecPatternSyntax>(token.Start, "'" + virtualName + "' is a virtual dependency; cache pages record only the compiler (the provider of c, cxx and fortran)");
+                            }
                         }
 
-                        return Set(start, "platform", _result.Platform, () => _result.Platform = parts[0])
-                            && Set(start, "os", _result.Os, () => _result.Os = string.Join("-", parts, 1, parts.Length - 2))
-                            && Set(start, "target", _result.Target, () => _result.Target = parts[parts.Length - 1]);
-                }
+                        // Spack reads the substitute as the next node's name (spec_parser.py, parse_virtual_assignment).
+                        QueryTokenKind kind = token.Substitute!.IndexOf('.') >= 0 ? QueryTokenKind.FullyQualifiedPackageName : QueryTokenKind.UnqualifiedPackageName;
+                        _tokens.Insert(_next, new QueryToken(kind, token.Substitute, token.SubstituteStart, null, null, -1));
+                    }
 
-                if (!exact && (value == "true" || value == "True" || value == "false" || value == "False"))
-                {
-                    _result.Variants.Add(new VariantPatternSyntax(word, value[0] == 't' || value[0] == 'T', Array.Empty<string>(), false));
-                    return true;
-                }
-
-                string[] values = value.Split(',');
-                if (Array.IndexOf(values, string.Empty) >= 0)
-                {
-                    return Fail(valueStart, "the value list of '" + word + "' has an empty item");
-                }
-
-                _result.Variants.Add(new VariantPatternSyntax(word, null, values, exact));
-                return true;
-            }
-
-            /// <summary>A value up to the next space, or a quoted value (which may hold spaces); null on error.</summary>
-            private string? ReadValue()
-            {
-                if (_at < _text.Length && (_text[_at] == '\'' || _text[_at] == '"'))
-                {
-                    char quote = _text[_at];
-                    int open = _at;
-                    int close = _text.IndexOf(quote, _at + 1);
-                    if (close < 0)
+                    QueryNodeSyntax? compiler = ParseNode(token.Start, isCompiler: true, token.Virtuals);
+                    if (compiler is null)
                     {
-                        Fail(open, "the quoted value is not closed");
                         return null;
                     }
 
-                    _at = close + 1;
-                    return _text.Substring(open + 1, close - open - 1);
+                    if (compiler.IsEmpty)
+                    {
+                        return Fail<SpecPatternSyntax>(token.Start, "'%' must be followed by a compiler, as in '%gcc@11:'");
+                    }
+
+                    compilers.Add(compiler);
                 }
 
-                return ReadWhile(c => !char.IsWhiteSpace(c) && c != '%' && c != '^' && c != '@' && c != '/' && c != '+' && c != '~');
+                if (!AtEnd)
+                {
+                    // parse_one_or_raise: one spec per query.
+                    return Fail<SpecPatternSyntax>(Next.Start, "the query holds more than one spec: '" + Next.Text.Trim() + "' starts another one (query each separately)");
+                }
+
+                foreach (QueryNodeSyntax node in compilers.Prepend(root))
+                {
+                    if (node.Versions is not null && VersionListValue.Parse(node.Versions, out string? problem) is null)
+                    {
+                        return Fail<SpecPatternSyntax>(node.VersionsStart, "'@" + node.Versions + "': " + problem);
+                    }
+
+                    if (node.IsCompiler && Unanswerable(node) is (int at, string what))
+                    {
+                        return Fail<SpecPatternSyntax>(at, "cache pages record a binary's compiler by name and version only, not its " + what + "; to constrain the package, write it before '%'");
+                    }
+                }
+
+                return new SpecPatternSyntax(root, compilers);
             }
 
-            private bool Set(int start, string what, string? current, Action set)
+            /// <summary>The first attribute of a compiler node that a page does not record: (position, what it is), or null.</summary>
+            private static (int, string)? Unanswerable(QueryNodeSyntax node)
             {
-                if (current is not null)
+                if (node.Variants.Count > 0)
                 {
-                    return Fail(start, "the query gives " + what + " twice");
+                    return (node.Variants[0].Start, "variants ('" + node.Variants[0].Name + "')");
                 }
 
-                set();
+                if (node.Flags.Count > 0)
+                {
+                    return (node.Start, "compiler flags ('" + node.Flags[0].Key + "')");
+                }
+
+                if (node.Platform is not null || node.Os is not null || node.Target is not null)
+                {
+                    return (node.Start, "platform, operating system or target");
+                }
+
+                if (node.Hash is not null)
+                {
+                    return (node.Start, "hash");
+                }
+
+                return node.Name is null ? (node.Start, "properties without a name") : null;
+            }
+
+            private QueryNodeSyntax? ParseNode(int start, bool isCompiler, string? virtuals)
+            {
+                var node = new QueryNodeSyntax(start, isCompiler, virtuals);
+                if (AtEnd || Next.Kind == QueryTokenKind.Dependency)
+                {
+                    return node;
+                }
+
+                switch (Next.Kind)
+                {
+                    case QueryTokenKind.UnqualifiedPackageName:
+                        if (Next.Text != "*")
+                        {
+                            node.Name = Next.Text;
+                            node.NameStart = Next.Start;
+                        }
+
+                        _next++;
+                        break;
+                    case QueryTokenKind.FullyQualifiedPackageName:
+                        return Fail<QueryNodeSyntax>(Next.Start, "'" + Next.Text + "' names a package in a namespace; cache pages do not record namespaces (write the name alone)");
+                    case QueryTokenKind.FileName:
+                        return Fail<QueryNodeSyntax>(Next.Start, "'" + Next.Text + "' is a spec file; a query is written in spec syntax");
+                }
+
+                bool hasVersion = false;
+                while (!AtEnd)
+                {
+                    QueryToken token = Next;
+                    switch (token.Kind)
+                    {
+                        case QueryTokenKind.Version:
+                        case QueryTokenKind.VersionHashPair:
+                        case QueryTokenKind.GitVersion:
+                            if (hasVersion)
+                            {
+                                return Fail<QueryNodeSyntax>(token.Start, "a spec has one version list, and this gives a second");
+                            }
+
+                            if (token.Kind == QueryTokenKind.GitVersion)
+                            {
+                                return Fail<QueryNodeSyntax>(token.Start, "'" + token.Text + "' asks for a git commit, which needs a lookup in the package's repository; give the version it is, as in '@git.ref=1.2'");
+                            }
+
+                            hasVersion = true;
+                            node.Versions = token.Text.Substring(1).TrimStart();
+                            node.VersionsStart = token.Start;
+                            break;
+                        case QueryTokenKind.BoolVariant:
+                            if (!AddVariant(node, new QueryVariantSyntax(token.Text.Substring(1).Trim(), null, token.Text[0] == '+', concrete: true, token.Start)))
+                            {
+                                return null;
+                            }
+
+                            break;
+                        case QueryTokenKind.PropagatedBoolVariant:
+                        case QueryTokenKind.PropagatedKeyValuePair:
+                            return Fail<QueryNodeSyntax>(token.Start, "'" + token.Text + "' propagates to dependencies; propagation is not part of cache pages (use '+x', '~x' or 'x=v')");
+                        case QueryTokenKind.KeyValuePair:
+                            if (!AddSetting(node, token))
+                            {
+                                return null;
+                            }
+
+                            break;
+                        case QueryTokenKind.DagHash:
+                            if (node.Hash is not null)
+                            {
+                                return node;
+                            }
+
+                            node.Hash = token.Text.Substring(1);
+                            break;
+                        default:
+                            return node;
+                    }
+
+                    _next++;
+                }
+
+                return node;
+            }
+
+            /// <summary>Spec._add_flag: architecture keys, compiler flags, or a variant.</summary>
+            private bool AddSetting(QueryNodeSyntax node, QueryToken token)
+            {
+                int equals = token.Text.IndexOf('=');
+                string name = token.Text.Substring(0, equals);
+                bool concrete = name.EndsWith(":", StringComparison.Ordinal);
+                if (concrete)
+                {
+                    name = name.Substring(0, name.Length - 1);
+                }
+
+                string value = Unquote(token.Text.Substring(equals + 1));
+                switch (name)
+                {
+                    case "arch":
+                    case "architecture":
+                        string[] parts = value.Split('-');
+                        return parts.Length == 3
+                            ? SetArch(node, token, "platform", parts[0]) && SetArch(node, token, "os", parts[1]) && SetArch(node, token, "target", parts[2])
+                            : SetArch(node, token, "target", value);
+                    case "platform":
+                        return SetArch(node, token, "platform", value);
+                    case "os":
+                    case "operating_system":
+                        return SetArch(node, token, "os", value);
+                    case "target":
+                        return SetArch(node, token, "target", value);
+                    case "namespace":
+                        Fail<object>(token.Start, "cache pages do not record namespaces");
+                        return false;
+                }
+
+                if (Array.IndexOf(FlagTypes, name) >= 0)
+                {
+                    node.Flags.Add(new KeyValuePair<string, string[]>(name, value.Split(new[] { ' ', '\t', '\n', '\r' }, StringSplitOptions.RemoveEmptyEntries)));
+                    return true;
+                }
+
+                return AddVariant(node, new QueryVariantSyntax(name, value, null, concrete, token.Start));
+            }
+
+            private bool SetArch(QueryNodeSyntax node, QueryToken token, string part, string value)
+            {
+                string? current = part == "platform" ? node.Platform : part == "os" ? node.Os : node.Target;
+                if (current is not null)
+                {
+                    Fail<object>(token.Start, "the spec is given two " + (part == "os" ? "operating systems" : part + "s") + " ('" + current + "' and '" + value + "')");
+                    return false;
+                }
+
+                switch (part)
+                {
+                    case "platform":
+                        node.Platform = value;
+                        break;
+                    case "os":
+                        node.Os = value;
+                        break;
+                    default:
+                        node.Target = value;
+                        node.TargetStart = token.Start;
+                        break;
+                }
+
                 return true;
             }
 
-            private string ReadWhile(Func<char, bool> accept)
+            private bool AddVariant(QueryNodeSyntax node, QueryVariantSyntax variant)
             {
-                int start = _at;
-                while (_at < _text.Length && accept(_text[_at]))
+                foreach (QueryVariantSyntax existing in node.Variants)
                 {
-                    _at++;
+                    if (existing.Name == variant.Name)
+                    {
+                        // VariantMap.__setitem__: DuplicateVariantError.
+                        Fail<object>(variant.Start, "the variant '" + variant.Name + "' is given twice");
+                        return false;
+                    }
                 }
 
-                return _text.Substring(start, _at - start);
+                node.Variants.Add(variant);
+                return true;
             }
 
-            private bool SkipSpaces()
+            /// <summary>spec_parser.strip_quotes_and_unescape: a value quoted as a whole (on one line: Python's "." stops at a line feed) loses its quotes, and \' or \" inside become quotes.</summary>
+            private static string Unquote(string value)
             {
-                int start = _at;
-                while (_at < _text.Length && char.IsWhiteSpace(_text[_at]))
+                if (value.Length >= 2 && (value[0] == '\'' || value[0] == '"') && value[value.Length - 1] == value[0]
+                    && value.IndexOf('\n') < 0)
                 {
-                    _at++;
+                    char quote = value[0];
+                    return value.Substring(1, value.Length - 2).Replace("\\" + quote, quote.ToString());
                 }
 
-                return _at > start;
+                return value;
             }
 
-            private bool Fail(int position, string message)
+            /// <summary>Records the first error; returns null for the caller to return.</summary>
+            private T? Fail<T>(int position, string message)
+                where T : class
             {
                 Error = message;
-                ErrorPosition = position;
-                return false;
+                ErrorPosition = Math.Max(0, position);
+                return null;
             }
-
-            private static bool IsVersionChar(char c) => NameChars.IsNameChar(c) || c == ':' || c == ',' || c == '=';
         }
     }
 }

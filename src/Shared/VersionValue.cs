@@ -18,15 +18,15 @@ namespace SpecGen.Format
         /// <summary>Develop-like names, oldest first: each is newer than any number and than the ones before it.</summary>
         internal static readonly string[] InfinityNames = { "stable", "nightly", "trunk", "head", "master", "main", "develop" };
 
-        public static readonly VersionValue Empty = new VersionValue(string.Empty, Array.Empty<Part>(), Final, -1, VersionKind.Standard, null, null);
+        public static readonly VersionValue Empty = new VersionValue(string.Empty, Array.Empty<Part>(), Final, null, VersionKind.Standard, null, null);
 
         /// <summary>Below every version: no parts, an alpha pre-release.</summary>
-        public static readonly VersionValue Min = new VersionValue(string.Empty, Array.Empty<Part>(), Alpha, -1, VersionKind.Standard, null, null);
+        public static readonly VersionValue Min = new VersionValue(string.Empty, Array.Empty<Part>(), Alpha, null, VersionKind.Standard, null, null);
 
         /// <summary>Above every version: an infinity part past develop.</summary>
-        public static readonly VersionValue Max = new VersionValue("infinity", new[] { Part.Infinity(InfinityNames.Length) }, Final, -1, VersionKind.Standard, null, null);
+        public static readonly VersionValue Max = new VersionValue("infinity", new[] { Part.Infinity(InfinityNames.Length) }, Final, null, VersionKind.Standard, null, null);
 
-        private VersionValue(string text, Part[] parts, int prerelease, long prereleaseNumber, VersionKind kind, string? gitRef, VersionValue? assigned)
+        private VersionValue(string text, Part[] parts, int prerelease, Part? prereleaseNumber, VersionKind kind, string? gitRef, VersionValue? assigned)
         {
             Text = text;
             Parts = parts;
@@ -52,8 +52,8 @@ namespace SpecGen.Format
         /// <summary><see cref="Alpha"/>, <see cref="Beta"/>, <see cref="Rc"/> or <see cref="Final"/>.</summary>
         public int Prerelease { get; }
 
-        /// <summary>The pre-release number, or -1 when there is none.</summary>
-        public long PrereleaseNumber { get; }
+        /// <summary>The pre-release number (a number part, of any length), or null when there is none.</summary>
+        public Part? PrereleaseNumber { get; }
 
         public VersionKind Kind { get; }
 
@@ -98,7 +98,7 @@ namespace SpecGen.Format
         }
 
         /// <summary>A version that keeps its text but has no parts (for text that does not parse; sorts first).</summary>
-        public static VersionValue Opaque(string text) => new VersionValue(text, Array.Empty<Part>(), Final, -1, VersionKind.Standard, null, null);
+        public static VersionValue Opaque(string text) => new VersionValue(text, Array.Empty<Part>(), Final, null, VersionKind.Standard, null, null);
 
         public static VersionValue? Parse(string text, out string? error)
         {
@@ -119,7 +119,7 @@ namespace SpecGen.Format
                 int at = body.IndexOf('=');
                 if (at < 0)
                 {
-                    return new VersionValue(text, Array.Empty<Part>(), Final, -1, VersionKind.GitUnassigned, body, null);
+                    return new VersionValue(text, Array.Empty<Part>(), Final, null, VersionKind.GitUnassigned, body, null);
                 }
 
                 string reference = body.Substring(0, at);
@@ -179,12 +179,12 @@ namespace SpecGen.Format
 
             // A trailing alpha/beta/rc (or final), optionally numbered, is the pre-release.
             int prerelease = Final;
-            long number = -1;
+            Part? number = null;
             int count = parts.Count;
             if (count >= 3 && parts[count - 1].Kind == PartKind.Number && PrereleaseOf(parts[count - 2]) is int numbered)
             {
                 prerelease = numbered;
-                number = parts[count - 1].NumberValue;
+                number = parts[count - 1];
                 parts.RemoveRange(count - 2, 2);
             }
             else if (count >= 2 && PrereleaseOf(parts[count - 1]) is int bare)
@@ -217,17 +217,17 @@ namespace SpecGen.Format
         {
             if (v.Prerelease != Final)
             {
-                return new VersionValue(string.Empty, v.Parts, v.Prerelease, v.PrereleaseNumber < 0 ? 0 : v.PrereleaseNumber + 1, VersionKind.Standard, null, null);
+                return new VersionValue(string.Empty, v.Parts, v.Prerelease, v.PrereleaseNumber is Part n ? n.Next() : Part.Number("0"), VersionKind.Standard, null, null);
             }
 
             if (v.Parts.Length == 0)
             {
-                return new VersionValue(string.Empty, new[] { Part.FromText("A") }, Final, -1, VersionKind.Standard, null, null);
+                return new VersionValue(string.Empty, new[] { Part.FromText("A") }, Final, null, VersionKind.Standard, null, null);
             }
 
             var parts = (Part[])v.Parts.Clone();
             parts[parts.Length - 1] = parts[parts.Length - 1].Next();
-            return new VersionValue(string.Empty, parts, Final, -1, VersionKind.Standard, null, null);
+            return new VersionValue(string.Empty, parts, Final, null, VersionKind.Standard, null, null);
         }
 
         private static int CompareStandard(VersionValue a, VersionValue b)
@@ -249,7 +249,15 @@ namespace SpecGen.Format
             }
 
             int byPrerelease = a.Prerelease.CompareTo(b.Prerelease);
-            return byPrerelease != 0 ? byPrerelease : a.PrereleaseNumber.CompareTo(b.PrereleaseNumber);
+            if (byPrerelease != 0)
+            {
+                return byPrerelease;
+            }
+
+            // (alpha,) < (alpha, 0): no number sorts first, as in a Python tuple.
+            return a.PrereleaseNumber is Part x
+                ? (b.PrereleaseNumber is Part y ? Part.Compare(x, y) : 1)
+                : (b.PrereleaseNumber is null ? 0 : -1);
         }
 
         /// <summary>Git versions: unassigned refs after everything; assigned ones by their version, then ref; never equal to a standard version.</summary>
@@ -335,7 +343,7 @@ namespace SpecGen.Format
                     hash = (hash * 31) + part.GetHashCode();
                 }
 
-                return (hash * 31) + (Prerelease * 7) + (int)PrereleaseNumber;
+                return (hash * 31) + (Prerelease * 7) + (PrereleaseNumber?.GetHashCode() ?? -1);
             }
         }
 
@@ -363,8 +371,6 @@ namespace SpecGen.Format
 
             /// <summary>The rank of a develop-like name in <see cref="InfinityNames"/>.</summary>
             public int Rank { get; }
-
-            public long NumberValue => Text.Length <= 18 ? long.Parse(Text, CultureInfo.InvariantCulture) : long.MaxValue;
 
             public static Part Number(string digits)
             {

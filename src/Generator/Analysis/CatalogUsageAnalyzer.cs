@@ -96,8 +96,8 @@ namespace SpecGen.Generator.Analysis
 
             foreach ((string? value, Dimension dimension) in new[]
             {
-                (pattern.Name, Dimensions.Package), (pattern.Target, Dimensions.Target),
-                (pattern.Os, Dimensions.OperatingSystem), (pattern.Platform, Dimensions.Platform),
+                (pattern.Root.Name, Dimensions.Package), (pattern.Root.Target, Dimensions.Target),
+                (pattern.Root.Os, Dimensions.OperatingSystem), (pattern.Root.Platform, Dimensions.Platform),
             })
             {
                 if (value is not null && !facts.Has(dimension, value))
@@ -106,7 +106,7 @@ namespace SpecGen.Generator.Analysis
                 }
             }
 
-            if (pattern.HashPrefix is string hash && facts.CountPrefix(hash) == 0)
+            if (pattern.Root.Hash is string hash && facts.CountPrefix(hash) == 0)
             {
                 Report(context, DiagnosticDescriptors.HashNeverMatches, argument, facts.ClassName, hash, "matches no spec");
             }

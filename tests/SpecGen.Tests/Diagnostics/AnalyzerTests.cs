@@ -40,7 +40,7 @@ namespace SpecGen.Tests.Diagnostics
         public async Task Literals_that_match_something_are_quiet()
         {
             Diagnostic[] found = await Analyze(@"
-                SpackCache.Catalog.Query(""py-gast@0.5: %gcc target=aarch64 os=ubuntu24.04 platform=linux"");
+                SpackCache.Catalog.Query(""py-gast@0.5: target=aarch64 os=ubuntu24.04 platform=linux %gcc"");
                 SpackCache.Catalog.Query(""zlib /n5mtx7t"");
                 SpackCache.Catalog.Where(package: ""zlib"", stack: ""e4s"", target: ""x86_64_v3"", os: ""ubuntu22.04"", platform: ""linux"", tag: ""develop-2025-04-20"");
                 SpackCache.Catalog.TryFindByHash(""7u33aej"", out spec);
@@ -73,10 +73,10 @@ namespace SpecGen.Tests.Diagnostics
             Diagnostic[] found = await Analyze(where + @"
                 SpackCache.Catalog.Query(""zlib target=nosuch-target"");
                 SpackCache.Catalog.Query(""zlib platform=nosuch-platform"");
-                SpackCache.Catalog.Query(""zlib arch=linux-nosuch-os-x86_64_v3"");");
+                SpackCache.Catalog.Query(""zlib arch=linux-nosuchos-x86_64_v3"");");
 
             string[] expected = SpecGen.Format.Dimensions.All.Select(d => d.Noun + " 'nosuch-" + d.Parameter + "'")
-                .Concat(new[] { "Target 'nosuch-target'", "Platform 'nosuch-platform'", "Operating system 'nosuch-os'" })
+                .Concat(new[] { "Target 'nosuch-target'", "Platform 'nosuch-platform'", "Operating system 'nosuchos'" })
                 .ToArray();
             Assert.Equal(expected.Length, found.Length);
             for (int i = 0; i < expected.Length; i++)
@@ -122,6 +122,29 @@ namespace SpecGen.Tests.Diagnostics
             Diagnostic d = Assert.Single(found);
             Assert.Equal("SPG0023", d.Id);
             Assert.Contains("position 8", d.GetMessage());
+        }
+
+        // The parser the runtime throws from is the analyzer's too: what would throw FormatException warns at build time.
+        [Theory]
+        [InlineData("hdf5@1.2,", 8)]
+        [InlineData("hdf5@=", 4)]
+        [InlineData("hdf5 %gcc@1::2", 12)]
+        [InlineData("hdf5@1.6:1.4", 4)]
+        [InlineData("zlib %gcc+shared", 9)]
+        public async Task Malformed_version_lists_and_compiler_attributes_warn(string query, int position)
+        {
+            Diagnostic[] found = await Analyze("SpackCache.Catalog.Query(\"" + query + "\");");
+
+            Diagnostic d = Assert.Single(found);
+            Assert.Equal("SPG0023", d.Id);
+            Assert.StartsWith("This query throws FormatException when it runs: position " + position + ":", d.GetMessage());
+            Assert.Throws<System.FormatException>(() => SpecPattern.Parse(query));
+        }
+
+        [Fact]
+        public async Task An_empty_range_spack_accepts_is_no_warning()
+        {
+            Assert.Empty(await Analyze("SpackCache.Catalog.Query(\"py-gast@2:1\");"));
         }
 
         [Fact]

@@ -433,11 +433,22 @@ namespace SpecGen.Tests.Diagnostics
         [InlineData("\"size\": \"-\"", "\"size\": \"12kb\"", "\"12kb\"")]
         [InlineData("\"size\": \"-\"", "\"size\": -1", "-1")]
         [InlineData("\"size\": \"-\"", "\"size\": \"\"", "\"\"")]
+        [InlineData("\"size\": \"-\"", "\"size\": \"9223372036854775808\"", "\"9223372036854775808\"")]
+        [InlineData("\"size\": \"-\"", "\"size\": 99999999999999999999", "99999999999999999999")]
         [InlineData("\"size\": \"-\"", "\"size\": \"-\", \"tarball\": \"not a url\"", "\"not a url\"")]
         [InlineData("\"size\": \"-\"", "\"size\": \"-\", \"tarball\": \"binaries/zlib.spack\"", "\"binaries/zlib.spack\"")]
         public void SPG0018_invalid_size_or_tarball(string find, string replacement, string token)
         {
             AssertSingleAt("SPG0018", Edit(find, replacement), token);
+        }
+
+        [Fact]
+        public void SPG0018_a_size_beyond_what_a_long_holds_says_so()
+        {
+            Diagnostic d = AssertSingleAt("SPG0018", Edit("\"size\": \"-\"", "\"size\": 9223372036854775808"), "9223372036854775808");
+            Assert.Equal("spec_details[0].size is '9223372036854775808', more bytes than a size can hold (at most 9223372036854775807)", d.GetMessage());
+            SpecCatalog catalog = CatalogOf(Edit("\"size\": \"-\"", "\"size\": 9223372036854775807"));
+            Assert.Equal(long.MaxValue, catalog[0].Size);
         }
 
         [Fact]

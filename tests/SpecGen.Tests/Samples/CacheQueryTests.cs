@@ -121,7 +121,7 @@ namespace SpecGen.Tests.Samples
         [Fact]
         public void Query_lists_matching_specs_newest_version_first()
         {
-            (int code, string output, string error) = Run("query", "python@3.10: %gcc@11: target=x86_64_v3", "--json");
+            (int code, string output, string error) = Run("query", "python@3.10: target=x86_64_v3 %gcc@11:", "--json");
 
             Assert.Equal(0, code);
             Assert.Equal(string.Empty, error);

@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+
+namespace SpecGen
+{
+    /// <summary>
+    /// A constraint written after <c>%</c>: the compiler's name, in Spack's current name for it, and a version
+    /// constraint. Old compiler names map to the packages that replaced them (spack/spack lib/spack/spack/aliases.py,
+    /// LEGACY_COMPILER_TO_BUILTIN), on the query and on the page alike, so <c>%oneapi</c> and
+    /// <c>%intel-oneapi-compilers</c> find pages that say either.
+    /// </summary>
+    public sealed class CompilerPattern
+    {
+        private static readonly Dictionary<string, string> LegacyToBuiltin = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["clang"] = "llvm",
+            ["oneapi"] = "intel-oneapi-compilers",
+            ["rocmcc"] = "llvm-amdgpu",
+            ["intel"] = "intel-oneapi-compiler-classic",
+            ["arm"] = "acfl",
+        };
+
+        internal CompilerPattern(string? name, VersionConstraint? versions)
+        {
+            Name = name is null ? null : BuiltinName(name);
+            Versions = versions;
+        }
+
+        /// <summary>The compiler's name (a legacy name given in the query is already mapped), or null for any compiler.</summary>
+        public string? Name { get; }
+
+        /// <summary>The compiler's version constraint, or null for any version.</summary>
+        public VersionConstraint? Versions { get; }
+
+        /// <summary>Spack's current name for a compiler: <c>oneapi</c> is <c>intel-oneapi-compilers</c>, <c>clang</c> is <c>llvm</c>.</summary>
+        public static string BuiltinName(string name) => LegacyToBuiltin.TryGetValue(name, out string? builtin) ? builtin : name;
+
+        /// <summary>True when <paramref name="compiler"/> is this compiler in a version the constraint holds; a spec built with no compiler never is.</summary>
+        public bool IsSatisfiedBy(Compiler compiler)
+        {
+            if (compiler.IsNone)
+            {
+                return false;
+            }
+
+            return (Name is null || string.Equals(BuiltinName(compiler.Name), Name, StringComparison.Ordinal))
+                && (Versions is null || Versions.Contains(compiler.Version));
+        }
+    }
+}

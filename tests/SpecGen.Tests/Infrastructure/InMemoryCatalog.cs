@@ -1,0 +1,33 @@
+extern alias Generator;
+
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Generator::SpecGen.Generator;
+using Generator::SpecGen.Generator.Emit;
+using Generator::SpecGen.Generator.Model;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+
+namespace SpecGen.Tests.Infrastructure
+{
+    /// <summary>
+    /// A catalog built by the generator's own stages (CatalogPipeline, then the encoder) and read by the runtime from
+    /// arrays: the same tables a build would embed, without compiling C#. For tests that need many catalogs quickly.
+    /// </summary>
+    internal static class InMemoryCatalog
+    {
+        public static SpecCatalog From(IEnumerable<TestPage> pages)
+        {
+            (CatalogResult catalog, List<DiagnosticInfo> diagnostics) = CatalogPipeline.Run(
+                pages.Select(p => (p.Path, SourceText.From(p.Text))),
+                new ReadOptions(ReadOptions.DefaultMaxPageSize),
+                EffectiveSeverities.Default,
+                CancellationToken.None);
+            Assert.DoesNotContain(diagnostics, d => d.IsErrorByDefault);
+            EncodedCatalog encoded = CatalogEncoder.Encode(catalog.Data, CancellationToken.None);
+            return SpecCatalog.FromArrays(encoded.Tables, Encoding.UTF8.GetBytes(encoded.Strings));
+        }
+    }
+}
