@@ -23,9 +23,10 @@ namespace CacheQuery
             var platform = new Option<string?>("--platform") { Description = "Only specs for this platform (e.g. linux)" };
             var tag = new Option<string?>("--tag") { Description = "Only specs of this snapshot tag (e.g. develop-2025-04-20)" };
             var json = new Option<bool>("--json") { Description = "One JSON object per spec per line, with the page's keys and values" };
+            var runnableOn = new Option<string?>("--runnable-on") { Description = "Only binaries that run on this microarchitecture (e.g. zen3), or on this machine with 'host'" };
             var list = new Command("list", "List the specs that match every given filter")
             {
-                package, stack, target, os, platform, tag, json,
+                package, stack, target, os, platform, tag, runnableOn, json,
             };
             list.SetAction(result =>
             {
@@ -36,7 +37,7 @@ namespace CacheQuery
                     result.GetValue(os),
                     result.GetValue(platform),
                     result.GetValue(tag));
-                return ListCommand.Run(catalog, filter, result.GetValue(json), output, error);
+                return ListCommand.Run(catalog, filter, result.GetValue(runnableOn), result.GetValue(json), output, error);
             });
 
             var hash = new Argument<string>("hash") { Description = "A full hash or a unique prefix of one (as in spack's /hash)" };
@@ -45,13 +46,20 @@ namespace CacheQuery
 
             var constraint = new Argument<string>("constraint") { Description = "A Spack spec constraint, e.g. \"py-gast@0.5: %gcc@11: target=aarch64\"" };
             var queryJson = new Option<bool>("--json") { Description = "One JSON object per spec per line" };
-            var query = new Command("query", "List the specs that satisfy a Spack spec constraint, newest version first") { constraint, queryJson };
-            query.SetAction(result => QueryCommand.Run(catalog, result.GetValue(constraint) ?? string.Empty, result.GetValue(queryJson), output, error));
+            var queryRunnableOn = new Option<string?>("--runnable-on") { Description = "Only binaries that run on this microarchitecture (e.g. zen3), or on this machine with 'host'" };
+            var query = new Command("query", "List the specs that satisfy a Spack spec constraint, newest version first") { constraint, queryRunnableOn, queryJson };
+            query.SetAction(result => QueryCommand.Run(catalog, result.GetValue(constraint) ?? string.Empty, result.GetValue(queryRunnableOn), result.GetValue(queryJson), output, error));
+
+            var cpuinfo = new Option<FileInfo?>("--cpuinfo") { Description = "Detect from a saved Linux /proc/cpuinfo instead of this machine" };
+            var sysctl = new Option<FileInfo?>("--sysctl") { Description = "Detect from saved macOS sysctl output (key: value lines) instead of this machine" };
+            var machine = new Option<string?>("--machine") { Description = "What uname -m says on the machine of the report (x86_64, aarch64, ppc64le, riscv64)" };
+            var host = new Command("host", "Show this machine as Spack names it (platform-os-target) and the targets whose binaries run on it") { cpuinfo, sysctl, machine };
+            host.SetAction(result => HostCommand.Run(result.GetValue(cpuinfo), result.GetValue(sysctl), result.GetValue(machine), output, error));
 
             var stats = new Command("stats", "Count the specs per snapshot tag, stack, target and operating system");
             stats.SetAction(_ => StatsCommand.Run(catalog, output));
 
-            var root = new RootCommand("Query the Spack build cache pages compiled into this tool by SpecGen.") { list, show, query, stats };
+            var root = new RootCommand("Query the Spack build cache pages compiled into this tool by SpecGen.") { list, show, query, stats, host };
             ParseResult parsed = root.Parse(args);
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
         }

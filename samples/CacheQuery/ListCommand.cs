@@ -12,7 +12,7 @@ namespace CacheQuery
     {
         private static readonly JsonWriterOptions JsonOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-        public static int Run(SpecCatalog catalog, Filter filter, bool json, TextWriter output, TextWriter error)
+        public static int Run(SpecCatalog catalog, Filter filter, string? runnableOn, bool json, TextWriter output, TextWriter error)
         {
             string? unknown = filter.FindUnknown(catalog);
             if (unknown is not null)
@@ -22,6 +22,16 @@ namespace CacheQuery
             }
 
             SpecQuery query = catalog.Where(filter.Package, filter.Stack, filter.Target, filter.Os, filter.Platform, filter.Tag);
+            if (runnableOn is not null)
+            {
+                if (HostCommand.Resolve(runnableOn, error) is not Microarchitecture host)
+                {
+                    return 2;
+                }
+
+                query = query.RunnableOn(host);
+            }
+
             Write(query, json, output);
             return 0;
         }

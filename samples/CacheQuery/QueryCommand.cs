@@ -9,7 +9,7 @@ namespace CacheQuery
     /// <summary><c>query</c>: the specs that satisfy a Spack spec constraint, newest version first.</summary>
     internal static class QueryCommand
     {
-        public static int Run(SpecCatalog catalog, string text, bool json, TextWriter output, TextWriter error)
+        public static int Run(SpecCatalog catalog, string text, string? runnableOn, bool json, TextWriter output, TextWriter error)
         {
             if (!SpecPattern.TryParse(text, out SpecPattern? pattern, out string? problem))
             {
@@ -17,8 +17,19 @@ namespace CacheQuery
                 return 2;
             }
 
+            SpecQuery query = catalog.Query(pattern!);
+            if (runnableOn is not null)
+            {
+                if (HostCommand.Resolve(runnableOn, error) is not Microarchitecture host)
+                {
+                    return 2;
+                }
+
+                query = query.RunnableOn(host);
+            }
+
             // Spack's version order (0.10 after 0.9, develop after any number), newest first, per package.
-            List<Spec> specs = catalog.Query(pattern!)
+            List<Spec> specs = query
                 .OrderBy(s => s.Package, StringComparer.Ordinal)
                 .ThenByDescending(s => s.Version)
                 .ThenBy(s => s.Index)

@@ -9,10 +9,13 @@ using SpecGen;
 namespace PinEnvironment
 {
     /// <summary>
-    /// Writes a Spack environment (spack.yaml) that pins each requested package to the newest cached binary for a
-    /// target, an operating system and a stack: <c>- py-gast@0.5.4 /7u33aejtwnddwzz5674krdvmhbgnqjq5</c>.
-    /// "Newest" is Spack's version order; among binaries of the same version, the first in catalog order
-    /// (snapshot tag, then page order) wins. Exits with 1, naming them, when some package has no such binary.
+    /// Writes a Spack environment (spack.yaml) that pins each requested package to the best cached binary that runs
+    /// on a target (or this machine, <c>--host</c>), for an operating system and a stack:
+    /// <c>- py-gast@0.5.4 /7u33aejtwnddwzz5674krdvmhbgnqjq5</c>. "Runs on" is archspec's graph: the binary's target
+    /// is the target or one of its ancestors. "Best" is the most specific such target first (the most ancestors:
+    /// zen3 before x86_64_v3 before x86_64_v2), then the newest version in Spack's order, then the first in catalog
+    /// order (snapshot tag, then page order). <c>--exact-target</c> takes only binaries built for the target itself.
+    /// Exits with 1, naming them, when some package has no such binary.
     /// </summary>
     public static class PinEnvironmentApp
     {
@@ -20,23 +23,33 @@ namespace PinEnvironment
         {
             SpecCatalog catalog = SpackCache.Catalog;
             var packages = new Argument<string[]>("packages") { Description = "Packages to pin (e.g. zlib cmake python)", Arity = ArgumentArity.OneOrMore };
-            var target = new Option<string>("--target") { Description = "Target, e.g. x86_64_v3", DefaultValueFactory = _ => SpackCache.Targets.X86_64V3 };
+            var target = new Option<string?>("--target") { Description = "Target the binaries must run on, e.g. zen3 (default: x86_64_v3)" };
+            var host = new Option<bool>("--host") { Description = "Pin binaries that run on this machine (its microarchitecture, as archspec detects it)" };
+            var exact = new Option<bool>("--exact-target") { Description = "Only binaries built for the target itself, not for its ancestors" };
             var os = new Option<string>("--os") { Description = "Operating system, e.g. ubuntu22.04", DefaultValueFactory = _ => SpackCache.OperatingSystems.Ubuntu22_04 };
             var stack = new Option<string>("--stack") { Description = "Stack whose cache must hold the binary", DefaultValueFactory = _ => SpackCache.Stacks.Root };
             var compiler = new Option<string?>("--compiler") { Description = "Compiler constraint in Spack syntax, e.g. gcc@11:" };
             var file = new Option<FileInfo?>("--output", "-o") { Description = "Where to write spack.yaml (default: standard output)" };
             var root = new RootCommand("Pin packages to cached Spack binaries, chosen at build time from the SpecGen catalog.")
             {
-                packages, target, os, stack, compiler, file,
+                packages, target, host, exact, os, stack, compiler, file,
             };
             root.SetAction(result =>
             {
+                string? named = result.GetValue(target);
+                if (named is not null && result.GetValue(host))
+                {
+                    error.WriteLine("Give --target or --host, not both.");
+                    return 2;
+                }
+
                 var request = new PinRequest(
                     result.GetValue(packages) ?? Array.Empty<string>(),
-                    result.GetValue(target)!,
+                    result.GetValue(host) ? Microarchitecture.Host.Name : named ?? SpackCache.Targets.X86_64V3,
                     result.GetValue(os)!,
                     result.GetValue(stack)!,
-                    result.GetValue(compiler));
+                    result.GetValue(compiler),
+                    result.GetValue(exact));
                 return Pin(catalog, request, result.GetValue(file), output, error);
             });
 
@@ -48,6 +61,13 @@ namespace PinEnvironment
         {
             var problems = new List<string>();
             var pins = new List<Spec>();
+            Microarchitecture? target = null;
+            if (!request.ExactTarget && !Microarchitecture.TryParse(request.Target, out target))
+            {
+                error.WriteLine($"'{request.Target}' is not a microarchitecture archspec knows; use --exact-target to match a target by name.");
+                return 2;
+            }
+
             foreach (string package in request.Packages)
             {
                 if (!catalog.Packages.Contains(package))
@@ -56,12 +76,17 @@ namespace PinEnvironment
                     continue;
                 }
 
-                string query = package + (request.Compiler is null ? string.Empty : " %" + request.Compiler);
-                Spec? best = null;
-                foreach (Spec spec in catalog.Query(query))
+                SpecQuery query = catalog.Query(package + (request.Compiler is null ? string.Empty : " %" + request.Compiler));
+                if (target is not null)
                 {
-                    if (spec.Target == request.Target && spec.Os == request.Os && spec.Stacks.Contains(request.Stack)
-                        && (best is null || spec.Version > best.Value.Version))
+                    query = query.RunnableOn(target);
+                }
+
+                Spec? best = null;
+                foreach (Spec spec in query)
+                {
+                    if ((target is not null || spec.Target == request.Target) && spec.Os == request.Os && spec.Stacks.Contains(request.Stack)
+                        && (best is null || IsBetter(spec, best.Value)))
                     {
                         best = spec;
                     }
@@ -73,7 +98,7 @@ namespace PinEnvironment
                 }
                 else
                 {
-                    problems.Add($"'{package}' has no cached binary for target={request.Target} os={request.Os} stack={request.Stack}"
+                    problems.Add($"'{package}' has no cached binary that {(target is null ? "is built for" : "runs on")} target={request.Target} os={request.Os} stack={request.Stack}"
                         + (request.Compiler is null ? string.Empty : " %" + request.Compiler));
                 }
             }
@@ -102,12 +127,21 @@ namespace PinEnvironment
             return 0;
         }
 
+        /// <summary>The most specific target first (the most ancestors in archspec's graph), then the newer version; the earlier entry on a tie.</summary>
+        private static bool IsBetter(Spec candidate, Spec best)
+        {
+            int specificity = Specificity(candidate.Target).CompareTo(Specificity(best.Target));
+            return specificity > 0 || (specificity == 0 && candidate.Version > best.Version);
+        }
+
+        private static int Specificity(string target) => Microarchitecture.TryParse(target, out Microarchitecture? uarch) ? uarch!.Ancestors.Count : -1;
+
         /// <summary>The spack.yaml text: one spec per package, pinned by its full hash.</summary>
         public static string Environment(PinRequest request, IReadOnlyList<Spec> pins)
         {
             var yaml = new StringBuilder();
-            yaml.Append("# Written by PinEnvironment from the SpecGen catalog: the newest cached binary of each package\n");
-            yaml.Append("# for target=").Append(request.Target).Append(" os=").Append(request.Os).Append(" stack=").Append(request.Stack).Append('\n');
+            yaml.Append("# Written by PinEnvironment from the SpecGen catalog: the best cached binary of each package\n");
+            yaml.Append(request.ExactTarget ? "# built for target=" : "# that runs on target=").Append(request.Target).Append(" os=").Append(request.Os).Append(" stack=").Append(request.Stack).Append('\n');
             yaml.Append("spack:\n  specs:\n");
             foreach (Spec spec in pins.OrderBy(s => s.Package, StringComparer.Ordinal))
             {
@@ -121,5 +155,5 @@ namespace PinEnvironment
     }
 
     /// <summary>What to pin, and for which architecture and stack.</summary>
-    public sealed record PinRequest(IReadOnlyList<string> Packages, string Target, string Os, string Stack, string? Compiler);
+    public sealed record PinRequest(IReadOnlyList<string> Packages, string Target, string Os, string Stack, string? Compiler, bool ExactTarget = false);
 }

@@ -47,10 +47,10 @@ namespace SpecGen
             bool none = false;
             DimensionFilter filter = default;
             Resolve(ref filter, Dimensions.Package, pattern.Name, ref none);
-            Resolve(ref filter, Dimensions.Target, pattern.Target, ref none);
+            Resolve(ref filter, Dimensions.Target, pattern.Targets?.ExactName, ref none);
             Resolve(ref filter, Dimensions.OperatingSystem, pattern.Os, ref none);
             Resolve(ref filter, Dimensions.Platform, pattern.Platform, ref none);
-            bool details = pattern.Versions is not null || pattern.Compilers.Count > 0 || pattern.Variants.Count > 0 || pattern.Flags.Count > 0 || pattern.HashPrefix is not null;
+            bool details = pattern.Versions is not null || pattern.Compilers.Count > 0 || pattern.Variants.Count > 0 || pattern.Flags.Count > 0 || pattern.HashPrefix is not null || pattern.HasTargetRanges;
             return new SpecQuery(this, none, filter, details ? pattern : null);
         }
 

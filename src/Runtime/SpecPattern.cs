@@ -23,6 +23,7 @@ namespace SpecGen
             Variants = variants;
             Flags = flags;
             Target = root.Target;
+            Targets = root.Target is null ? null : TargetConstraint.Parse(root.Target);
             Os = root.Os;
             Platform = root.Platform;
             HashPrefix = root.Hash;
@@ -52,8 +53,11 @@ namespace SpecGen
         /// <summary>The compiler flags the spec must have (<c>cflags="-O2"</c>).</summary>
         public IReadOnlyList<FlagPattern> Flags { get; }
 
-        /// <summary>The target (<c>target=</c>, or from <c>arch=</c>), or null.</summary>
+        /// <summary>The target text (<c>target=</c>, or from <c>arch=</c>), or null: a name, or ranges and lists as <see cref="Targets"/> reads them.</summary>
         public string? Target { get; }
+
+        /// <summary>The target constraint (<c>target=zen3</c>, <c>target=x86_64_v3:</c>, <c>target=:zen3,aarch64</c>), or null for any target.</summary>
+        public TargetConstraint? Targets { get; }
 
         /// <summary>The operating system (<c>os=</c>, <c>operating_system=</c>, or from <c>arch=</c>), or null.</summary>
         public string? Os { get; }
@@ -131,7 +135,7 @@ namespace SpecGen
         public bool Matches(Spec spec)
         {
             return (Name is null || string.Equals(spec.Package, Name, StringComparison.Ordinal))
-                && (Target is null || string.Equals(spec.Target, Target, StringComparison.Ordinal))
+                && (Targets is null || Targets.Contains(spec.Target, spec.Catalog.ArchIndex(spec.Index)))
                 && (Os is null || string.Equals(spec.Os, Os, StringComparison.Ordinal))
                 && (Platform is null || string.Equals(spec.Platform, Platform, StringComparison.Ordinal))
                 && MatchesDetails(spec);
@@ -140,9 +144,17 @@ namespace SpecGen
         /// <summary>The text the pattern was parsed from.</summary>
         public override string ToString() => Text;
 
-        /// <summary>The parts the catalog's indexes cannot answer: versions, compilers, variants, flags, hash.</summary>
+        /// <summary>True when the catalog's target index cannot answer the target constraint (it holds ranges or several names).</summary>
+        internal bool HasTargetRanges => Targets is not null && Targets.ExactName is null;
+
+        /// <summary>The parts the catalog's indexes cannot answer: versions, compilers, variants, flags, hash, target ranges.</summary>
         internal bool MatchesDetails(Spec spec)
         {
+            if (HasTargetRanges && !Targets!.Contains(spec.Target, spec.Catalog.ArchIndex(spec.Index)))
+            {
+                return false;
+            }
+
             if (Versions is not null && !Versions.Contains(spec.Version))
             {
                 return false;

@@ -10,12 +10,13 @@ namespace SpecGen
     /// </summary>
     public readonly struct SpecQuery : IEnumerable<Spec>
     {
-        internal SpecQuery(SpecCatalog catalog, bool matchesNothing, DimensionFilter filter, SpecPattern? pattern = null)
+        internal SpecQuery(SpecCatalog catalog, bool matchesNothing, DimensionFilter filter, SpecPattern? pattern = null, ulong[]? runnable = null)
         {
             Catalog = catalog;
             Pattern = pattern;
             MatchesNothing = matchesNothing;
             Filter = filter;
+            Runnable = runnable;
         }
 
         internal SpecCatalog? Catalog { get; }
@@ -27,6 +28,36 @@ namespace SpecGen
 
         /// <summary>The parts of a <see cref="SpecCatalog.Query(SpecPattern)"/> pattern checked per candidate (versions, compiler, variants, hash).</summary>
         internal SpecPattern? Pattern { get; }
+
+        /// <summary>The archspec indexes of the targets a spec may have (<see cref="RunnableOn"/>), as bits; null for any.</summary>
+        internal ulong[]? Runnable { get; }
+
+        /// <summary>
+        /// The entries of this query whose binaries run on <paramref name="host"/>: their target is the host or one of
+        /// its ancestors in archspec's graph (x86_64, x86_64_v2, x86_64_v3, zen, zen2, zen3 on a zen3 host). Entries
+        /// whose target archspec does not know are left out. Composes with every filter:
+        /// <c>catalog.Where(package: "zlib", os: "ubuntu22.04").RunnableOn(Microarchitecture.Host)</c>; enumerating
+        /// the result allocates nothing.
+        /// </summary>
+        public SpecQuery RunnableOn(Microarchitecture host)
+        {
+            if (host is null)
+            {
+                throw new System.ArgumentNullException(nameof(host));
+            }
+
+            ulong[] runnable = host.SelfAndAncestors;
+            if (Runnable is not null)
+            {
+                runnable = (ulong[])runnable.Clone();
+                for (int i = 0; i < runnable.Length; i++)
+                {
+                    runnable[i] &= Runnable[i];
+                }
+            }
+
+            return new SpecQuery(Catalog!, MatchesNothing || Catalog is null, Filter, Pattern, runnable);
+        }
 
         /// <summary>Counts the matching entries.</summary>
         public int Count()
@@ -69,6 +100,7 @@ namespace SpecGen
             private readonly SpecCatalog _catalog;
             private readonly BitsetList _bitsets;
             private readonly SpecPattern? _pattern;
+            private readonly ulong[]? _runnable;
             private readonly int _package;
             private readonly int _tag;
             private readonly bool _empty;
@@ -99,6 +131,7 @@ namespace SpecGen
                 }
 
                 _pattern = query.Pattern;
+                _runnable = query.Runnable;
                 _nextPage = 0;
                 _lastPage = 0;
                 _rangeStart = 0;
@@ -140,7 +173,8 @@ namespace SpecGen
                     {
                         _current = (_word << 6) + Bits.TrailingZeroCount(_bits);
                         _bits &= _bits - 1;
-                        if (_pattern is null || _pattern.MatchesDetails(new Spec(_catalog, _current)))
+                        if ((_runnable is null || ArchspecGraph.InMask(_runnable, _catalog.ArchIndex(_current)))
+                            && (_pattern is null || _pattern.MatchesDetails(new Spec(_catalog, _current))))
                         {
                             return true;
                         }
@@ -178,7 +212,7 @@ namespace SpecGen
 
             internal int CountRemaining()
             {
-                if (_pattern is not null)
+                if (_pattern is not null || _runnable is not null)
                 {
                     int matches = 0;
                     while (MoveNext())

@@ -322,6 +322,14 @@ namespace SpecGen.Format
                         node.Os = value;
                         break;
                     default:
+                        // spec.py ArchSpec._target_intersection reads target lists and ranges (x86_64_v3:, :zen3, a,b).
+                        if (TargetListSyntax.Parse(value, out string? problem, out int offset) is null)
+                        {
+                            int valueStart = token.Text.LastIndexOf(value, StringComparison.Ordinal);
+                            Fail<object>(valueStart < 0 ? token.Start : token.Start + valueStart + offset, problem!);
+                            return false;
+                        }
+
                         node.Target = value;
                         node.TargetStart = token.Start;
                         break;

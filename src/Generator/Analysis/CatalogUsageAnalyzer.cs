@@ -96,7 +96,7 @@ namespace SpecGen.Generator.Analysis
 
             foreach ((string? value, Dimension dimension) in new[]
             {
-                (pattern.Root.Name, Dimensions.Package), (pattern.Root.Target, Dimensions.Target),
+                (pattern.Root.Name, Dimensions.Package), (ExactTarget(pattern.Root.Target), Dimensions.Target),
                 (pattern.Root.Os, Dimensions.OperatingSystem), (pattern.Root.Platform, Dimensions.Platform),
             })
             {
@@ -110,6 +110,12 @@ namespace SpecGen.Generator.Analysis
             {
                 Report(context, DiagnosticDescriptors.HashNeverMatches, argument, facts.ClassName, hash, "matches no spec");
             }
+        }
+
+        /// <summary>A target constraint that is one name (ranges and lists are not checked against the catalog's names).</summary>
+        private static string? ExactTarget(string? target)
+        {
+            return target is null || target.IndexOf(':') >= 0 || target.IndexOf(',') >= 0 ? null : target;
         }
 
         private static void CheckHash(OperationAnalysisContext context, CatalogFacts facts, IArgumentOperation argument, string prefix, bool unique)

@@ -79,9 +79,27 @@ namespace SpecGen.Generator.Catalog
                     return "Package " + name + ": " + specs + " in " + tags + "; versions " + TextList.Join(facts.Versions, MaxListed, quote: false) + ".";
                 case NameKind.Tag:
                     return "Snapshot tag " + name + ": " + specs + " of " + TextList.Count(facts.Packages.Count, "package") + ".";
+                case NameKind.Target:
+                    return "Target " + name + ": " + specs + " of " + TextList.Count(facts.Packages.Count, "package") + " in " + tags + ". " + Microarchitecture(name);
                 default:
                     return dimension.Noun + " " + name + ": " + specs + " of " + TextList.Count(facts.Packages.Count, "package") + " in " + tags + ".";
             }
+        }
+
+        /// <summary>Where a target sits in archspec's graph: what runs where, for IntelliSense.</summary>
+        private static string Microarchitecture(string name)
+        {
+            int index = ArchspecGraph.IndexOf(name);
+            if (index < 0)
+            {
+                return "archspec does not know this target (SPG0024).";
+            }
+
+            string[] parents = System.Array.ConvertAll(ArchspecData.Parents[index], p => ArchspecData.Names[p]);
+            return "Family " + ArchspecData.Names[ArchspecGraph.Family(index)]
+                + ", generic level " + ArchspecData.Names[ArchspecGraph.Generic(index)]
+                + ", parents " + (parents.Length == 0 ? "none" : string.Join(", ", parents))
+                + "; its binaries run on it and on every microarchitecture that descends from it.";
         }
 
         private sealed class Facts

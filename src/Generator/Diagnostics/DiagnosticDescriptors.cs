@@ -108,6 +108,10 @@ namespace SpecGen.Generator.Diagnostics
             "SPG0023", "Malformed query", "This query throws FormatException when it runs: {0}",
             Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0023");
 
+        public static readonly DiagnosticDescriptor UnknownTarget = new DiagnosticDescriptor(
+            "SPG0024", "Target unknown to archspec", "Target '{0}' is not a microarchitecture archspec knows: the specs stay in the catalog, but no target range and no RunnableOn selects them",
+            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0024");
+
         public static readonly DiagnosticDescriptor PageLeftOut = new DiagnosticDescriptor(
             "SPG0025", "Page left out of the catalog", "This page cannot be read, so it is left out of the catalog: {0}",
             Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0025");
@@ -117,7 +121,7 @@ namespace SpecGen.Generator.Diagnostics
             InternalError, NotAPage, YamlSyntax, MissingKey, WrongShape, UnknownKey, InvalidName, InvalidHash,
             DuplicateHash, SpecCountMismatch, StackCountMismatch, MetaSetMismatch, DuplicatePage, UnexpectedLayout,
             OldFormat, ResourceLimit, MalformedValue, IdentifierCollision, InvalidSizeOrTarball, DuplicateKey,
-            InvalidSetting, QueryNeverMatches, HashNeverMatches, MalformedQuery, PageLeftOut,
+            InvalidSetting, QueryNeverMatches, HashNeverMatches, MalformedQuery, UnknownTarget, PageLeftOut,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> Index = BuildIndex();

@@ -23,6 +23,7 @@ namespace SpecGen.Generator.Pages
         private readonly List<CompilerSyntax> _compilerOrder = new List<CompilerSyntax>();
         private readonly List<VariantSyntax> _variantOrder = new List<VariantSyntax>();
         private readonly HashSet<string> _versions = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _targets = new HashSet<string>(StringComparer.Ordinal);
 
         public SpecReader(PageContext page, ValueReader values, NameRecorder names)
         {
@@ -161,6 +162,12 @@ namespace SpecGen.Generator.Pages
             if (name is null || !_values.CheckName(node, dimension.Noun, name))
             {
                 return null;
+            }
+
+            // SPG0024 once per page and target: ranges and RunnableOn cannot place a target archspec does not know.
+            if (dimension.Kind == NameKind.Target && _targets.Add(name) && ArchspecGraph.IndexOf(name) < 0)
+            {
+                _page.Report(DiagnosticDescriptors.UnknownTarget, node.Span, name);
             }
 
             _names.Add(dimension.Kind, name, node.Span);

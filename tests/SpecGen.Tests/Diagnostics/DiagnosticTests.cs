@@ -199,6 +199,34 @@ namespace SpecGen.Tests.Diagnostics
             Assert.Equal(3, CatalogOf(page).Count);
         }
 
+        [Fact]
+        public async Task SPG0024_a_target_archspec_does_not_know_warns_once_and_the_specs_stay()
+        {
+            TestPage page = PageEdit.Zlib with { Text = PageEdit.Zlib.Text.Replace("x86_64_v3", "zen9", System.StringComparison.Ordinal) };
+            var first = SpanOf(page.Text, "\"zen9\"", 1);
+
+            await GeneratorHarness.Verify(page).DiagnosticsOnly()
+                .Expect(new DiagnosticResult("SPG0024", DiagnosticSeverity.Warning).WithSpan(page.Path, first.Line, first.Column, first.EndLine, first.EndColumn).WithArguments("zen9"))
+                .RunAsync();
+            SpecCatalog catalog = CatalogOf(page);
+            Assert.Equal(3, catalog.Count);
+            Assert.Equal(2, catalog.Query("target=zen9").Count());
+            Assert.Equal(2, catalog.Where(target: "zen9").Count());
+            Assert.Equal(0, catalog.Query("target=x86_64:").Count());
+            Assert.Equal(3, catalog.Query("target=:").Count());
+            Assert.Empty(catalog.All.RunnableOn(Microarchitecture.Parse("zen5")));
+        }
+
+        [Fact]
+        public async Task SPG0024_not_reported_for_targets_archspec_knows()
+        {
+            TestPage page = PageEdit.Zlib with { Text = PageEdit.Zlib.Text.Replace("x86_64_v3", "zen3", System.StringComparison.Ordinal) };
+
+            await GeneratorHarness.Verify(page).DiagnosticsOnly().RunAsync();
+            SpecCatalog catalog = CatalogOf(page);
+            Assert.Equal(2, catalog.All.RunnableOn(Microarchitecture.Parse("zen5")).Count());
+        }
+
         [Theory]
         [InlineData("title: \"zlib\"", "title: \"zlib ng\"", "\"zlib ng\"")]
         [InlineData("title: \"zlib\"", "title: \"\"", "\"\"")]

@@ -52,6 +52,20 @@ catalog.TryFindByHash(""7u33aej"", out SpecGen.Spec spec);
 System.Console.WriteLine($""count={catalog.Count} packages={string.Join("","", catalog.Packages)} first={spec} zlib={Tool.SpackCache.Packages.Zlib} size={catalog.Query(""zlib"").TryGetFirst(out var z) && true}:{z.SizeText}"");";
 
         [Fact]
+        public void The_package_ships_archspecs_data_with_its_licenses()
+        {
+            using System.IO.Compression.ZipArchive zip = System.IO.Compression.ZipFile.OpenRead(_package.Package);
+            string[] entries = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(zip.Entries, e => e.FullName));
+            foreach (string file in new[] { "microarchitectures.json", "LICENSE-APACHE", "LICENSE-MIT", "COPYRIGHT", "NOTICE" })
+            {
+                Assert.Contains("archspec/" + file, entries);
+            }
+
+            using var notices = new StreamReader(zip.GetEntry("THIRD-PARTY-NOTICES.txt")!.Open());
+            Assert.Contains("archspec", notices.ReadToEnd(), StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void Pages_in_a_subfolder_and_above_the_project_build_run_and_follow_edits()
         {
             using TempDirectory root = Consumer(Project("net10.0"), Program, out string page);

@@ -139,6 +139,63 @@ namespace SpecGen.Tests.Samples
             Assert.Contains("3.13", versions[0], StringComparison.Ordinal);
         }
 
+        [Theory]
+        [InlineData("linux-ubuntu20.04-zen3", "x86_64", "zen3, zen2, zen, x86_64_v3, x86_64_v2, x86_64")]
+        [InlineData("linux-rhel9-neoverse_v2", "aarch64", "neoverse_v2, neoverse_n1, armv9.0a, cortex_a72, armv8.2a, aarch64, armv8.1a, armv8.5a, armv8.4a, armv8.3a")]
+        [InlineData("linux-centos7-power8le", "ppc64le", "power8le, ppc64le")]
+        public void Host_reads_a_saved_cpuinfo(string report, string machine, string runs)
+        {
+            string file = Path.Combine(AppContext.BaseDirectory, "Archspec", "targets", report);
+            (int code, string output, string error) = Run("host", "--cpuinfo", file, "--machine", machine);
+
+            Assert.True(code == 0, error);
+            Assert.Contains("target: " + report.Split('-', 3)[2] + "\n", output.Replace("\r", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.Contains("runs binaries for: " + runs, output, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Host_reads_saved_sysctl_output_and_this_machine()
+        {
+            string file = Path.Combine(AppContext.BaseDirectory, "Archspec", "targets", "darwin-monterey-m1");
+            (int code, string output, _) = Run("host", "--sysctl", file);
+            Assert.Equal(0, code);
+            Assert.Contains("target: m1", output, StringComparison.Ordinal);
+            Assert.Contains("family: aarch64, generic: armv8.4a, vendor: Apple", output, StringComparison.Ordinal);
+
+            (code, output, _) = Run("host");
+            Assert.Equal(0, code);
+            Assert.StartsWith(SpackArch.Current.ToString(), output, StringComparison.Ordinal);
+
+            (code, _, string error) = Run("host", "--cpuinfo", file);
+            Assert.Equal(2, code);
+            Assert.Contains("--machine", error, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData("list", "zen4")]
+        [InlineData("list", "neoverse_v2")]
+        [InlineData("query", "zen3")]
+        [InlineData("query", "host")]
+        public void Runnable_on_keeps_the_binaries_that_run_on_the_target(string command, string target)
+        {
+            string host = target == "host" ? Microarchitecture.Host.Name : target;
+            string[] args = command == "list" ? new[] { "list", "--runnable-on", target, "--json" } : new[] { "query", "python", "--runnable-on", target, "--json" };
+            (int code, string output, string error) = Run(args);
+
+            Assert.True(code == 0, error);
+            string[] hashes = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("hash").GetString()!).OrderBy(h => h, StringComparer.Ordinal).ToArray();
+            string[] expected = BundledPages().Where(s => (command == "list" || s.Package == "python") && ArchspecOracle.Instance.RunsOn(s.Target, host)).Select(s => s.Hash).OrderBy(h => h, StringComparer.Ordinal).ToArray();
+            Assert.Equal(expected, hashes);
+            if (target != "host")
+            {
+                Assert.NotEmpty(hashes);
+            }
+
+            (code, _, error) = Run(command == "list" ? new[] { "list", "--runnable-on", "zen9" } : new[] { "query", "python", "--runnable-on", "zen9" });
+            Assert.Equal(2, code);
+            Assert.Contains("'zen9' is not a microarchitecture archspec knows", error, StringComparison.Ordinal);
+        }
+
         [Fact]
         public void Query_reports_a_malformed_constraint_with_its_position()
         {

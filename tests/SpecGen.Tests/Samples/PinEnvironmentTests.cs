@@ -31,7 +31,10 @@ namespace SpecGen.Tests.Samples
         [InlineData("x86_64_v3", "ubuntu22.04", "e4s", "zlib", "cmake", "python")]
         [InlineData("aarch64", "ubuntu24.04", "root", "py-gast", "zlib-ng", "python")]
         [InlineData("x86_64_v3", "ubuntu22.04", "root", "py-gast", "bc")]
-        public void Each_package_is_pinned_to_its_newest_matching_binary(string target, string os, string stack, params string[] packages)
+        [InlineData("zen4", "amzn2", "root", "python", "zlib-ng", "cmake", "hdf5")]
+        [InlineData("sapphirerapids", "ubuntu22.04", "root", "python", "zlib-ng")]
+        [InlineData("neoverse_v2", "ubuntu24.04", "root", "py-gast", "zlib-ng", "python")]
+        public void Each_package_is_pinned_to_the_best_binary_that_runs_on_the_target(string target, string os, string stack, params string[] packages)
         {
             using TempDirectory dir = DotNet.TempDirectory("specgen-pin");
             string file = Path.Combine(dir.Path, "spack.yaml");
@@ -44,15 +47,69 @@ namespace SpecGen.Tests.Samples
             var specs = (YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode).Children[new YamlScalarNode("spack")]).Children[new YamlScalarNode("specs")];
             string[] pins = specs.Children.Cast<YamlScalarNode>().Select(n => n.Value!).ToArray();
 
-            // The expectation comes from the pages' JSON and a second implementation of Spack's version order.
+            // The expectation comes from the pages' JSON, archspec's JSON and a second implementation of Spack's version
+            // order: among the binaries that run on the target, the most specific target, then the newest version.
             string[] expected = packages.OrderBy(p => p, StringComparer.Ordinal).Select(package =>
             {
-                OracleSpec[] candidates = _pages.Where(s => s.Package == package && s.Target == target && s.Os == os && s.Stacks.Contains(stack)).ToArray();
-                Assert.NotEmpty(candidates);
-                OracleSpec chosen = candidates.Aggregate((best, s) => SpackVersionOracle.Compare(s.Versions[0], best.Versions[0]) > 0 ? s : best);
+                OracleSpec chosen = Best(_pages.Where(s => s.Package == package && ArchspecOracle.Instance.RunsOn(s.Target, target) && s.Os == os && s.Stacks.Contains(stack)));
                 return package + "@" + chosen.Versions[0] + " /" + chosen.Hash;
             }).ToArray();
             Assert.Equal(expected, pins);
+        }
+
+        /// <summary>The most specific target (most ancestors in archspec's graph), then the newest version, then the first.</summary>
+        private static OracleSpec Best(IEnumerable<OracleSpec> candidates)
+        {
+            OracleSpec[] all = candidates.ToArray();
+            Assert.NotEmpty(all);
+            return all.Aggregate((best, s) =>
+            {
+                int specificity = ArchspecOracle.Instance.Ancestors(s.Target).Count.CompareTo(ArchspecOracle.Instance.Ancestors(best.Target).Count);
+                return specificity > 0 || (specificity == 0 && SpackVersionOracle.Compare(s.Versions[0], best.Versions[0]) > 0) ? s : best;
+            });
+        }
+
+        [Fact]
+        public void A_more_specific_binary_wins_over_a_newer_generic_one_and_exact_target_keeps_the_old_rule()
+        {
+            // zen4 runs x86_64_v4 and x86_64_v3 binaries: a package with both (for one OS, in the root stack) pins the x86_64_v4 one.
+            (string package, string os) = _pages.Where(s => s.Target == "x86_64_v4" && s.Stacks.Contains("root"))
+                .Select(s => (s.Package, s.Os))
+                .First(p => _pages.Any(s => s.Package == p.Package && s.Os == p.Os && s.Target == "x86_64_v3" && s.Stacks.Contains("root")));
+
+            (int code, string output, string error) = Run(package, "--target", "zen4", "--os", os);
+            Assert.True(code == 0, error);
+            OracleSpec v4 = Best(_pages.Where(s => s.Package == package && s.Target == "x86_64_v4" && s.Os == os && s.Stacks.Contains("root")));
+            Assert.Contains(package + "@" + v4.Versions[0] + " /" + v4.Hash, output);
+            Assert.Contains("# that runs on target=zen4", output);
+
+            (code, output, error) = Run(package, "--target", "x86_64_v3", "--exact-target", "--os", os);
+            Assert.True(code == 0, error);
+            OracleSpec v3 = Best(_pages.Where(s => s.Package == package && s.Target == "x86_64_v3" && s.Os == os && s.Stacks.Contains("root")));
+            Assert.Contains(package + "@" + v3.Versions[0] + " /" + v3.Hash, output);
+            Assert.Contains("# built for target=x86_64_v3", output);
+
+            (code, _, error) = Run(package, "--target", "zen4", "--exact-target", "--os", os);
+            Assert.Equal(1, code);
+            Assert.Contains("has no cached binary that is built for target=zen4", error);
+        }
+
+        [Fact]
+        public void Host_pins_for_this_machine_and_excludes_target()
+        {
+            (int code, string output, string error) = Run("zlib-ng", "--host", "--os", "ubuntu22.04");
+            string host = Microarchitecture.Host.Name;
+            bool runsHere = _pages.Any(s => s.Package == "zlib-ng" && s.Os == "ubuntu22.04" && s.Stacks.Contains("root") && ArchspecOracle.Instance.RunsOn(s.Target, host));
+            Assert.Equal(runsHere ? 0 : 1, code);
+            Assert.Contains("target=" + host, runsHere ? output : error);
+
+            (code, _, error) = Run("zlib-ng", "--host", "--target", "zen3");
+            Assert.Equal(2, code);
+            Assert.Contains("not both", error);
+
+            (code, _, error) = Run("zlib-ng", "--target", "zen9");
+            Assert.Equal(2, code);
+            Assert.Contains("'zen9' is not a microarchitecture archspec knows", error);
         }
 
         [Fact]
@@ -62,7 +119,7 @@ namespace SpecGen.Tests.Samples
 
             Assert.Equal(1, code);
             Assert.Equal(string.Empty, output);
-            Assert.Contains("'boost' has no cached binary for target=aarch64 os=sequoia stack=root", error);
+            Assert.Contains("'boost' has no cached binary that runs on target=aarch64 os=sequoia stack=root", error);
             Assert.Contains("'nosuch' is not in the cache pages", error);
             Assert.DoesNotContain("'zlib'", error);
         }

@@ -1,0 +1,375 @@
+using System;
+using System.Collections.Generic;
+using SpecGen.Format;
+
+namespace SpecGen
+{
+    /// <summary>
+    /// What a machine says about its CPU, reduced to what archspec's detection reads (its "partial
+    /// microarchitecture": a name, a vendor, features, a POWER generation, an AArch64 CPU part), and the choice of
+    /// the best known microarchitecture for it (archspec's <c>compatible_microarchitectures</c> and <c>host</c>).
+    /// </summary>
+    internal sealed class CpuReport
+    {
+        private const string X86_64 = "x86_64";
+        private const string Aarch64 = "aarch64";
+        private const string Ppc64le = "ppc64le";
+        private const string Ppc64 = "ppc64";
+        private const string Riscv64 = "riscv64";
+
+        private CpuReport(string family, bool darwin)
+        {
+            Family = family;
+            Darwin = darwin;
+        }
+
+        /// <summary>The architecture family the machine reports (what <c>uname -m</c> says, normalized).</summary>
+        public string Family { get; }
+
+        /// <summary>True for a macOS report: AArch64 compatibility then follows the model, not the features.</summary>
+        public bool Darwin { get; }
+
+        public string Name { get; private set; } = string.Empty;
+
+        public string Vendor { get; private set; } = string.Empty;
+
+        public HashSet<string> Features { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+        public int Generation { get; private set; }
+
+        public string CpuPart { get; private set; } = string.Empty;
+
+        /// <summary>archspec's proc_cpuinfo: the first processor block of <c>/proc/cpuinfo</c>.</summary>
+        public static CpuReport FromCpuInfo(string text, string machine)
+        {
+            Dictionary<string, string> data = FirstBlock(text);
+            var report = new CpuReport(Normalize(machine), darwin: false);
+            switch (report.Family)
+            {
+                case X86_64:
+                    report.Vendor = Get(data, "vendor_id", "generic");
+                    report.AddFeatures(Get(data, "flags", string.Empty));
+                    break;
+                case Aarch64:
+                    // _canonicalize_aarch64_vendor: the implementer code as a vendor name.
+                    report.Vendor = data.TryGetValue("CPU implementer", out string? code) ? ArmVendor(code) : "generic";
+                    report.AddFeatures(Get(data, "Features", string.Empty));
+                    report.CpuPart = Get(data, "CPU part", string.Empty);
+                    break;
+                case Ppc64le:
+                case Ppc64:
+                    report.Generation = PowerGeneration(Get(data, "cpu", string.Empty));
+                    break;
+                case Riscv64:
+                    string uarch = Get(data, "uarch", Riscv64);
+                    if (uarch == "sifive,u74-mc")
+                    {
+                        uarch = "u74mc";
+                    }
+                    else if (uarch == "spacemit,x60" || Get(data, "model name", string.Empty) == "Spacemit(R) X60")
+                    {
+                        uarch = "x60";
+                    }
+
+                    report.Name = uarch;
+                    break;
+            }
+
+            return report;
+        }
+
+        /// <summary>archspec's sysctl_info: <c>sysctl</c> output as <c>key: value</c> lines.</summary>
+        public static CpuReport FromSysctl(string text, string machine)
+        {
+            var data = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (string line in Lines(text))
+            {
+                int separator = line.IndexOf(": ", StringComparison.Ordinal);
+                if (separator >= 0)
+                {
+                    data[line.Substring(0, separator).Trim()] = line.Substring(separator + 2).Trim();
+                }
+            }
+
+            string brand = Get(data, "machdep.cpu.brand_string", string.Empty);
+
+            // _machine on Darwin: an Apple brand means AArch64 even under Rosetta; without a brand, uname -m decides.
+            bool apple = brand.IndexOf("Apple", StringComparison.Ordinal) >= 0 || (brand.Length == 0 && Normalize(machine) == Aarch64);
+            var report = new CpuReport(apple ? Aarch64 : X86_64, darwin: true);
+            if (apple)
+            {
+                report.Vendor = "Apple";
+                report.Name = AppleModel(brand.ToLowerInvariant());
+                return report;
+            }
+
+            string raw = Get(data, "machdep.cpu.features", string.Empty) + " " + Get(data, "machdep.cpu.leaf7_features", string.Empty) + " " + Get(data, "machdep.cpu.extfeatures", string.Empty);
+            report.AddFeatures(raw.ToLowerInvariant());
+
+            // Flags detected on Darwin turned to their Linux counterparts (each when all of its names are there).
+            for (int i = 0; i < ArchspecData.DarwinFlags.Length; i++)
+            {
+                bool all = true;
+                foreach (string flag in Split(ArchspecData.DarwinFlags[i]))
+                {
+                    all &= report.Features.Contains(flag);
+                }
+
+                if (all)
+                {
+                    report.AddFeatures(ArchspecData.DarwinFlagsLinux[i]);
+                }
+            }
+
+            report.Vendor = Get(data, "machdep.cpu.vendor", string.Empty);
+            return report;
+        }
+
+        /// <summary>
+        /// archspec's host(): among the known microarchitectures compatible with the report, the best generic one, then
+        /// (narrowed to the report's CPU part when one matches) the descendant of it with the most ancestors, then the
+        /// most features; the first in archspec's order on a tie.
+        /// </summary>
+        public Microarchitecture Select()
+        {
+            var candidates = new List<Microarchitecture>();
+            foreach (Microarchitecture target in Microarchitecture.All)
+            {
+                if (IsCompatible(target))
+                {
+                    candidates.Add(target);
+                }
+            }
+
+            if (candidates.Count == 0)
+            {
+                return Microarchitecture.Unknown(Family);
+            }
+
+            Microarchitecture? bestGeneric = null;
+            foreach (Microarchitecture candidate in candidates)
+            {
+                if (candidate.Vendor == "generic" && (bestGeneric is null || Better(candidate, bestGeneric)))
+                {
+                    bestGeneric = candidate;
+                }
+            }
+
+            if (bestGeneric is null)
+            {
+                return Microarchitecture.Unknown(Family);
+            }
+
+            if (CpuPart.Length > 0 && candidates.Exists(c => c.CpuPart == CpuPart))
+            {
+                candidates.RemoveAll(c => c.CpuPart != CpuPart);
+            }
+
+            Microarchitecture? best = null;
+            foreach (Microarchitecture candidate in candidates)
+            {
+                if (candidate > bestGeneric && (best is null || Better(candidate, best)))
+                {
+                    best = candidate;
+                }
+            }
+
+            return best ?? bestGeneric;
+        }
+
+        /// <summary>The compatibility check of the report's family (detect.py compatibility_check_for_*).</summary>
+        private bool IsCompatible(Microarchitecture target)
+        {
+            switch (Family)
+            {
+                case X86_64:
+                    return target.Family.Name == X86_64
+                        && (target.Vendor == Vendor || target.Vendor == "generic")
+                        && IsSubset(target.Features);
+                case Aarch64:
+                    if (target.Vendor == "generic" && target.Name != Aarch64)
+                    {
+                        return false;
+                    }
+
+                    bool rootAndVendor = target.Family.Name == Aarch64 && (target.Vendor == Vendor || target.Vendor == "generic");
+                    if (Darwin)
+                    {
+                        return rootAndVendor && Microarchitecture.TryParse(Name, out Microarchitecture? model) && target <= model;
+                    }
+
+                    return rootAndVendor && IsSubset(target.Features);
+                case Ppc64le:
+                case Ppc64:
+                    return target.Family.Name == Family && target.Generation <= Generation;
+                case Riscv64:
+                    return target.Family.Name == Riscv64 && (target.Name == Name || target.Vendor == "generic");
+                default:
+                    return false;
+            }
+        }
+
+        private bool IsSubset(IReadOnlyList<string> features)
+        {
+            foreach (string feature in features)
+            {
+                if (!Features.Contains(feature))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>archspec's sorting key (number of ancestors, number of features): strictly greater wins, so the first stays on a tie.</summary>
+        private static bool Better(Microarchitecture candidate, Microarchitecture best)
+        {
+            int ancestors = candidate.Ancestors.Count.CompareTo(best.Ancestors.Count);
+            return ancestors > 0 || (ancestors == 0 && candidate.Features.Count > best.Features.Count);
+        }
+
+        private void AddFeatures(string text)
+        {
+            foreach (string feature in Split(text))
+            {
+                Features.Add(feature);
+            }
+
+            // A partial microarchitecture is a Microarchitecture: ssse3 implies sse3 there too.
+            if (Features.Contains("ssse3"))
+            {
+                Features.Add("sse3");
+            }
+        }
+
+        /// <summary>The first block of /proc/cpuinfo: <c>key : value</c> lines up to the first line without a colon.</summary>
+        private static Dictionary<string, string> FirstBlock(string text)
+        {
+            var data = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (string line in Lines(text))
+            {
+                int colon = line.IndexOf(':');
+                if (colon < 0 && data.Count > 0)
+                {
+                    break;
+                }
+
+                string key = colon < 0 ? line : line.Substring(0, colon);
+                string value = colon < 0 ? string.Empty : line.Substring(colon + 1);
+                data[key.Trim()] = value.Trim();
+            }
+
+            return data;
+        }
+
+        /// <summary>A POWER generation: the number after "POWER" in the cpu line (0 when there is none, as under emulation).</summary>
+        private static int PowerGeneration(string cpu)
+        {
+            int at = cpu.IndexOf("POWER", StringComparison.Ordinal);
+            while (at >= 0)
+            {
+                int start = at + 5;
+                int end = start;
+                while (end < cpu.Length && cpu[end] >= '0' && cpu[end] <= '9')
+                {
+                    end++;
+                }
+
+                if (end > start)
+                {
+                    return int.TryParse(cpu.Substring(start, end - start), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int generation) ? generation : 0;
+                }
+
+                at = cpu.IndexOf("POWER", start, StringComparison.Ordinal);
+            }
+
+            return 0;
+        }
+
+        /// <summary>_sysctl_info_apple: "Apple M" and a number counts down to the newest M model archspec knows; "Apple processor" is an M1.</summary>
+        private static string AppleModel(string brand)
+        {
+            int at = brand.IndexOf("apple", StringComparison.Ordinal);
+            while (at >= 0)
+            {
+                int i = at + 5;
+                int spaces = i;
+                while (i < brand.Length && char.IsWhiteSpace(brand[i]))
+                {
+                    i++;
+                }
+
+                if (i > spaces && i < brand.Length && brand[i] == 'm')
+                {
+                    int start = ++i;
+                    while (i < brand.Length && brand[i] >= '0' && brand[i] <= '9')
+                    {
+                        i++;
+                    }
+
+                    if (i > start)
+                    {
+                        string digits = brand.Substring(start, i - start);
+                        int number = digits.Length > 6 ? int.MaxValue : int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
+                        for (int m = Math.Min(number, 1000); m >= 1; m--)
+                        {
+                            if (ArchspecGraph.IndexOf("m" + m.ToString(System.Globalization.CultureInfo.InvariantCulture)) >= 0)
+                            {
+                                return "m" + m.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                            }
+                        }
+
+                        return "m1";
+                    }
+                }
+
+                at = brand.IndexOf("apple", at + 5, StringComparison.Ordinal);
+            }
+
+            return brand == "apple processor" ? "m1" : Aarch64;
+        }
+
+        private static string ArmVendor(string code)
+        {
+            int index = Array.IndexOf(ArchspecData.ArmVendorCodes, code);
+            return index >= 0 ? ArchspecData.ArmVendorNames[index] : code;
+        }
+
+        /// <summary>
+        /// The family a machine name stands for: <c>uname -m</c> as Linux prints it, plus the spellings of macOS
+        /// (<c>arm64</c>) and Windows (<c>AMD64</c>, <c>ARM64</c>).
+        /// </summary>
+        internal static string Normalize(string machine)
+        {
+            string trimmed = (machine ?? string.Empty).Trim();
+            switch (trimmed.ToLowerInvariant())
+            {
+                case "arm64":
+                case "aarch64":
+                    return Aarch64;
+                case "amd64":
+                case "x64":
+                case "x86_64":
+                    return X86_64;
+                default:
+                    return trimmed;
+            }
+        }
+
+        private static string Get(Dictionary<string, string> data, string key, string fallback)
+        {
+            return data.TryGetValue(key, out string? value) ? value : fallback;
+        }
+
+        private static string[] Split(string text)
+        {
+            return text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        }
+
+        private static IEnumerable<string> Lines(string text)
+        {
+            return text.Split(new[] { "\r\n", "\n", "\r" }, StringSplitOptions.None);
+        }
+    }
+}
