@@ -34,7 +34,7 @@ namespace SpecGen.Generator
                 }
             }
 
-            CatalogResult catalog = CatalogBuilder.Build(models.ToImmutable(), severities, cancellationToken);
+            CatalogResult catalog = CatalogBuilder.Build(models.ToImmutable(), severities, cancellationToken, options.MaxCatalogSize);
             diagnostics.AddRange(catalog.Diagnostics);
             return (catalog, diagnostics);
         }

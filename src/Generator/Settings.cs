@@ -17,25 +17,29 @@ namespace SpecGen.Generator
         public const string ClassNameProperty = "SpecGenClassName";
         public const string NamespaceProperty = "SpecGenNamespace";
         public const string RootNamespaceProperty = "RootNamespace";
+        public const string PublicProperty = "SpecGenPublic";
+        public const string MaxCatalogSizeProperty = "SpecGenMaxCatalogSize";
 
         /// <summary>Every MSBuild property read; SpecGen.props makes each visible to the compiler (a test checks it).</summary>
-        public static readonly string[] Properties = { RootNamespaceProperty, ClassNameProperty, NamespaceProperty, MaxPageSizeProperty };
+        public static readonly string[] Properties = { RootNamespaceProperty, ClassNameProperty, NamespaceProperty, MaxPageSizeProperty, PublicProperty, MaxCatalogSizeProperty };
 
         public static Settings From(AnalyzerConfigOptions global, ParseOptions parseOptions)
         {
             var diagnostics = new List<DiagnosticInfo>();
 
-            int maxPageSize = ReadOptions.DefaultMaxPageSize;
-            string? max = Property(global, MaxPageSizeProperty);
-            if (max is not null)
+            int maxPageSize = (int)PositiveSize(global, MaxPageSizeProperty, ReadOptions.DefaultMaxPageSize, int.MaxValue, diagnostics);
+            long maxCatalogSize = PositiveSize(global, MaxCatalogSizeProperty, ReadOptions.DefaultMaxCatalogSize(), long.MaxValue, diagnostics);
+
+            bool isPublic = false;
+            if (Property(global, PublicProperty) is string publicValue)
             {
-                if (int.TryParse(max, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value > 0)
+                if (bool.TryParse(publicValue, out bool parsed))
                 {
-                    maxPageSize = value;
+                    isPublic = parsed;
                 }
                 else
                 {
-                    diagnostics.Add(Invalid(MaxPageSizeProperty, max, "it is not a positive whole number of characters", maxPageSize.ToString(CultureInfo.InvariantCulture)));
+                    diagnostics.Add(Invalid(PublicProperty, publicValue, "it is neither true nor false", "false"));
                 }
             }
 
@@ -64,8 +68,26 @@ namespace SpecGen.Generator
             }
 
             int version = parseOptions is CSharpParseOptions csharp ? (int)csharp.LanguageVersion : 0;
-            var emit = new EmitOptions(className, ns, Utf8Literals: version >= 1100, NullableContext: version >= 800);
-            return new Settings(new ReadOptions(maxPageSize), emit, EquatableArray.From(diagnostics));
+            var emit = new EmitOptions(className, ns, Utf8Literals: version >= 1100, NullableContext: version >= 800, Public: isPublic);
+            return new Settings(new ReadOptions(maxPageSize, maxCatalogSize), emit, EquatableArray.From(diagnostics));
+        }
+
+        /// <summary>A positive whole number of characters, or <paramref name="fallback"/> (with SPG0020 when the property is set to something else).</summary>
+        private static long PositiveSize(AnalyzerConfigOptions global, string property, long fallback, long max, List<DiagnosticInfo> diagnostics)
+        {
+            string? text = Property(global, property);
+            if (text is null)
+            {
+                return fallback;
+            }
+
+            if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long value) && value > 0 && value <= max)
+            {
+                return value;
+            }
+
+            diagnostics.Add(Invalid(property, text, "it is not a positive whole number of characters", fallback.ToString(CultureInfo.InvariantCulture)));
+            return fallback;
         }
 
         private static DiagnosticInfo Invalid(string property, string value, string why, string used)

@@ -68,7 +68,8 @@ namespace SpecGen.Generator
                 .Select(static (page, _) => page.Page!)
                 .Collect()
                 .Combine(severities)
-                .Select(static (pair, cancellationToken) => CatalogBuilder.Build(pair.Left, pair.Right, cancellationToken))
+                .Combine(readOptions)
+                .Select(static (pair, cancellationToken) => CatalogBuilder.Build(pair.Left.Left, pair.Left.Right, cancellationToken, pair.Right.MaxCatalogSize))
                 .WithTrackingName(PipelineSteps.Catalog);
 
             IncrementalValueProvider<CatalogData> catalogData = catalog
@@ -141,6 +142,10 @@ namespace SpecGen.Generator
             try
             {
                 context.AddSource(hintName, SourceText.From(emit(), Encoding.UTF8));
+            }
+            catch (OutOfMemoryException)
+            {
+                context.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.ResourceLimit, null, "writing " + hintName + " ran this compiler out of memory. Split the pages into catalog libraries, one project per snapshot tag with <SpecGenPublic>true</SpecGenPublic>, and combine them with SpecCatalog.Combine (README: Large catalogs)").ToDiagnostic());
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -13,14 +13,17 @@ namespace SpecGen
         private readonly SpecCatalog? _catalog;
         private readonly int _hash;
         private readonly int _start;
+        private readonly string? _combinedHash;
 
-        internal HashMatch(SpecCatalog catalog, HashMatchStatus status, int hash, int start, int count)
+        /// <summary>A match in one catalog (<paramref name="hash"/> is its slot), or with <paramref name="combinedHash"/> in a combined one (<paramref name="hash"/> is the first part that has it).</summary>
+        internal HashMatch(SpecCatalog catalog, HashMatchStatus status, int hash, int start, int count, string? combinedHash = null)
         {
             _catalog = catalog;
             Status = status;
             _hash = hash;
             _start = start;
             Count = count;
+            _combinedHash = combinedHash;
         }
 
         /// <summary>Whether the prefix matched nothing, one hash, or several.</summary>
@@ -30,7 +33,7 @@ namespace SpecGen
         public bool IsFound => Status == HashMatchStatus.Found;
 
         /// <summary>The full matched hash, or null.</summary>
-        public string? Hash => IsFound ? _catalog!.HashOf(_hash) : null;
+        public string? Hash => !IsFound ? null : _combinedHash ?? _catalog!.HashOf(_hash);
 
         /// <summary>Number of entries of the matched hash (0 when not found).</summary>
         public int Count { get; }
@@ -48,7 +51,7 @@ namespace SpecGen
                     throw new ArgumentOutOfRangeException(nameof(index));
                 }
 
-                return _catalog!.HashEntry(_start + index);
+                return _combinedHash is not null ? _catalog!.CombinedHashEntry(_combinedHash, _hash, index) : _catalog!.HashEntry(_start + index);
             }
         }
 

@@ -12,6 +12,7 @@ namespace SpecGen
         private readonly Section _items;
         private readonly int _start;
         private readonly Section? _names;
+        private readonly string[]? _array;
 
         /// <summary>The items <c>[start, start + count)</c> of a section: string ids, or with <paramref name="names"/> indices of those names.</summary>
         internal NameList(SpecCatalog catalog, Section items, int start, int count, Section? names)
@@ -21,6 +22,18 @@ namespace SpecGen
             _start = start;
             Count = count;
             _names = names;
+            _array = null;
+        }
+
+        /// <summary>Names held in an array (those of a combined catalog).</summary>
+        internal NameList(string[] names)
+        {
+            _catalog = null;
+            _items = default;
+            _start = 0;
+            Count = names.Length;
+            _names = null;
+            _array = names;
         }
 
         /// <summary>Number of names.</summary>
@@ -34,6 +47,11 @@ namespace SpecGen
                 if ((uint)index >= (uint)Count)
                 {
                     throw new ArgumentOutOfRangeException(nameof(index));
+                }
+
+                if (_array is not null)
+                {
+                    return _array[index];
                 }
 
                 int value = _catalog!.Read(_items, _start + index);

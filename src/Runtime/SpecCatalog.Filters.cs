@@ -9,7 +9,7 @@ namespace SpecGen
         private readonly ulong[][]?[] _bitsets = new ulong[][]?[Dimensions.All.Length];
 
         /// <summary>Every entry, as a query.</summary>
-        public SpecQuery All => new SpecQuery(this, false, default);
+        public SpecQuery All => _parts is not null ? new SpecQuery(this, default(QueryNames), null, null) : new SpecQuery(this, false, default);
 
         /// <summary>
         /// The entries that match every given name (null means any): package, stack, target, operating
@@ -18,6 +18,11 @@ namespace SpecGen
         /// </summary>
         public SpecQuery Where(string? package = null, string? stack = null, string? target = null, string? os = null, string? platform = null, string? tag = null)
         {
+            if (_parts is not null)
+            {
+                return new SpecQuery(this, new QueryNames(package, stack, target, os, platform, tag), null, null);
+            }
+
             bool none = false;
             DimensionFilter filter = default;
             Resolve(ref filter, Dimensions.Package, package, ref none);
@@ -42,6 +47,11 @@ namespace SpecGen
             if (pattern is null)
             {
                 throw new ArgumentNullException(nameof(pattern));
+            }
+
+            if (_parts is not null)
+            {
+                return new SpecQuery(this, default, pattern, null);
             }
 
             bool none = false;

@@ -23,6 +23,11 @@ namespace SpecGen
         /// </summary>
         public bool TryFindByHash(ReadOnlySpan<char> hashOrUniquePrefix, out Spec spec)
         {
+            if (_parts is not null)
+            {
+                return TryFindByHashCombined(hashOrUniquePrefix, out spec);
+            }
+
             int slot = hashOrUniquePrefix.Length == CatalogLayout.HashLength
                 ? FindFullHash(hashOrUniquePrefix)
                 : FindPrefix(hashOrUniquePrefix, out _);
@@ -42,6 +47,11 @@ namespace SpecGen
         /// </summary>
         public HashMatch FindByHash(ReadOnlySpan<char> hashOrPrefix)
         {
+            if (_parts is not null)
+            {
+                return FindByHashCombined(hashOrPrefix, firstOnly: false);
+            }
+
             int slot = FindPrefix(hashOrPrefix, out int matches);
             if (slot < 0)
             {

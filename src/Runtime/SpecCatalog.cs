@@ -33,6 +33,7 @@ namespace SpecGen
         private string?[]? _hashCache;
         private string?[]? _shortHashCache;
         private VersionValue?[]? _versionCache;
+        private readonly int _hashCount;
 
         private SpecCatalog(byte* tables, int tablesLength, byte* strings, int stringsLength, GCHandle[]? pins)
         {
@@ -43,7 +44,7 @@ namespace SpecGen
             CatalogHeader header = CatalogHeader.Read(new ReadOnlySpan<byte>(tables, tablesLength), out string? error) ?? throw new FormatException(error);
             Count = header.SpecCount;
             PageCount = header.PageCount;
-            HashCount = header.HashCount;
+            _hashCount = header.HashCount;
             _homeSlots = header.HomeSlots;
             _slotCount = header.SlotCount;
             _slotDigits = header.SlotDigits;
@@ -73,8 +74,19 @@ namespace SpecGen
         /// <summary>Number of pages the catalog was made from.</summary>
         public int PageCount { get; }
 
-        /// <summary>Number of distinct hashes (a hash kept in several snapshot tags counts once).</summary>
-        public int HashCount { get; }
+        /// <summary>Number of distinct hashes (a hash kept in several snapshot tags counts once; for a combined catalog, once per catalog that has it).</summary>
+        public int HashCount => _parts is null ? _hashCount : SumHashCounts();
+
+        private int SumHashCounts()
+        {
+            int sum = 0;
+            foreach (SpecCatalog part in _parts!)
+            {
+                sum += part.HashCount;
+            }
+
+            return sum;
+        }
 
         /// <summary>The package names, sorted ordinally.</summary>
         public NameList Packages => Names(Dimensions.Package);
@@ -104,7 +116,7 @@ namespace SpecGen
                     throw new ArgumentOutOfRangeException(nameof(index));
                 }
 
-                return new Spec(this, index);
+                return SpecAt(index);
             }
         }
 
@@ -235,7 +247,7 @@ namespace SpecGen
             return new NameList(this, names.ListItems!.Value, start, end - start, names.Names);
         }
 
-        internal NameList Names(Dimension dimension) => new NameList(this, dimension.Names, 0, SectionCount(dimension.Names), null);
+        internal NameList Names(Dimension dimension) => _parts is not null ? CombinedNames(dimension) : new NameList(this, dimension.Names, 0, SectionCount(dimension.Names), null);
 
         /// <summary>Index of <paramref name="name"/> among the sorted names of a kind, or -1.</summary>
         internal int IndexOfName(Dimension dimension, string? name)

@@ -17,7 +17,22 @@ namespace SpecGen
             MatchesNothing = matchesNothing;
             Filter = filter;
             Runnable = runnable;
+            Names = default;
         }
+
+        /// <summary>A query of a combined catalog: the names (or the pattern) are resolved in each part as it is reached.</summary>
+        internal SpecQuery(SpecCatalog combined, QueryNames names, SpecPattern? pattern, ulong[]? runnable)
+        {
+            Catalog = combined;
+            Pattern = pattern;
+            MatchesNothing = false;
+            Filter = default;
+            Runnable = runnable;
+            Names = names;
+        }
+
+        /// <summary>For a combined catalog, the names of <see cref="SpecCatalog.Where"/>.</summary>
+        internal QueryNames Names { get; }
 
         internal SpecCatalog? Catalog { get; }
 
@@ -56,13 +71,35 @@ namespace SpecGen
                 }
             }
 
-            return new SpecQuery(Catalog!, MatchesNothing || Catalog is null, Filter, Pattern, runnable);
+            return Catalog is not null && Catalog.IsCombined
+                ? new SpecQuery(Catalog, Names, Pattern, runnable)
+                : new SpecQuery(Catalog!, MatchesNothing || Catalog is null, Filter, Pattern, runnable);
+        }
+
+        /// <summary>This query of a combined catalog, in one of its parts.</summary>
+        internal SpecQuery InPart(SpecCatalog part)
+        {
+            SpecQuery query = Pattern is not null
+                ? part.Query(Pattern)
+                : part.Where(Names.Package, Names.Stack, Names.Target, Names.Os, Names.Platform, Names.Tag);
+            return new SpecQuery(part, query.MatchesNothing, query.Filter, query.Pattern, Runnable);
         }
 
         /// <summary>Counts the matching entries.</summary>
         public int Count()
         {
-            Enumerator e = GetEnumerator();
+            if (Catalog is not null && Catalog.IsCombined)
+            {
+                int count = 0;
+                foreach (SpecCatalog part in Catalog.Parts)
+                {
+                    count += InPart(part).Count();
+                }
+
+                return count;
+            }
+
+            PartEnumerator e = new PartEnumerator(this);
             return e.CountRemaining();
         }
 
@@ -94,8 +131,77 @@ namespace SpecGen
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-        /// <summary>Walks the candidate ranges (all entries, one tag, or the pages of one package) word by word.</summary>
+        /// <summary>Enumerates the matching entries: those of the catalog, or part after part of a combined catalog.</summary>
         public struct Enumerator : IEnumerator<Spec>
+        {
+            private readonly SpecQuery _query;
+            private readonly SpecCatalog[]? _parts;
+            private PartEnumerator _inner;
+            private int _part;
+            private bool _ended;
+
+            internal Enumerator(SpecQuery query)
+            {
+                _query = query;
+                _parts = query.Catalog is not null && query.Catalog.IsCombined ? query.Catalog.Parts : null;
+                _part = -1;
+                _ended = false;
+                _inner = _parts is null ? new PartEnumerator(query) : default;
+            }
+
+            /// <inheritdoc/>
+            public Spec Current => _parts is null || _part >= 0 && !_ended ? _inner.Current : throw (_ended ? Enumeration.Ended() : Enumeration.NotStarted());
+
+            object IEnumerator.Current => Current;
+
+            /// <inheritdoc/>
+            public bool MoveNext()
+            {
+                if (_parts is null)
+                {
+                    return _inner.MoveNext();
+                }
+
+                while (!_ended)
+                {
+                    if (_part >= 0 && _inner.MoveNext())
+                    {
+                        return true;
+                    }
+
+                    if (++_part >= _parts.Length)
+                    {
+                        _ended = true;
+                        break;
+                    }
+
+                    _inner = new PartEnumerator(_query.InPart(_parts[_part]));
+                }
+
+                return false;
+            }
+
+            /// <inheritdoc/>
+            public void Reset()
+            {
+                if (_parts is null)
+                {
+                    _inner.Reset();
+                    return;
+                }
+
+                _part = -1;
+                _ended = false;
+            }
+
+            /// <inheritdoc/>
+            public void Dispose()
+            {
+            }
+        }
+
+        /// <summary>Walks the candidate ranges of one catalog (all entries, one tag, or the pages of one package) word by word.</summary>
+        internal struct PartEnumerator
         {
             private readonly SpecCatalog _catalog;
             private readonly BitsetList _bitsets;
@@ -114,7 +220,7 @@ namespace SpecGen
             private bool _started;
             private bool _ended;
 
-            internal Enumerator(SpecQuery query)
+            internal PartEnumerator(SpecQuery query)
             {
                 _catalog = query.Catalog!;
                 _empty = query.MatchesNothing || query.Catalog is null;
@@ -143,7 +249,6 @@ namespace SpecGen
                 _ended = false;
             }
 
-            /// <inheritdoc/>
             public Spec Current
             {
                 get
@@ -157,9 +262,6 @@ namespace SpecGen
                 }
             }
 
-            object IEnumerator.Current => Current;
-
-            /// <inheritdoc/>
             public bool MoveNext()
             {
                 if (_ended || !Start())
@@ -196,18 +298,12 @@ namespace SpecGen
                 return false;
             }
 
-            /// <inheritdoc/>
             public void Reset()
             {
                 _started = false;
                 _ended = false;
                 _bits = 0;
                 _current = -1;
-            }
-
-            /// <inheritdoc/>
-            public void Dispose()
-            {
             }
 
             internal int CountRemaining()

@@ -25,7 +25,7 @@ namespace SpecGen
             get
             {
                 Enumeration.CheckPosition(_index, _start, _end);
-                return new Spec(_catalog, _index);
+                return _catalog.SpecAt(_index);
             }
         }
 

@@ -16,11 +16,26 @@ namespace SpecGen.Generator.Catalog
     /// </summary>
     internal static class CatalogBuilder
     {
-        public static CatalogResult Build(ImmutableArray<PageModel> pages, EffectiveSeverities severities, CancellationToken cancellationToken)
+        public static CatalogResult Build(ImmutableArray<PageModel> pages, EffectiveSeverities severities, CancellationToken cancellationToken, long maxCatalogSize = long.MaxValue)
         {
+            long size = 0;
+            foreach (PageModel page in pages)
+            {
+                size += page.TextLength;
+            }
+
+            if (size > maxCatalogSize)
+            {
+                return TooLarge(pages.Length + " pages of " + size + " characters in all are more than this compilation can hold (SpecGenMaxCatalogSize: " + maxCatalogSize + ")");
+            }
+
             try
             {
                 return BuildCore(pages, severities, cancellationToken);
+            }
+            catch (OutOfMemoryException)
+            {
+                return TooLarge(pages.Length + " pages of " + size + " characters in all ran this compiler out of memory");
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -28,6 +43,16 @@ namespace SpecGen.Generator.Catalog
                 var failure = DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, "the catalog: " + ex.GetType().Name + ": " + ex.Message);
                 return new CatalogResult(new CatalogData(EquatableArray<PageData>.Empty), new ApiModel(0, 0, 0, 0, EquatableArray<ApiName>.Empty), new EquatableArray<DiagnosticInfo>(new[] { failure }));
             }
+        }
+
+        /// <summary>No catalog, and an error that says what to do instead.</summary>
+        private static CatalogResult TooLarge(string what)
+        {
+            var error = DiagnosticInfo.Create(
+                DiagnosticDescriptors.ResourceLimit,
+                null,
+                what + ". Split the pages into catalog libraries, one project per snapshot tag with <SpecGenPublic>true</SpecGenPublic>, and combine them with SpecCatalog.Combine (README: Large catalogs); or, on a machine with the memory for it, raise SpecGenMaxCatalogSize");
+            return new CatalogResult(new CatalogData(EquatableArray<PageData>.Empty), new ApiModel(0, 0, 0, 0, EquatableArray<ApiName>.Empty), new EquatableArray<DiagnosticInfo>(new[] { error }));
         }
 
         private static CatalogResult BuildCore(ImmutableArray<PageModel> pages, EffectiveSeverities severities, CancellationToken cancellationToken)

@@ -30,7 +30,7 @@ namespace SpecGen.Generator.Emit
                 + TextList.Count(api.TagCount, "snapshot tag") + ").");
             w.Line("/// </summary>");
             w.Line("[global::System.CodeDom.Compiler.GeneratedCode(" + Literals.String(GeneratedCode.Tool) + ", " + Literals.String(ThisAssembly.Version) + ")]");
-            w.Open("static partial class " + options.ClassName);
+            w.Open((options.Public ? "public " : string.Empty) + "static partial class " + options.ClassName);
             w.Line("/// <summary>Every spec of every page, in catalog order (snapshot tag, then package, then page order).</summary>");
             w.Line("public static global::SpecGen.SpecCatalog " + GeneratedCode.CatalogProperty + " { get; } = global::SpecGen.SpecCatalog.FromStaticData("
                 + GeneratedCode.TablesProperty + ", " + GeneratedCode.StringsProperty + ");");
@@ -63,7 +63,7 @@ namespace SpecGen.Generator.Emit
         {
             EncodedCatalog encoded = CatalogEncoder.Encode(catalog, cancellationToken);
             SourceWriter w = Begin(options, encoded.Tables.Length + encoded.Strings.Length + 1024);
-            w.Open("static partial class " + options.ClassName);
+            w.Open((options.Public ? "public " : string.Empty) + "static partial class " + options.ClassName);
             WriteBlob(w, GeneratedCode.TablesProperty, null, encoded.Tables, options);
             w.Line();
             WriteBlob(w, GeneratedCode.StringsProperty, encoded.Strings, null, options);

@@ -14,5 +14,6 @@ namespace SpecGen.Generator.Model
         EquatableArray<VariantSyntax> Variants,
         EquatableArray<LocationInfo> HashLocations,
         EquatableArray<NameOccurrence> Names,
-        EquatableArray<string> Versions);
+        EquatableArray<string> Versions,
+        int TextLength = 0);
 }

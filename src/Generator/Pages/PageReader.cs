@@ -141,7 +141,8 @@ namespace SpecGen.Generator.Pages
                 specReader.Variants,
                 new EquatableArray<LocationInfo>(hashLocations),
                 _names.ToArray(),
-                EquatableArray.From(versions));
+                EquatableArray.From(versions),
+                _page.Text.Length);
         }
 
         private (string Package, LocationInfo Location)? ReadTitle(KeyMap keys)

@@ -508,13 +508,14 @@ namespace SpecGen.Tests.Diagnostics
         [InlineData("SpecGenNamespace", "1Tools", "(the global namespace)")]
         [InlineData("SpecGenMaxPageSize", "16MB", "16777216")]
         [InlineData("SpecGenMaxPageSize", "0", "16777216")]
+        [InlineData("SpecGenPublic", "yes", "false")]
         public void SPG0020_invalid_settings_fall_back_to_the_default(string property, string value, string used)
         {
             var properties = new Dictionary<string, string> { [property] = value };
             Diagnostic d = Assert.Single(Find("SPG0020", properties, Zlib));
 
             Assert.Equal(Location.None, d.Location);
-            Assert.Equal($"The MSBuild property {property} is '{value}': " + (property == "SpecGenMaxPageSize" ? "it is not a positive whole number of characters" : property == "SpecGenClassName" ? "it is not a C# identifier" : "it is not a C# namespace name") + $"; '{used}' is used instead", d.GetMessage());
+            Assert.Equal($"The MSBuild property {property} is '{value}': " + (property == "SpecGenMaxPageSize" ? "it is not a positive whole number of characters" : property == "SpecGenClassName" ? "it is not a C# identifier" : property == "SpecGenPublic" ? "it is neither true nor false" : "it is not a C# namespace name") + $"; '{used}' is used instead", d.GetMessage());
             GeneratorOutput output = GeneratorHarness.Run(new[] { Zlib }, properties);
             Assert.Equal(3, GeneratorHarness.LoadCatalog(output.Compilation).Count);
         }
@@ -522,8 +523,51 @@ namespace SpecGen.Tests.Diagnostics
         [Fact]
         public void SPG0020_not_reported_for_valid_settings()
         {
-            var properties = new Dictionary<string, string> { ["SpecGenClassName"] = "Cache", ["SpecGenNamespace"] = "My.Tools", ["SpecGenMaxPageSize"] = "5000" };
+            var properties = new Dictionary<string, string> { ["SpecGenClassName"] = "Cache", ["SpecGenNamespace"] = "My.Tools", ["SpecGenMaxPageSize"] = "5000", ["SpecGenPublic"] = "True", ["SpecGenMaxCatalogSize"] = "100000" };
             Assert.Empty(GeneratorHarness.Run(new[] { Zlib }, properties).Diagnostics);
+        }
+
+        [Theory]
+        [InlineData(null, false)]
+        [InlineData("false", false)]
+        [InlineData("true", true)]
+        [InlineData("TRUE", true)]
+        public void SpecGenPublic_makes_the_class_public(string? value, bool isPublic)
+        {
+            var properties = new Dictionary<string, string>();
+            if (value is not null)
+            {
+                properties["SpecGenPublic"] = value;
+            }
+
+            GeneratorOutput output = GeneratorHarness.Run(new[] { Zlib }, properties);
+            Assert.Empty(output.Diagnostics);
+            System.Type type = GeneratorHarness.Emit(output.Compilation).GetTypes().Single(t => t.Name == "SpackCache");
+            Assert.Equal(isPublic, type.IsPublic);
+            Assert.True(type.GetNestedType("Packages")!.IsNestedPublic);
+
+            // A partial declaration of the user's still works with it.
+            string declaration = (isPublic ? "public " : string.Empty) + "static partial class SpackCache { public static int Extra => Catalog.Count; }";
+            GeneratorOutput partial = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new[] { Zlib }, properties), GeneratorHarness.NewCompilation("Consumer", declaration));
+            Assert.Empty(partial.Diagnostics);
+            Assert.Empty(partial.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        }
+
+        [Fact]
+        public void SPG0015_a_page_set_too_large_for_one_compilation_says_to_split_it()
+        {
+            var properties = new Dictionary<string, string> { ["SpecGenMaxCatalogSize"] = (Zlib.Text.Length + 10).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            TestPage pyGast = TestPage.Create("develop-2025-04-20", "py-gast", TestPaths.CorpusPage("develop-2025-04-20", "py-gast").Text);
+            Assert.Empty(GeneratorHarness.Run(new[] { Zlib }, properties).Diagnostics);
+
+            GeneratorOutput output = GeneratorHarness.Run(new[] { Zlib, pyGast }, properties);
+            Diagnostic d = Assert.Single(output.Diagnostics);
+            Assert.Equal("SPG0015", d.Id);
+            Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+            Assert.Equal(Location.None, d.Location);
+            Assert.Contains("2 pages of " + (Zlib.Text.Length + pyGast.Text.Length) + " characters", d.GetMessage(), System.StringComparison.Ordinal);
+            Assert.Contains("catalog libraries", d.GetMessage(), System.StringComparison.Ordinal);
+            Assert.Contains("SpecCatalog.Combine", d.GetMessage(), System.StringComparison.Ordinal);
         }
 
         [Fact]
