@@ -27,12 +27,7 @@ namespace SpecGen.Benchmarks
             {
                 if (!Pages.TryGetValue(name, out IReadOnlyList<SyntheticPage>? pages))
                 {
-                    pages = name switch
-                    {
-                        "S1" => SyntheticPages.S1(),
-                        "S10" => SyntheticPages.S10(),
-                        _ => throw new ArgumentException("Unknown corpus " + name),
-                    };
+                    pages = SyntheticPages.ByName(name);
                     Pages.Add(name, pages);
                 }
 

@@ -24,7 +24,7 @@ namespace SpecGen.Benchmarks
         private MemoryAdditionalText _original = null!;
         private bool _isEdited;
 
-        [Params("S1", "S10")]
+        [Params("S1", "S10", "snapshot")]
         public string Corpus { get; set; } = "S1";
 
         [GlobalSetup]

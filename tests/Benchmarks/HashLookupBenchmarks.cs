@@ -72,7 +72,7 @@ namespace SpecGen.Benchmarks
             return found;
         }
 
-        private static string RandomHash(Random random)
+        internal static string RandomHash(Random random)
         {
             var chars = new char[32];
             for (int i = 0; i < chars.Length; i++)

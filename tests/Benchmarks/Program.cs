@@ -9,7 +9,7 @@ namespace SpecGen.Benchmarks
 {
     /// <summary>
     /// BenchmarkDotNet entry point, plus two helpers for measure.sh:
-    /// <c>write-pages S1|S10|one DIR</c> writes a synthetic corpus, and
+    /// <c>write-pages one|S1|S10|snapshot|all DIR</c> writes a synthetic corpus, and
     /// <c>yaml-first-answer DIR HASH</c> answers a lookup the way a tool without SpecGen would (parse every page at start-up).
     /// </summary>
     public static class Program
@@ -19,13 +19,7 @@ namespace SpecGen.Benchmarks
             long start = Stopwatch.GetTimestamp();
             if (args.Length == 3 && args[0] == "write-pages")
             {
-                var pages = args[1] switch
-                {
-                    "S1" => SyntheticPages.S1(),
-                    "S10" => SyntheticPages.S10(),
-                    "one" => SyntheticPages.S1().Take(1).ToList(),
-                    _ => throw new ArgumentException("write-pages S1|S10|one DIR"),
-                };
+                var pages = SyntheticPages.ByName(args[1]);
                 long bytes = SyntheticPages.Write(args[2], pages);
                 Console.WriteLine($"{pages.Count} pages, {bytes} bytes, first hash {FirstHash(pages[0].Text)}");
                 return 0;

@@ -1,42 +1,39 @@
 #!/usr/bin/env bash
-# Whole-process measurements that BenchmarkDotNet cannot make, each as a ratio taken in one run:
-#  1. time to first answer in a fresh process: SpecGen's catalog vs YamlDotNet parsing the pages at start-up
-#     (both measured from Main's first line to the answer of one hash lookup);
-#  2. a clean `dotnet build` of a consumer with S1 and with S10 pages vs the same consumer with one page;
-#  3. the catalog's share of the consumer DLL vs the pages' total bytes;
-#  4. peak memory (max RSS, /usr/bin/time) of those builds.
-# The consumer uses the packed SpecGen package, as a user does; the compiler runs in the build's own process
-# tree (no compiler server), so /usr/bin/time sees its memory.
-# Usage: tests/Benchmarks/measure.sh [runs]   (default 5 runs per timing; the median is reported)
+# Whole-process measurements that BenchmarkDotNet cannot make, each goal as a ratio taken in one run:
+#  1. a clean `dotnet build` of a consumer of the packed SpecGen package with the pages of each corpus (one page,
+#     S1, S10, one whole snapshot, all snapshots) vs the same consumer with one page, and its peak memory;
+#  2. catalog libraries: the all-snapshots pages as ten library projects (one per tag, SpecGenPublic), built once,
+#     and a consumer that references their DLLs (as it would their packages) and combines them: its clean build
+#     vs the one-page build;
+#  3. time to first answer in a fresh process: SpecGen's catalog vs YamlDotNet parsing the pages at start-up (S1);
+#  4. the catalog's share of the consumer DLL vs the pages' bytes.
+# The compiler runs in the build's own process tree (no compiler server), so /usr/bin/time sees its memory.
+# Usage: tests/Benchmarks/measure.sh [runs] [big-runs] [corpora...]
+#   runs: timings per small corpus (default 5; the median is reported); big-runs: per snapshot/all build (default 1).
+#   corpora: default "one S1 S10 snapshot all"; the library measure needs "all".
 set -euo pipefail
 runs=${1:-5}
+bigruns=${2:-1}
+shift $(( $# > 2 ? 2 : $# ))
+corpora=("$@")
+[ ${#corpora[@]} -eq 0 ] && corpora=(one S1 S10 snapshot all)
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d /tmp/specgen-measure-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
 
-echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), .NET SDK $(dotnet --version)"
+echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ { print $2 }') GiB, .NET SDK $(dotnet --version), commit $(git -C "$root" rev-parse --short HEAD)"
 dotnet build "$root/tests/Benchmarks" -c Release -nologo -v:q > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 version="0.0.0-measure.$(date -u +%Y%m%d%H%M%S)"
 dotnet pack "$root/src/Runtime" -c Release -o "$work/feed" -p:Version="$version" -nologo -v:q > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 bench="dotnet $root/tests/Benchmarks/bin/Release/net10.0/SpecGen.Benchmarks.dll"
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f", a / b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
+has() { local c; for c in "${corpora[@]}"; do [ "$c" = "$1" ] && return 0; done; return 1; }
 
-declare -A pagebytes hash
-for corpus in one S1 S10; do
-  line=$($bench write-pages "$corpus" "$work/pages-$corpus")
-  pagebytes[$corpus]=$(echo "$line" | awk '{ print $3 }')
-  hash[$corpus]=$(echo "$line" | awk '{ print $NF }')
-  echo "pages $corpus: $line"
-done
-
-# A consumer of the packed SpecGen package, as a user has it.
-make_consumer() {
-  local dir="$work/consumer-$1"
-  mkdir -p "$dir"
-  cat > "$dir/nuget.config" <<XML
+nuget_config() {
+  cat > "$1/nuget.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
   <packageSources>
@@ -46,6 +43,23 @@ make_consumer() {
   </packageSources>
 </configuration>
 XML
+}
+
+declare -A pagebytes hash pagecount
+for corpus in one "${corpora[@]}"; do
+  [ -n "${pagebytes[$corpus]:-}" ] && continue
+  line=$($bench write-pages "$corpus" "$work/pages-$corpus")
+  pagecount[$corpus]=$(echo "$line" | awk '{ print $1 }')
+  pagebytes[$corpus]=$(echo "$line" | awk '{ print $3 }')
+  hash[$corpus]=$(echo "$line" | awk '{ print $NF }')
+  echo "pages $corpus: $line"
+done
+
+# A consumer of the packed SpecGen package, as a user has it.
+make_consumer() {
+  local dir="$work/consumer-$1"
+  mkdir -p "$dir"
+  nuget_config "$dir"
   cat > "$dir/Consumer.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
@@ -74,37 +88,129 @@ CS
   dotnet restore "$dir" -nologo -v:q > /dev/null
 }
 
-declare -A buildtime buildmem dllsize
-for corpus in one S1 S10; do
-  make_consumer "$corpus"
-  times=()
-  for i in $(seq "$runs"); do
-    rm -rf "$work/consumer-$corpus/bin" "$work/consumer-$corpus/obj/Release"
-    /usr/bin/time -f "%e %M" -o "$work/time" dotnet build "$work/consumer-$corpus" -c Release --no-restore -nologo -v:q \
-      -p:UseSharedCompilation=false > "$work/build-$corpus.log" 2>&1 || { cat "$work/build-$corpus.log"; echo "build with $corpus failed"; exit 1; }
+# Builds $1 clean $2 times; sets build_time (median, s) and build_mem (max, KB).
+timed_build() {
+  local dir=$1 n=$2 times=() i
+  for i in $(seq "$n"); do
+    rm -rf "$dir/bin" "$dir/obj/Release"
+    /usr/bin/time -f "%e %M" -o "$work/time" dotnet build "$dir" -c Release --no-restore -nologo -v:q \
+      -p:UseSharedCompilation=false > "$work/build.log" 2>&1 || { tail -n 30 "$work/build.log"; echo "build of $dir failed"; return 1; }
     times+=("$(cat "$work/time")")
   done
-  buildtime[$corpus]=$(printf '%s\n' "${times[@]}" | awk '{ print $1 }' | median)
-  buildmem[$corpus]=$(printf '%s\n' "${times[@]}" | awk '{ print $2 }' | sort -n | tail -1)
-  dllsize[$corpus]=$(stat -c %s "$work/consumer-$corpus/bin/Release/net10.0/Consumer.dll")
-  echo "build $corpus: ${buildtime[$corpus]} s (median of $runs), peak RSS ${buildmem[$corpus]} KB, Consumer.dll ${dllsize[$corpus]} bytes"
+  build_time=$(printf '%s\n' "${times[@]}" | awk '{ print $1 }' | median)
+  build_mem=$(printf '%s\n' "${times[@]}" | awk '{ print $2 }' | sort -n | tail -1)
+}
+
+declare -A buildtime buildmem dllsize
+for corpus in one "${corpora[@]}"; do
+  [ -n "${buildtime[$corpus]:-}" ] && continue
+  make_consumer "$corpus"
+  n=$runs; [ "$corpus" = snapshot ] || [ "$corpus" = all ] && n=$bigruns
+  if timed_build "$work/consumer-$corpus" "$n"; then
+    buildtime[$corpus]=$build_time; buildmem[$corpus]=$build_mem
+    dllsize[$corpus]=$(stat -c %s "$work/consumer-$corpus/bin/Release/net10.0/Consumer.dll")
+    echo "build $corpus: ${buildtime[$corpus]} s (median of $n), peak RSS ${buildmem[$corpus]} KB, Consumer.dll ${dllsize[$corpus]} bytes"
+  else
+    grep -m1 -E "error [A-Z]+[0-9]+" "$work/build.log" || true
+    buildtime[$corpus]=failed; buildmem[$corpus]=failed
+  fi
 done
 
-first_answer() { for i in $(seq "$runs"); do "$@" | awk '/first-answer-us/ { print $2 }'; done | median; }
-specgen_s1=$(first_answer dotnet "$work/consumer-S1/bin/Release/net10.0/Consumer.dll" "${hash[S1]}")
-yaml_s1=$(first_answer $bench yaml-first-answer "$work/pages-S1" "${hash[S1]}")
-echo "first answer S1: SpecGen $specgen_s1 us, YamlDotNet at start-up $yaml_s1 us (medians of $runs fresh processes)"
+if has all; then
+  # Ten catalog libraries (one per tag of the all-snapshots pages), built together once, as a producer would.
+  libs="$work/libraries"
+  mkdir -p "$libs"
+  nuget_config "$libs"
+  refs=""
+  combine=""
+  i=0
+  for tagdir in "$work/pages-all"/*/; do
+    tag=$(basename "$tagdir")
+    name="Tag$i"
+    mkdir -p "$libs/$name"
+    cat > "$libs/$name/$name.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>netstandard2.0</TargetFramework>
+    <LangVersion>latest</LangVersion>
+    <RootNamespace>Catalogs</RootNamespace>
+    <SpecGenClassName>$name</SpecGenClassName>
+    <SpecGenPublic>true</SpecGenPublic>
+    <NoWarn>\$(NoWarn);SPG0017</NoWarn>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="SpecGen" Version="$version" />
+    <SpackCachePage Include="$tagdir**/specs.md" />
+  </ItemGroup>
+</Project>
+XML
+    refs="$refs    <Reference Include=\"$libs/$name/bin/Release/netstandard2.0/$name.dll\" />
+"
+    combine="$combine${combine:+, }Catalogs.$name.Catalog"
+    i=$((i + 1))
+  done
+  (cd "$libs" && dotnet new sln -n Libraries > /dev/null && for p in */*.csproj; do dotnet sln Libraries.sln add "$p" > /dev/null; done)
+  dotnet restore "$libs/Libraries.sln" -nologo -v:q > /dev/null
+  /usr/bin/time -f "%e %M" -o "$work/time" dotnet build "$libs/Libraries.sln" -c Release --no-restore -nologo -v:q -m -p:UseSharedCompilation=false > "$work/build.log" 2>&1 \
+    || { tail -n 30 "$work/build.log"; echo "library build failed"; exit 1; }
+  read -r libtime libmem < "$work/time"
+  echo "build ten libraries (-m): $libtime s, peak RSS $libmem KB"
 
+  dir="$work/consumer-libraries"
+  mkdir -p "$dir"
+  nuget_config "$dir"
+  cat > "$dir/Consumer.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <RootNamespace>Consumer</RootNamespace>
+    <ImplicitUsings>enable</ImplicitUsings>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="SpecGen" Version="$version" />
+$refs  </ItemGroup>
+</Project>
+XML
+  cat > "$dir/Program.cs" <<CS
+SpecGen.SpecCatalog all = SpecGen.SpecCatalog.Combine($combine);
+bool found = all.TryFindByHash(args[0], out SpecGen.Spec spec);
+Console.WriteLine("specs: " + all.Count + ", answer: " + (found ? spec.Package + "@" + spec.Version : "none"));
+return found ? 0 : 1;
+CS
+  dotnet restore "$dir" -nologo -v:q > /dev/null
+  timed_build "$dir" "$runs"
+  buildtime[libraries]=$build_time; buildmem[libraries]=$build_mem
+  echo "build consumer of ten libraries: ${buildtime[libraries]} s (median of $runs), peak RSS ${buildmem[libraries]} KB"
+  dotnet "$dir/bin/Release/net10.0/Consumer.dll" "${hash[all]}"
+fi
+
+if has S1; then
+  first_answer() { for i in $(seq "$runs"); do "$@" | awk '/first-answer-us/ { print $2 }'; done | median; }
+  specgen_s1=$(first_answer dotnet "$work/consumer-S1/bin/Release/net10.0/Consumer.dll" "${hash[S1]}")
+  yaml_s1=$(first_answer $bench yaml-first-answer "$work/pages-S1" "${hash[S1]}")
+  echo "first answer S1: SpecGen $specgen_s1 us, YamlDotNet at start-up $yaml_s1 us (medians of $runs fresh processes)"
+fi
+
+row() { # measure, numerator, denominator, unit, goal
+  if [ "$2" = failed ] || [ "$3" = failed ]; then echo "| $1 | failed | $5 |"; else echo "| $1 | $(ratio "$2" "$3") ($2 $4 / $3 $4) | $5 |"; fi
+}
 echo
 echo "| measure | value | goal |"
 echo "| --- | --- | --- |"
-echo "| first answer, SpecGen / YamlDotNet at start-up (S1) | $(ratio "$specgen_s1" "$yaml_s1") ($specgen_s1 us / $yaml_s1 us) | <= 0.01 |"
-echo "| clean build S1 / one page | $(ratio "${buildtime[S1]}" "${buildtime[one]}") (${buildtime[S1]} s / ${buildtime[one]} s) | <= 1.5 |"
-echo "| clean build S10 / one page | $(ratio "${buildtime[S10]}" "${buildtime[one]}") (${buildtime[S10]} s / ${buildtime[one]} s) | <= 3.0 |"
-catalog=$(( dllsize[S1] - dllsize[one] ))
-pages=$(( pagebytes[S1] - pagebytes[one] ))
-echo "| catalog bytes in the DLL / page bytes (S1) | $(ratio "$catalog" "$pages") ($catalog / $pages) | <= 0.3 |"
-catalog10=$(( dllsize[S10] - dllsize[one] ))
-pages10=$(( pagebytes[S10] - pagebytes[one] ))
-echo "| catalog bytes in the DLL / page bytes (S10) | $(ratio "$catalog10" "$pages10") ($catalog10 / $pages10) | <= 0.3 |"
-echo "| peak build memory: one / S1 / S10 | ${buildmem[one]} / ${buildmem[S1]} / ${buildmem[S10]} KB | |"
+has S1 && echo "| first answer, SpecGen / YamlDotNet at start-up (S1) | $(ratio "$specgen_s1" "$yaml_s1") ($specgen_s1 us / $yaml_s1 us) | <= 0.01 |"
+has S1 && row "clean build S1 / one page" "${buildtime[S1]}" "${buildtime[one]}" s "<= 1.5"
+has S10 && row "clean build S10 / one page" "${buildtime[S10]}" "${buildtime[one]}" s "<= 3.0"
+if has snapshot; then
+  row "clean build, one snapshot (${pagecount[snapshot]} pages) / one page" "${buildtime[snapshot]}" "${buildtime[one]}" s "<= 2.0"
+  echo "| peak RSS, one snapshot | ${buildmem[snapshot]} KB | <= 614400 KB (600 MB) |"
+fi
+if has all; then
+  echo "| clean build, all snapshots (${pagecount[all]} pages) | ${buildtime[all]} s | <= 40 s |"
+  echo "| peak RSS, all snapshots | ${buildmem[all]} KB | <= 2097152 KB (2 GB) |"
+  row "clean build, consumer of ten catalog libraries / one page" "${buildtime[libraries]}" "${buildtime[one]}" s "<= 1.2"
+fi
+for corpus in S1 S10; do
+  has $corpus && [ "${dllsize[$corpus]:-}" != "" ] && echo "| catalog bytes in the DLL / page bytes ($corpus) | $(ratio $(( dllsize[$corpus] - dllsize[one] )) $(( pagebytes[$corpus] - pagebytes[one] ))) | <= 0.3 |"
+done
+printf '| peak build memory |'; for corpus in one "${corpora[@]}"; do printf ' %s %s KB;' "$corpus" "${buildmem[$corpus]}"; done; echo ' |'

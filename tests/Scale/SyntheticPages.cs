@@ -91,6 +91,23 @@ namespace SpecGen.Scale
         /// <summary>S10: ten snapshots, 12,250 pages.</summary>
         public static IReadOnlyList<SyntheticPage> S10(int seed = 1) => Generate(10, PagesPerTag, seed);
 
+        /// <summary>Snapshot: one whole snapshot of today's develop tag, 6,000 pages (about 50,000 specs).</summary>
+        public static IReadOnlyList<SyntheticPage> Snapshot(int seed = 1) => Generate(1, 6000, seed);
+
+        /// <summary>All: every snapshot at once, ten tags of 5,000 pages (50,000 pages, about 430,000 specs).</summary>
+        public static IReadOnlyList<SyntheticPage> All(int seed = 1) => Generate(10, 5000, seed);
+
+        /// <summary>A corpus by name: one (a single page), S1, S10, snapshot or all.</summary>
+        public static IReadOnlyList<SyntheticPage> ByName(string name) => name switch
+        {
+            "one" => S1().Take(1).ToList(),
+            "S1" => S1(),
+            "S10" => S10(),
+            "snapshot" => Snapshot(),
+            "all" => All(),
+            _ => throw new ArgumentException("Unknown corpus '" + name + "': one, S1, S10, snapshot or all"),
+        };
+
         /// <summary>Writes the pages under <paramref name="root"/> as <c>&lt;tag&gt;/&lt;package&gt;/specs.md</c>; returns their total bytes.</summary>
         public static long Write(string root, IEnumerable<SyntheticPage> pages)
         {
