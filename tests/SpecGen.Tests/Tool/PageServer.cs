@@ -1,0 +1,186 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace SpecGen.Tests.Tool
+{
+    /// <summary>What the server does for one request of a path.</summary>
+    internal enum Fault
+    {
+        /// <summary>Serve the page.</summary>
+        None,
+
+        /// <summary>Answer 500.</summary>
+        ServerError,
+
+        /// <summary>Send the headers and half the body, then close the connection.</summary>
+        DropMidBody,
+
+        /// <summary>Wait longer than any test's timeout before answering.</summary>
+        Slow,
+
+        /// <summary>Answer 404.</summary>
+        NotFound,
+    }
+
+    /// <summary>
+    /// A real HTTP/1.1 server on a loopback socket (no mock handler) serving pages from a folder in the cache layout
+    /// at <c>/_cache/&lt;tag&gt;/&lt;package&gt;/specs.md</c>, with faults queued per path; it counts requests per path.
+    /// </summary>
+    internal sealed class PageServer : IDisposable
+    {
+        private readonly TcpListener _listener = new TcpListener(IPAddress.Loopback, 0);
+        private readonly string _root;
+        private readonly ConcurrentDictionary<string, ConcurrentQueue<Fault>> _faults = new ConcurrentDictionary<string, ConcurrentQueue<Fault>>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, string> _overrides = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly Task _loop;
+
+        public PageServer(string root)
+        {
+            _root = root;
+            _listener.Start();
+            _loop = Task.Run(AcceptLoop);
+        }
+
+        /// <summary>The base address to give as --source.</summary>
+        public string Url => "http://127.0.0.1:" + ((IPEndPoint)_listener.LocalEndpoint).Port + "/_cache";
+
+        public ConcurrentDictionary<string, int> Requests { get; } = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+
+        /// <summary>Queues faults for the next requests of a page; after them, the page is served.</summary>
+        public void Fail(string tag, string package, params Fault[] faults)
+        {
+            ConcurrentQueue<Fault> queue = _faults.GetOrAdd(PathOf(tag, package), _ => new ConcurrentQueue<Fault>());
+            foreach (Fault fault in faults)
+            {
+                queue.Enqueue(fault);
+            }
+        }
+
+        /// <summary>Serves <paramref name="text"/> for a page instead of the file.</summary>
+        public void Serve(string tag, string package, string text) => _overrides[PathOf(tag, package)] = text;
+
+        public int RequestsOf(string tag, string package) => Requests.TryGetValue(PathOf(tag, package), out int n) ? n : 0;
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _listener.Stop();
+            try
+            {
+                _loop.Wait(TimeSpan.FromSeconds(5));
+            }
+            catch (AggregateException)
+            {
+            }
+        }
+
+        private static string PathOf(string tag, string package) => "/_cache/" + tag + "/" + package + "/specs.md";
+
+        private async Task AcceptLoop()
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                TcpClient client;
+                try
+                {
+                    client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is OperationCanceledException || ex is SocketException || ex is ObjectDisposedException)
+                {
+                    return;
+                }
+
+                _ = Task.Run(() => Handle(client));
+            }
+        }
+
+        private async Task Handle(TcpClient client)
+        {
+            using (client)
+            {
+                try
+                {
+                    NetworkStream stream = client.GetStream();
+                    using var reader = new StreamReader(stream, Encoding.ASCII, false, 1024, leaveOpen: true);
+                    while (true)
+                    {
+                        string? requestLine = await reader.ReadLineAsync().ConfigureAwait(false);
+                        if (string.IsNullOrEmpty(requestLine))
+                        {
+                            return;
+                        }
+
+                        string line;
+                        while (!string.IsNullOrEmpty(line = (await reader.ReadLineAsync().ConfigureAwait(false))!))
+                        {
+                        }
+
+                        string path = Uri.UnescapeDataString(requestLine.Split(' ')[1]);
+                        Requests.AddOrUpdate(path, 1, (_, n) => n + 1);
+                        Fault fault = _faults.TryGetValue(path, out ConcurrentQueue<Fault>? queue) && queue.TryDequeue(out Fault next) ? next : Fault.None;
+                        if (!await Answer(stream, path, fault).ConfigureAwait(false))
+                        {
+                            return;
+                        }
+                    }
+                }
+                catch (Exception ex) when (ex is IOException || ex is SocketException || ex is ObjectDisposedException || ex is OperationCanceledException)
+                {
+                }
+            }
+        }
+
+        /// <summary>Answers one request; false when the connection must close.</summary>
+        private async Task<bool> Answer(NetworkStream stream, string path, Fault fault)
+        {
+            switch (fault)
+            {
+                case Fault.ServerError:
+                    await Send(stream, "500 Internal Server Error", Encoding.UTF8.GetBytes("boom")).ConfigureAwait(false);
+                    return true;
+                case Fault.NotFound:
+                    await Send(stream, "404 Not Found", Encoding.UTF8.GetBytes("404: Not Found")).ConfigureAwait(false);
+                    return true;
+                case Fault.Slow:
+                    await Task.Delay(TimeSpan.FromSeconds(20), _stop.Token).ConfigureAwait(false);
+                    return false;
+            }
+
+            string file = Path.Combine(_root, path.TrimStart('/').Replace("_cache/", string.Empty, StringComparison.Ordinal));
+            byte[]? body = _overrides.TryGetValue(path, out string? text) ? Encoding.UTF8.GetBytes(text) : File.Exists(file) ? File.ReadAllBytes(file) : null;
+            if (body is null)
+            {
+                await Send(stream, "404 Not Found", Encoding.UTF8.GetBytes("404: Not Found")).ConfigureAwait(false);
+                return true;
+            }
+
+            if (fault == Fault.DropMidBody)
+            {
+                byte[] head = Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: " + body.Length + "\r\n\r\n");
+                await stream.WriteAsync(head).ConfigureAwait(false);
+                await stream.WriteAsync(body.AsMemory(0, body.Length / 2)).ConfigureAwait(false);
+                await stream.FlushAsync().ConfigureAwait(false);
+                return false;
+            }
+
+            await Send(stream, "200 OK", body).ConfigureAwait(false);
+            return true;
+        }
+
+        private static async Task Send(NetworkStream stream, string status, byte[] body)
+        {
+            byte[] head = Encoding.ASCII.GetBytes("HTTP/1.1 " + status + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: " + body.Length + "\r\n\r\n");
+            await stream.WriteAsync(head).ConfigureAwait(false);
+            await stream.WriteAsync(body).ConfigureAwait(false);
+            await stream.FlushAsync().ConfigureAwait(false);
+        }
+    }
+}
