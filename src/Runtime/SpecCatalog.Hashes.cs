@@ -86,19 +86,30 @@ namespace SpecGen
             return Digits.Read(new ReadOnlySpan<byte>(digits, _slotDigits), 0, _slotDigits);
         }
 
-        /// <summary>The slot of a full 32-character hash, or -1. Stops at an empty slot or a greater hash.</summary>
+        /// <summary>
+        /// The slot of a full 32-character hash, or -1. Walks the slots from the hash's home by their 16-bit
+        /// fingerprints (a dense array made on the first lookup, a few cache lines per thousand hashes), so a miss
+        /// usually reads no slot at all and a hit reads one; stops at an empty slot or a greater hash.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private int FindFullHash(ReadOnlySpan<char> hash)
         {
+            ushort[] fingerprints = _fingerprints ?? BuildFingerprints();
+            ushort wanted = QueryFingerprint(hash);
             for (int slot = CatalogLayout.HomeSlot(FullHashKey(hash), _homeSlots); slot < _slotCount; slot++)
             {
-                byte* stored = Slot(slot);
-                if (*stored == CatalogLayout.EmptySlot)
+                ushort fingerprint = fingerprints[slot];
+                if (fingerprint == 0)
                 {
                     return -1;
                 }
 
-                int c = Compare(stored, hash);
+                if (fingerprint != wanted)
+                {
+                    continue;
+                }
+
+                int c = Compare(Slot(slot), hash);
                 if (c == 0)
                 {
                     return slot;
@@ -111,6 +122,47 @@ namespace SpecGen
             }
 
             return -1;
+        }
+
+        /// <summary>Each slot's fingerprint (0 for an empty slot), made once.</summary>
+        private ushort[] BuildFingerprints()
+        {
+            var fingerprints = new ushort[_slotCount];
+            for (int slot = 0; slot < _slotCount; slot++)
+            {
+                byte* stored = Slot(slot);
+                fingerprints[slot] = *stored == CatalogLayout.EmptySlot ? (ushort)0 : Fingerprint(Unsafe.ReadUnaligned<ulong>(stored + FingerprintStart));
+            }
+
+            return System.Threading.Interlocked.CompareExchange(ref _fingerprints, fingerprints, null) ?? fingerprints;
+        }
+
+        /// <summary>Characters 8 to 15 of a hash (past the ones that pick the home slot) make its fingerprint.</summary>
+        private const int FingerprintStart = 8;
+
+        /// <summary>A nonzero 16-bit fingerprint of eight hash characters packed as bytes.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ushort Fingerprint(ulong eightChars)
+        {
+            ushort fingerprint = (ushort)((eightChars * 0x9E3779B97F4A7C15UL) >> 48);
+            return fingerprint == 0 ? (ushort)1 : fingerprint;
+        }
+
+        /// <summary>The fingerprint of a query's characters 8 to 15 (each taken as its low byte, as stored hashes are ASCII).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ushort QueryFingerprint(ReadOnlySpan<char> hash)
+        {
+            ref byte chars = ref Unsafe.As<char, byte>(ref Unsafe.Add(ref MemoryMarshal.GetReference(hash), FingerprintStart));
+            return Fingerprint(Pack(Unsafe.ReadUnaligned<ulong>(ref chars)) | (Pack(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref chars, 8))) << 32));
+        }
+
+        /// <summary>Four 16-bit characters to their four low bytes.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong Pack(ulong fourChars)
+        {
+            ulong x = fourChars & 0x00FF00FF00FF00FFUL;
+            x = (x | (x >> 8)) & 0x0000FFFF0000FFFFUL;
+            return (x | (x >> 16)) & 0x00000000FFFFFFFFUL;
         }
 
         /// <summary>

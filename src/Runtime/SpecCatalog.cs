@@ -33,6 +33,7 @@ namespace SpecGen
         private string?[]? _hashCache;
         private string?[]? _shortHashCache;
         private VersionValue?[]? _versionCache;
+        private ushort[]? _fingerprints;
         private readonly int _hashCount;
 
         private SpecCatalog(byte* tables, int tablesLength, byte* strings, int stringsLength, GCHandle[]? pins)
