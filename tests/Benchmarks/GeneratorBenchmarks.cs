@@ -11,7 +11,7 @@ using YamlDotNet.Core;
 
 namespace SpecGen.Benchmarks
 {
-    /// <summary>The generator driven by CSharpGeneratorDriver over S1 and S10, against a plain YamlDotNet parse of the same pages.</summary>
+    /// <summary>The generator driven by CSharpGeneratorDriver over S1, S10 and one snapshot, against a plain YamlDotNet parse of the same pages.</summary>
     [MemoryDiagnoser]
     [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
     public class GeneratorBenchmarks
@@ -24,8 +24,12 @@ namespace SpecGen.Benchmarks
         private MemoryAdditionalText _original = null!;
         private bool _isEdited;
 
-        [Params("S1", "S10", "snapshot")]
+        /// <summary>The corpora: S1, S10 and one whole snapshot, or those named in SPECGEN_CORPORA (for example "S1,snapshot").</summary>
+        [ParamsSource(nameof(CorpusNames))]
         public string Corpus { get; set; } = "S1";
+
+        public static IEnumerable<string> CorpusNames() =>
+            (System.Environment.GetEnvironmentVariable("SPECGEN_CORPORA") ?? "S1,S10,snapshot").Split(',');
 
         [GlobalSetup]
         public void Setup()

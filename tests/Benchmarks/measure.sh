@@ -149,9 +149,12 @@ XML
     combine="$combine${combine:+, }Catalogs.$name.Catalog"
     i=$((i + 1))
   done
-  (cd "$libs" && dotnet new sln -n Libraries > /dev/null && for p in */*.csproj; do dotnet sln Libraries.sln add "$p" > /dev/null; done)
-  dotnet restore "$libs/Libraries.sln" -nologo -v:q > /dev/null
-  /usr/bin/time -f "%e %M" -o "$work/time" dotnet build "$libs/Libraries.sln" -c Release --no-restore -nologo -v:q -m -p:UseSharedCompilation=false > "$work/build.log" 2>&1 \
+  # A solution (.slnx on SDK 10, .sln before), so that MSBuild builds the ten libraries in parallel (-m).
+  (cd "$libs" && dotnet new sln -n Libraries > /dev/null)
+  sln=$(ls "$libs"/Libraries.sln* | head -n 1)
+  for p in "$libs"/*/*.csproj; do dotnet sln "$sln" add "$p" > /dev/null; done
+  dotnet restore "$sln" -nologo -v:q > /dev/null
+  /usr/bin/time -f "%e %M" -o "$work/time" dotnet build "$sln" -c Release --no-restore -nologo -v:q -m -p:UseSharedCompilation=false > "$work/build.log" 2>&1 \
     || { tail -n 30 "$work/build.log"; echo "library build failed"; exit 1; }
   read -r libtime libmem < "$work/time"
   echo "build ten libraries (-m): $libtime s, peak RSS $libmem KB"

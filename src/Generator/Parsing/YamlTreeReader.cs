@@ -11,7 +11,8 @@ using YamlDotNet.Core.Events;
 namespace SpecGen.Generator.Parsing
 {
     /// <summary>
-    /// Reads front matter into a <see cref="YamlNode"/> tree with YamlDotNet's event parser, which gives the
+    /// Reads front matter into a <see cref="YamlNode"/> tree: pages in the site's one-line JSON-style shape through
+    /// <see cref="FlowLineReader"/>, everything else with YamlDotNet's event parser, which gives the
     /// position of every token. Refuses what the format never uses and an attacker could abuse:
     /// anchors and aliases (no expansion, so no billion laughs) and nesting deeper than <see cref="MaxDepth"/>.
     /// </summary>
@@ -23,6 +24,13 @@ namespace SpecGen.Generator.Parsing
         public static YamlNode? Read(string path, SourceText text, int yamlEnd, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
             string yaml = text.ToString(new TextSpan(0, yamlEnd));
+            return FlowLineReader.TryRead(yaml, cancellationToken) ?? ReadWithYamlDotNet(path, text, yaml, diagnostics, cancellationToken);
+        }
+
+        /// <summary>The full reader: any YAML, with YamlDotNet's diagnostics and SpecGen's own on top.</summary>
+        internal static YamlNode? ReadWithYamlDotNet(string path, SourceText text, string yaml, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        {
+            int yamlEnd = yaml.Length;
             if (FindNonPrintable(yaml) is int bad)
             {
                 // YAML 1.2 (5.1) allows only printable characters; YamlDotNet reads some others as empty scalars.

@@ -55,7 +55,7 @@ namespace SpecGen.Tests.Generator
 
             OperationCanceledException ex = Assert.ThrowsAny<OperationCanceledException>(() => driver.RunGenerators(GeneratorHarness.NewCompilation(), source.Token));
 
-            Assert.Contains("SpecGen.Generator.Parsing.YamlTreeReader.Read", ex.StackTrace, StringComparison.Ordinal);
+            Assert.Contains("SpecGen.Generator.Parsing.", ex.StackTrace, StringComparison.Ordinal);
             Assert.EndsWith("/boost/specs.md", read[^1], StringComparison.Ordinal);
             Assert.True(read.Count < texts.Length, read.Count + " of " + texts.Length + " pages were read");
         }

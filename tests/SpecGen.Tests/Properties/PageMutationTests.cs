@@ -179,7 +179,7 @@ namespace SpecGen.Tests.Properties
         }
 
         /// <summary>Applies the mutations in order; returns the text and where the last one changed it (the first offset that differs).</summary>
-        private static (SourceText Text, int Damage) Apply(string page, Mutation[] mutations)
+        internal static (SourceText Text, int Damage) Apply(string page, Mutation[] mutations)
         {
             string text = page;
             string before = page;
