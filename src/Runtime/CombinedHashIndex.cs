@@ -4,35 +4,42 @@ using System.Runtime.CompilerServices;
 namespace SpecGen
 {
     /// <summary>
-    /// For a combined catalog: the first part holding a hash with a given 8-character start. A lookup of a hash no
-    /// part has ends here after one probe; one that some part has starts at that part. Built once, on first use.
+    /// For a combined catalog: the first part that may hold a hash with a given 8-character start. A lookup of a hash
+    /// no part has ends here, usually after one probe; one that some part has starts at that part (or an earlier one).
+    /// Each entry is one <see cref="uint"/>: a 24-bit fingerprint of the 8-character key and the part's number, so the
+    /// whole index of ten one-snapshot catalogs fits in about a megabyte. Fingerprints may collide: a lookup takes the
+    /// smallest part among the matching entries of its probe run, which is never after the true first part, and it
+    /// answers "none" only when no entry matches, which never happens for a key that was added. Built once, on first use.
     /// </summary>
     internal sealed class CombinedHashIndex
     {
         /// <summary>Characters of a hash the index keys on (5 bits each: 40 bits).</summary>
         public const int KeyLength = 8;
 
-        private readonly long[] _keys;
-        private readonly int[] _parts;
+        /// <summary>Parts past this number are stored as it (a lookup then starts there, which is still before the part).</summary>
+        private const int MaxStoredPart = 255;
+
+        private readonly uint[] _entries;
         private readonly int _mask;
+        private readonly int _shift;
 
         public CombinedHashIndex(SpecCatalog[] parts)
         {
-            long slots = 0;
+            long hashes = 0;
             foreach (SpecCatalog part in parts)
             {
-                slots += part.HashSlotCount;
+                hashes += part.HashSlotCount;
             }
 
-            int capacity = 16;
-            while (capacity < slots * 2 && capacity < (1 << 30))
+            int bits = 4;
+            while ((1L << bits) < hashes * 3 / 2 && bits < 30)
             {
-                capacity <<= 1;
+                bits++;
             }
 
-            _keys = new long[capacity];
-            _parts = new int[capacity];
-            _mask = capacity - 1;
+            _entries = new uint[1 << bits];
+            _mask = (1 << bits) - 1;
+            _shift = 64 - bits;
             for (int p = 0; p < parts.Length; p++)
             {
                 for (int slot = 0; slot < parts[p].HashSlotCount; slot++)
@@ -40,7 +47,7 @@ namespace SpecGen
                     long key = parts[p].SlotKey(slot);
                     if (key >= 0)
                     {
-                        Add(key, p);
+                        Add(key, Math.Min(p, MaxStoredPart));
                     }
                 }
             }
@@ -58,7 +65,7 @@ namespace SpecGen
             return c >= '2' && c <= '7' ? c - '2' + 26 : -1;
         }
 
-        /// <summary>The first part with a hash that starts like <paramref name="hash"/> (at least <see cref="KeyLength"/> characters), or -1.</summary>
+        /// <summary>A part at or before the first part with a hash that starts like <paramref name="hash"/> (at least <see cref="KeyLength"/> characters), or -1 when no part has one.</summary>
         public int FirstPart(ReadOnlySpan<char> hash)
         {
             long key = 0;
@@ -73,41 +80,54 @@ namespace SpecGen
                 key = (key << 5) | (long)rank;
             }
 
-            for (int at = Home(key); ; at = (at + 1) & _mask)
+            ulong mixed = Mix(key);
+            uint fingerprint = Fingerprint(mixed);
+            int first = int.MaxValue;
+            for (int at = (int)(mixed >> _shift); ; at = (at + 1) & _mask)
             {
-                long stored = _keys[at];
+                uint stored = _entries[at];
                 if (stored == 0)
                 {
-                    return -1;
+                    return first == int.MaxValue ? -1 : first;
                 }
 
-                if (stored == key + 1)
+                if ((stored & ~0xFFu) == fingerprint)
                 {
-                    return _parts[at];
+                    first = Math.Min(first, (int)(stored & 0xFF));
                 }
             }
         }
 
         private void Add(long key, int part)
         {
-            for (int at = Home(key); ; at = (at + 1) & _mask)
+            ulong mixed = Mix(key);
+            uint entry = Fingerprint(mixed) | (uint)part;
+            for (int at = (int)(mixed >> _shift); ; at = (at + 1) & _mask)
             {
-                long stored = _keys[at];
+                uint stored = _entries[at];
                 if (stored == 0)
                 {
-                    _keys[at] = key + 1;
-                    _parts[at] = part;
+                    _entries[at] = entry;
                     return;
                 }
 
-                if (stored == key + 1)
+                if ((stored & ~0xFFu) == (entry & ~0xFFu) && (stored & 0xFF) <= (uint)part)
                 {
+                    // The same fingerprint from an earlier (or the same) part is already here: this one adds nothing.
                     return;
                 }
             }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private int Home(long key) => (int)((ulong)(key * unchecked((long)0x9E3779B97F4A7C15UL)) >> 34) & _mask;
+        private static ulong Mix(long key) => unchecked((ulong)key * 0x9E3779B97F4A7C15UL);
+
+        /// <summary>24 bits of the mixed key below the ones that pick the home slot (for tables up to 2^16 entries; larger ones share some bits), never 0, shifted past the part's byte.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static uint Fingerprint(ulong mixed)
+        {
+            uint fingerprint = (uint)(mixed >> 24) & 0xFFFFFFu;
+            return (fingerprint == 0 ? 1u : fingerprint) << 8;
+        }
     }
 }

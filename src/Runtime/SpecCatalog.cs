@@ -123,7 +123,8 @@ namespace SpecGen
 
         /// <summary>
         /// Makes a catalog over static data. For generated code: both spans must refer to data that never
-        /// moves, such as UTF-8 string literals or constant byte arrays, which the compiler stores in the assembly.
+        /// moves, such as UTF-8 string literals or constant byte arrays, which the compiler stores in the assembly,
+        /// or an array from <see cref="AllocateStaticData"/>.
         /// </summary>
         [EditorBrowsable(EditorBrowsableState.Never)]
         public static SpecCatalog FromStaticData(ReadOnlySpan<byte> tables, ReadOnlySpan<byte> strings)
@@ -134,6 +135,23 @@ namespace SpecGen
                 // The data is in the assembly image, not on the heap: the pointers stay valid after 'fixed'.
                 return new SpecCatalog(t, tables.Length, s, strings.Length, null);
             }
+        }
+
+        /// <summary>
+        /// For generated code: an array of <paramref name="length"/> bytes that never moves, pinned for the life of the
+        /// process, into which a catalog blob too large for one literal is joined from its chunks (once, when the
+        /// catalog is created) and then handed to <see cref="FromStaticData"/>.
+        /// </summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public static byte[] AllocateStaticData(int length)
+        {
+#if NET5_0_OR_GREATER
+            return GC.AllocateUninitializedArray<byte>(length, pinned: true);
+#else
+            var data = new byte[length];
+            GCHandle.Alloc(data, GCHandleType.Pinned); // never freed: a generated catalog lives as long as the process
+            return data;
+#endif
         }
 
         /// <summary>Makes a catalog over arrays (kept pinned for the catalog's lifetime).</summary>

@@ -18,6 +18,17 @@ namespace SpecGen.Format
         /// <summary>The private property that holds the string blob.</summary>
         public const string StringsProperty = "SpecGenStrings";
 
+        /// <summary>
+        /// The largest blob written as one literal, in bytes (characters for the string blob). The compiler lowers a
+        /// UTF-8 literal or a constant array to one node per byte, held until the method that holds it is emitted: one
+        /// literal of a whole snapshot's 5 MB took a build past 1 GB. A larger blob is written as chunks of this size,
+        /// each its own property, which the blob's property joins into one array on first use.
+        /// </summary>
+        public const int BlobChunkSize = 64 * 1024;
+
+        /// <summary>The property that holds chunk <paramref name="index"/> of a blob written in chunks.</summary>
+        public static string ChunkProperty(string blobProperty, int index) => blobProperty + "_" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
         /// <summary>The class name when the project sets none.</summary>
         public const string DefaultClassName = "SpackCache";
     }

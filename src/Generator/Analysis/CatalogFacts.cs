@@ -79,16 +79,34 @@ namespace SpecGen.Generator.Analysis
                 names[nested.Name] = set;
             }
 
-            IPropertySymbol? tables = type.GetMembers(GeneratedCode.TablesProperty).OfType<IPropertySymbol>().FirstOrDefault();
-            SyntaxReference? reference = tables?.DeclaringSyntaxReferences.FirstOrDefault();
-            if (reference is null)
-            {
-                return null;
-            }
-
-            byte[]? blob = BlobOf(reference.GetSyntax(cancellationToken));
+            byte[]? blob = TablesOf(type, cancellationToken);
             string[]? hashes = blob is null ? null : HashesOf(blob);
             return hashes is null ? null : new CatalogFacts(type.Name, names, hashes);
+        }
+
+        /// <summary>The table blob: its property's literal, or its chunks joined when it is written in chunks.</summary>
+        private static byte[]? TablesOf(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            var parts = new List<byte[]>();
+            for (int index = 0; ; index++)
+            {
+                byte[]? chunk = PropertyBlob(type, GeneratedCode.ChunkProperty(GeneratedCode.TablesProperty, index), cancellationToken);
+                if (chunk is null)
+                {
+                    break;
+                }
+
+                parts.Add(chunk);
+            }
+
+            return parts.Count == 0 ? PropertyBlob(type, GeneratedCode.TablesProperty, cancellationToken) : parts.SelectMany(p => p).ToArray();
+        }
+
+        private static byte[]? PropertyBlob(INamedTypeSymbol type, string name, CancellationToken cancellationToken)
+        {
+            IPropertySymbol? property = type.GetMembers(name).OfType<IPropertySymbol>().FirstOrDefault();
+            SyntaxReference? reference = property?.DeclaringSyntaxReferences.FirstOrDefault();
+            return reference is null ? null : BlobOf(reference.GetSyntax(cancellationToken));
         }
 
         /// <summary>The bytes of a blob property: a UTF-8 literal, or a constant byte array before C# 11.</summary>

@@ -100,10 +100,70 @@ namespace SpecGen.Generator.Emit
         }
 
         /// <summary>
+        /// Writes a blob: as one literal when it is at most <see cref="EmitOptions.ChunkSize"/> long, else as chunks of
+        /// that size (each its own property, so the compiler holds one chunk's nodes at a time) and a property that
+        /// joins them into one array that never moves, made once, when the catalog is created.
+        /// </summary>
+        private static void WriteBlob(SourceWriter w, string name, string? text, byte[]? ascii, EmitOptions options)
+        {
+            int length = text?.Length ?? ascii!.Length;
+            if (length <= options.ChunkSize)
+            {
+                WriteLiteral(w, name, text, ascii, options);
+                return;
+            }
+
+            var sizes = new System.Collections.Generic.List<int>();
+            for (int start = 0, index = 0; start < length; index++)
+            {
+                int end = Math.Min(length, start + options.ChunkSize);
+                if (text is not null && end < length && char.IsHighSurrogate(text[end - 1]))
+                {
+                    end--; // a surrogate pair stays in one chunk
+                }
+
+                string chunkName = GeneratedCode.ChunkProperty(name, index);
+                if (text is not null)
+                {
+                    string chunk = text.Substring(start, end - start);
+                    sizes.Add(Encoding.UTF8.GetByteCount(chunk));
+                    WriteLiteral(w, chunkName, chunk, null, options);
+                }
+                else
+                {
+                    var chunk = new byte[end - start];
+                    Array.Copy(ascii!, start, chunk, 0, chunk.Length);
+                    sizes.Add(chunk.Length);
+                    WriteLiteral(w, chunkName, null, chunk, options);
+                }
+
+                w.Line();
+                start = end;
+            }
+
+            w.Line("private static global::System.ReadOnlySpan<byte> " + name);
+            w.Line("{");
+            w.Line("    get");
+            w.Line("    {");
+            w.Line("        byte[] data = global::SpecGen.SpecCatalog.AllocateStaticData(" + sizes.Sum().ToString(CultureInfo.InvariantCulture) + ");");
+            int offset = 0;
+            for (int i = 0; i < sizes.Count; i++)
+            {
+                w.Line("        " + GeneratedCode.ChunkProperty(name, i) + ".CopyTo(new global::System.Span<byte>(data, "
+                    + offset.ToString(CultureInfo.InvariantCulture) + ", " + sizes[i].ToString(CultureInfo.InvariantCulture) + "));");
+                offset += sizes[i];
+            }
+
+            w.Line("        return data;");
+            w.Line("    }");
+            w.Line("}");
+        }
+
+        /// <summary>
         /// Writes a blob as a UTF-8 literal: either <paramref name="text"/> (escaped), or <paramref name="ascii"/>
         /// bytes that are printable ASCII without '"' or '\\' (the table blob), written as they are.
         /// </summary>
-        private static void WriteBlob(SourceWriter w, string name, string? text, byte[]? ascii, EmitOptions options)
+        private static void WriteLiteral(SourceWriter w, string name, string? text, byte[]? ascii, EmitOptions options)
         {
             if (options.Utf8Literals)
             {
