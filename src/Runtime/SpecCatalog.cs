@@ -145,13 +145,11 @@ namespace SpecGen
         [EditorBrowsable(EditorBrowsableState.Never)]
         public static byte[] AllocateStaticData(int length)
         {
-#if NET5_0_OR_GREATER
-            return GC.AllocateUninitializedArray<byte>(length, pinned: true);
-#else
+            // A pinned handle, never freed, both keeps the array from moving and keeps it alive: the catalog holds only
+            // a pointer into it, and a generated catalog lives as long as the process.
             var data = new byte[length];
-            GCHandle.Alloc(data, GCHandleType.Pinned); // never freed: a generated catalog lives as long as the process
+            GCHandle.Alloc(data, GCHandleType.Pinned);
             return data;
-#endif
         }
 
         /// <summary>Makes a catalog over arrays (kept pinned for the catalog's lifetime).</summary>

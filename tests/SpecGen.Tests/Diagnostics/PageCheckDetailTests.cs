@@ -35,6 +35,16 @@ namespace SpecGen.Tests.Diagnostics
             Assert.Equal("meta." + key + " disagrees with the specs: " + detail, d.GetMessage());
         }
 
+        [Theory]
+        [InlineData("\"num_specs_by_stack\": {\"developer-tools-darwin\": 1, \"e4s\": 1, \"ml-linux-x86_64-rocm\": 1, \"root\": 3}, ", "num_specs_by_stack")]
+        [InlineData("\"targets\": [\"aarch64\", \"x86_64_v3\"], ", "targets")]
+        public void A_missing_meta_key_is_reported_once_and_not_compared(string entry, string key)
+        {
+            Diagnostic d = Assert.Single(All(Edit(entry, string.Empty)));
+            Assert.Equal("SPG0003", d.Id);
+            Assert.Equal("Required key '" + key + "' is missing from meta", d.GetMessage());
+        }
+
         [Fact]
         public void Stacks_without_a_count_are_reported_in_name_order()
         {

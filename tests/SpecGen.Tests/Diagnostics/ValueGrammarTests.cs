@@ -81,6 +81,10 @@ namespace SpecGen.Tests.Diagnostics
         [InlineData("a=b c", "the value contains U+0020; quote the value to allow it")]
         [InlineData("a=b\"c", "the value contains '\"'; quote the value to allow it")]
         [InlineData("a='b", "the quoted value is not closed by a single '")]
+        [InlineData("a='", "the quoted value is not closed by a single '")]
+        [InlineData("a='x'y'", "the quoted value is not closed by a single '")]
+        [InlineData("a=\"x'", "the quoted value is not closed by a single \"")]
+        [InlineData("a=''", "the value is empty")]
         public void Variant_errors(string text, string reason)
         {
             Assert.Null(ValueGrammar.ParseVariant(text, out string error));
@@ -94,6 +98,19 @@ namespace SpecGen.Tests.Diagnostics
         {
             Assert.Null(ValueGrammar.ParseVariant(text, out string error));
             Assert.StartsWith("the variant name", error, System.StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData("-", null)]
+        [InlineData("0", null)]
+        [InlineData("9223372036854775807", null)]
+        [InlineData("9223372036854775808", "more bytes than a size can hold (at most 9223372036854775807)")]
+        [InlineData("12a", "neither '-' nor a non-negative whole number of bytes")]
+        [InlineData("-1", "neither '-' nor a non-negative whole number of bytes")]
+        [InlineData("", "neither '-' nor a non-negative whole number of bytes")]
+        public void Sizes(string size, string? reason)
+        {
+            Assert.Equal(reason, ValueGrammar.CheckSize(size));
         }
 
         [Theory]

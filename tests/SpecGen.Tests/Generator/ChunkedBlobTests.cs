@@ -44,6 +44,20 @@ namespace SpecGen.Tests.Generator
             (SpecCatalog whole, _) = Compile(utf8, GeneratedCode.BlobChunkSize);
             (SpecCatalog chunked, string data) = Compile(utf8, chunkSize);
 
+            // The joined array is referenced only through the catalog's pointers: it must survive collections and
+            // the reuse of freed memory.
+            for (int i = 0; i < 3; i++)
+            {
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+                GC.WaitForPendingFinalizers();
+                var garbage = new byte[64][];
+                for (int j = 0; j < garbage.Length; j++)
+                {
+                    garbage[j] = GC.AllocateArray<byte>(16 * 1024, pinned: j % 2 == 0);
+                    garbage[j].AsSpan().Fill(0xEE);
+                }
+            }
+
             Assert.Contains(GeneratedCode.ChunkProperty(GeneratedCode.TablesProperty, 1) + " =>", data, StringComparison.Ordinal);
             Assert.Contains(GeneratedCode.ChunkProperty(GeneratedCode.StringsProperty, 1) + " =>", data, StringComparison.Ordinal);
             Assert.True(whole.Count > 400, whole.Count + " specs");
