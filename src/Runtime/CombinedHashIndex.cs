@@ -25,14 +25,15 @@ namespace SpecGen
 
         public CombinedHashIndex(SpecCatalog[] parts)
         {
-            long hashes = 0;
+            // Sized by the parts' slots (their hashes at a load of about 0.6), so the index stays under half full.
+            long slots = 0;
             foreach (SpecCatalog part in parts)
             {
-                hashes += part.HashSlotCount;
+                slots += part.HashSlotCount;
             }
 
             int bits = 4;
-            while ((1L << bits) < hashes * 3 / 2 && bits < 30)
+            while ((1L << bits) < slots * 3 / 2 && bits < 30)
             {
                 bits++;
             }
