@@ -316,11 +316,13 @@ namespace SpecGen.Tests.Diagnostics
         }
 
         [Theory]
-        [InlineData("\"targets\": [\"aarch64\", \"x86_64_v3\"]", "\"targets\": [\"aarch64\", \"ppc64le\", \"x86_64_v3\"]", "[\"aarch64\", \"ppc64le\", \"x86_64_v3\"]", "targets")]
-        [InlineData("\"versions\": [\"1.3.1\"]}", "\"versions\": [\"1.3.2\"]}", "[\"1.3.2\"]", "versions")]
-        [InlineData("\"compilers\": [\"apple-clang@16.0.0\", \"gcc@11.4.0\", \"gcc@13.2.0\"]", "\"compilers\": [\"gcc@11.4.0\", \"gcc@13.2.0\"]", "[\"gcc@11.4.0\", \"gcc@13.2.0\"]", "compilers")]
-        [InlineData("\"oss\": [\"sequoia\", \"ubuntu22.04\", \"ubuntu24.04\"]", "\"oss\": [\"ubuntu24.04\", \"sequoia\", \"ubuntu22.04\", \"sequoia\"]", null, null)]
-        public void SPG0011_meta_sets_compare_as_sets(string find, string replacement, string? token, string? key)
+        [InlineData("\"targets\": [\"aarch64\", \"x86_64_v3\"]", "\"targets\": [\"aarch64\", \"ppc64le\", \"x86_64_v3\"]", "[\"aarch64\", \"ppc64le\", \"x86_64_v3\"]", "targets", "'ppc64le' is listed but no spec has it")]
+        [InlineData("\"targets\": [\"aarch64\", \"x86_64_v3\"]", "\"targets\": [\"aarch64\", \"ppc64le\", \"riscv64\", \"x86_64_v3\"]", "[\"aarch64\", \"ppc64le\", \"riscv64\", \"x86_64_v3\"]", "targets", "'ppc64le', 'riscv64' are listed but no spec has them")]
+        [InlineData("\"versions\": [\"1.3.1\"]}", "\"versions\": [\"1.3.2\"]}", "[\"1.3.2\"]", "versions", "'1.3.2' is listed but no spec has it; '1.3.1' is used by specs but not listed")]
+        [InlineData("\"compilers\": [\"apple-clang@16.0.0\", \"gcc@11.4.0\", \"gcc@13.2.0\"]", "\"compilers\": [\"gcc@11.4.0\", \"gcc@13.2.0\"]", "[\"gcc@11.4.0\", \"gcc@13.2.0\"]", "compilers", "'apple-clang@16.0.0' is used by specs but not listed")]
+        [InlineData("\"compilers\": [\"apple-clang@16.0.0\", \"gcc@11.4.0\", \"gcc@13.2.0\"]", "\"compilers\": [\"gcc@11.4.0\"]", "[\"gcc@11.4.0\"]", "compilers", "'apple-clang@16.0.0', 'gcc@13.2.0' are used by specs but not listed")]
+        [InlineData("\"oss\": [\"sequoia\", \"ubuntu22.04\", \"ubuntu24.04\"]", "\"oss\": [\"ubuntu24.04\", \"sequoia\", \"ubuntu22.04\", \"sequoia\"]", null, null, null)]
+        public void SPG0011_meta_sets_compare_as_sets(string find, string replacement, string? token, string? key, string? detail)
         {
             TestPage page = Edit(find, replacement);
             if (token is null)
@@ -332,7 +334,7 @@ namespace SpecGen.Tests.Diagnostics
             }
 
             Diagnostic d = AssertSingleAt("SPG0011", page, token);
-            Assert.StartsWith("meta." + key + " disagrees with the specs", d.GetMessage());
+            Assert.Equal("meta." + key + " disagrees with the specs: " + detail, d.GetMessage());
         }
 
         [Fact]
