@@ -6,7 +6,7 @@ using System.Text.Json;
 using SpecGen.Format;
 using SpecGen.Tests.Infrastructure;
 using Xunit;
-using static SpecGen.Tests.Diagnostics.PageEdit;
+using static SpecGen.Tests.Infrastructure.PageEdit;
 
 namespace SpecGen.Tests.Architecture
 {

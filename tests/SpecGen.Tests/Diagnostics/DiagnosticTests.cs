@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using SpecGen.Tests.Infrastructure;
 using Xunit;
-using static SpecGen.Tests.Diagnostics.PageEdit;
+using static SpecGen.Tests.Infrastructure.PageEdit;
 
 namespace SpecGen.Tests.Diagnostics
 {

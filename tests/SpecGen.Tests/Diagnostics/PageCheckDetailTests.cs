@@ -3,7 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using SpecGen.Tests.Infrastructure;
 using Xunit;
-using static SpecGen.Tests.Diagnostics.PageEdit;
+using static SpecGen.Tests.Infrastructure.PageEdit;
 
 namespace SpecGen.Tests.Diagnostics
 {

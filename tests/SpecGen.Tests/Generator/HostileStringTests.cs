@@ -6,7 +6,6 @@ using System.Text.Json;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using SpecGen.Tests.Diagnostics;
 using SpecGen.Tests.Infrastructure;
 using Xunit;
 

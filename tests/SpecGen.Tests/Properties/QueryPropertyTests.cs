@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CsCheck;
-using SpecGen.Tests.Diagnostics;
 using SpecGen.Tests.Infrastructure;
 using Xunit;
 

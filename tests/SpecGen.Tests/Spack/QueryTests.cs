@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using SpecGen.Tests.Diagnostics;
 using SpecGen.Tests.Infrastructure;
 using Xunit;
 

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 using SpecGen.Tests.Infrastructure;
 using Xunit;
 
-namespace SpecGen.Tests.Diagnostics
+namespace SpecGen.Tests.Infrastructure
 {
     /// <summary>Helpers to damage a page at a known token and to find where a token is.</summary>
     internal static class PageEdit

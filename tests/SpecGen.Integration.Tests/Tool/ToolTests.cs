@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using SpecGen.Tests.Diagnostics;
 using SpecGen.Tests.Infrastructure;
 using SpecGen.Tool;
 using Xunit;

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using SpecGen.Tests.Diagnostics;
 using SpecGen.Tests.Infrastructure;
 using Xunit;
 

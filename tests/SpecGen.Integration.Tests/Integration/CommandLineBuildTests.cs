@@ -2,7 +2,6 @@ extern alias Generator;
 
 using System.IO;
 using System.Text.RegularExpressions;
-using SpecGen.Tests.Diagnostics;
 using SpecGen.Tests.Infrastructure;
 using Xunit;
 
