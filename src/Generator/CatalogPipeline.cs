@@ -6,6 +6,8 @@ using SpecGen.Generator.Catalog;
 using SpecGen.Generator.Model;
 using SpecGen.Generator.Pages;
 
+using SpecGen.Generator.Diagnostics;
+
 namespace SpecGen.Generator
 {
     /// <summary>

@@ -10,6 +10,8 @@ using SpecGen.Generator.Emit;
 using SpecGen.Generator.Model;
 using SpecGen.Generator.Pages;
 
+using SpecGen.Format;
+
 namespace SpecGen.Generator
 {
     /// <summary>

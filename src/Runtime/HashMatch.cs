@@ -56,46 +56,10 @@ namespace SpecGen
         }
 
         /// <summary>Enumerates the entries without allocating.</summary>
-        public Enumerator GetEnumerator() => new Enumerator(this);
+        public ListEnumerator<HashMatch, Spec> GetEnumerator() => new ListEnumerator<HashMatch, Spec>(this);
 
         IEnumerator<Spec> IEnumerable<Spec>.GetEnumerator() => GetEnumerator();
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-        /// <summary>Enumerates the entries of a <see cref="HashMatch"/>.</summary>
-        public struct Enumerator : IEnumerator<Spec>
-        {
-            private readonly HashMatch _match;
-            private int _index;
-
-            internal Enumerator(HashMatch match)
-            {
-                _match = match;
-                _index = -1;
-            }
-
-            /// <inheritdoc/>
-            public Spec Current
-            {
-                get
-                {
-                    Enumeration.CheckPosition(_index, 0, _match.Count);
-                    return _match[_index];
-                }
-            }
-
-            object IEnumerator.Current => Current;
-
-            /// <inheritdoc/>
-            public bool MoveNext() => _index < _match.Count && ++_index < _match.Count;
-
-            /// <inheritdoc/>
-            public void Reset() => _index = -1;
-
-            /// <inheritdoc/>
-            public void Dispose()
-            {
-            }
-        }
     }
 }

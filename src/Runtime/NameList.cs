@@ -74,7 +74,7 @@ namespace SpecGen
         }
 
         /// <summary>Enumerates the names without allocating.</summary>
-        public Enumerator GetEnumerator() => new Enumerator(this);
+        public ListEnumerator<NameList, string> GetEnumerator() => new ListEnumerator<NameList, string>(this);
 
         IEnumerator<string> IEnumerable<string>.GetEnumerator() => GetEnumerator();
 
@@ -82,41 +82,5 @@ namespace SpecGen
 
         /// <summary>The names joined with ", ".</summary>
         public override string ToString() => string.Join(", ", this);
-
-        /// <summary>Enumerates a <see cref="NameList"/>.</summary>
-        public struct Enumerator : IEnumerator<string>
-        {
-            private readonly NameList _list;
-            private int _index;
-
-            internal Enumerator(NameList list)
-            {
-                _list = list;
-                _index = -1;
-            }
-
-            /// <inheritdoc/>
-            public string Current
-            {
-                get
-                {
-                    Enumeration.CheckPosition(_index, 0, _list.Count);
-                    return _list[_index];
-                }
-            }
-
-            object IEnumerator.Current => Current;
-
-            /// <inheritdoc/>
-            public bool MoveNext() => _index < _list.Count && ++_index < _list.Count;
-
-            /// <inheritdoc/>
-            public void Reset() => _index = -1;
-
-            /// <inheritdoc/>
-            public void Dispose()
-            {
-            }
-        }
     }
 }

@@ -9,7 +9,7 @@ namespace SpecGen
         private readonly ulong[][]?[] _bitsets = new ulong[][]?[Dimensions.All.Length];
 
         /// <summary>Every entry, as a query.</summary>
-        public SpecQuery All => _parts is not null ? new SpecQuery(this, default(QueryNames), null, null) : new SpecQuery(this, false, default);
+        public SpecQuery All => WhereNames(default);
 
         /// <summary>
         /// The entries that match every given name (null means any): package, stack, target, operating
@@ -18,19 +18,32 @@ namespace SpecGen
         /// </summary>
         public SpecQuery Where(string? package = null, string? stack = null, string? target = null, string? os = null, string? platform = null, string? tag = null)
         {
+            // One line per parameter, each a row of Dimensions; everything else works from the table.
+            QueryNames names = default;
+            names[Dimensions.Package] = package;
+            names[Dimensions.Stack] = stack;
+            names[Dimensions.Target] = target;
+            names[Dimensions.OperatingSystem] = os;
+            names[Dimensions.Platform] = platform;
+            names[Dimensions.Tag] = tag;
+            return WhereNames(names);
+        }
+
+        /// <summary>The entries that have every name of <paramref name="names"/>: in a combined catalog, resolved in each part as it is reached.</summary>
+        internal SpecQuery WhereNames(QueryNames names)
+        {
             if (_parts is not null)
             {
-                return new SpecQuery(this, new QueryNames(package, stack, target, os, platform, tag), null, null);
+                return new SpecQuery(this, names, null, null);
             }
 
             bool none = false;
             DimensionFilter filter = default;
-            Resolve(ref filter, Dimensions.Package, package, ref none);
-            Resolve(ref filter, Dimensions.Stack, stack, ref none);
-            Resolve(ref filter, Dimensions.Target, target, ref none);
-            Resolve(ref filter, Dimensions.OperatingSystem, os, ref none);
-            Resolve(ref filter, Dimensions.Platform, platform, ref none);
-            Resolve(ref filter, Dimensions.Tag, tag, ref none);
+            foreach (Dimension dimension in Dimensions.All)
+            {
+                Resolve(ref filter, dimension, names[dimension], ref none);
+            }
+
             return new SpecQuery(this, none, filter);
         }
 
@@ -56,10 +69,11 @@ namespace SpecGen
 
             bool none = false;
             DimensionFilter filter = default;
-            Resolve(ref filter, Dimensions.Package, pattern.Name, ref none);
-            Resolve(ref filter, Dimensions.Target, pattern.Targets?.ExactName, ref none);
-            Resolve(ref filter, Dimensions.OperatingSystem, pattern.Os, ref none);
-            Resolve(ref filter, Dimensions.Platform, pattern.Platform, ref none);
+            foreach (Dimension dimension in Dimensions.All)
+            {
+                Resolve(ref filter, dimension, pattern.NameOf(dimension), ref none);
+            }
+
             bool details = pattern.Versions is not null || pattern.Compilers.Count > 0 || pattern.Variants.Count > 0 || pattern.Flags.Count > 0 || pattern.HashPrefix is not null || pattern.HasTargetRanges;
             return new SpecQuery(this, none, filter, details ? pattern : null);
         }
@@ -97,17 +111,15 @@ namespace SpecGen
                 ulong bit = 1UL << (i & 63);
                 if (dimension.IsList)
                 {
-                    Section start = dimension.ListStart!.Value;
-                    int list = Read(dimension.Column, i);
-                    int end = Read(start, list + 1);
-                    for (int k = Read(start, list); k < end; k++)
+                    NameListField.Get(this, dimension.Field!, i, out int start, out int count);
+                    for (int k = start; k < start + count; k++)
                     {
-                        sets[Read(dimension.ListItems!.Value, k)][i >> 6] |= bit;
+                        sets[Read(dimension.ListItems, k)][i >> 6] |= bit;
                     }
                 }
-                else
+                else if (ValueIndex(dimension, i) is int value and >= 0)
                 {
-                    sets[ValueIndex(dimension, i)][i >> 6] |= bit;
+                    sets[value][i >> 6] |= bit;
                 }
             }
 

@@ -15,7 +15,7 @@ namespace SpecGen
     /// catalog order: pages by snapshot tag then package (ordinal), specs in page order. Lookups by hash and
     /// the filters allocate nothing per call; strings are created once, on first use, and then reused.
     /// </summary>
-    public sealed unsafe partial class SpecCatalog : IReadOnlyList<Spec>
+    public sealed unsafe partial class SpecCatalog : IReadOnlyList<Spec>, IFieldSource
     {
         private readonly byte* _tables;
         private readonly byte* _strings;
@@ -228,41 +228,29 @@ namespace SpecGen
         /// <summary>The name at <paramref name="index"/> of a kind of name (package, tag, stack, ...).</summary>
         internal string Name(Dimension dimension, int index) => GetString(Read(dimension.Names, index));
 
-        /// <summary>The index of the name of a kind that a spec has (not for lists).</summary>
-        internal int ValueIndex(Dimension dimension, int spec) => Read(dimension.Column, dimension.PerPage ? Read(Section.SpecPage, spec) : spec);
+        /// <summary>The index of the name of a kind that a spec has (not for lists), or -1 when the spec has none.</summary>
+        internal int ValueIndex(Dimension dimension, int spec) => Read(dimension.Column, dimension.PerPage ? Read(Section.SpecPage, spec) : spec) - 1;
 
         /// <summary>The name of a kind that a spec has (not for lists).</summary>
         internal string ValueName(Dimension dimension, int spec) => Name(dimension, ValueIndex(dimension, spec));
 
-        /// <summary>A spec's name of a <see cref="FieldKind.Name"/> field.</summary>
-        internal string NameOf(SpecField field, int spec) => ValueName(field.Names!, spec);
-
-        /// <summary>A spec's string of a field stored as a string id (a version, a size).</summary>
-        internal string TextOf(SpecField field, int spec) => GetString(Read(field.Column, spec));
-
-        /// <summary>A spec's URL of a <see cref="FieldKind.Url"/> field, or null: the text before the hash, the hash, the text after it.</summary>
-        internal string? UrlOf(SpecField field, int spec)
-        {
-            int head = Read(field.Column, spec);
-            if (head == 0)
-            {
-                return null;
-            }
-
-            int tail = Read(field.SecondColumn!.Value, spec);
-            string start = GetString(head - 1);
-            return tail == 0 ? start : start + HashOf(Read(SpecFields.Hash.Column, spec)) + GetString(tail - 1);
-        }
-
-        /// <summary>A spec's list of names of a <see cref="FieldKind.NameList"/> field.</summary>
+        /// <summary>A spec's list of names of a <see cref="FieldKind.NameList"/> field (empty when absent).</summary>
         internal NameList NamesOf(SpecField field, int spec)
         {
-            Dimension names = field.Names!;
-            int list = Read(field.Column, spec);
-            int start = Read(names.ListStart!.Value, list);
-            int end = Read(names.ListStart!.Value, list + 1);
-            return new NameList(this, names.ListItems!.Value, start, end - start, names.Names);
+            NameListField.Get(this, field, spec, out int start, out int count);
+            return new NameList(this, field.Names!.ListItems, start, count, field.Names.Names);
         }
+
+        int IFieldSource.Read(Section section, int index) => Read(section, index);
+
+        string IFieldSource.String(int id) => GetString(id);
+
+        string IFieldSource.Name(Dimension names, int index) => Name(names, index);
+
+        string IFieldSource.Hash(int slot) => HashOf(slot);
+
+        /// <summary>A spec's value of a field as text (lists as <c>[a, b]</c>), or null when absent: through the field's kind, for any field of the schema.</summary>
+        internal string? FieldText(SpecField field, int spec) => field.Type.Describe(this, field, spec);
 
         internal NameList Names(Dimension dimension) => _parts is not null ? CombinedNames(dimension) : new NameList(this, dimension.Names, 0, SectionCount(dimension.Names), null);
 

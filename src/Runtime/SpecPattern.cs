@@ -147,6 +147,30 @@ namespace SpecGen
         /// <summary>True when the catalog's target index cannot answer the target constraint (it holds ranges or several names).</summary>
         internal bool HasTargetRanges => Targets is not null && Targets.ExactName is null;
 
+        /// <summary>
+        /// The one name of a kind the pattern requires, or null: the package, an exact target, the OS and the
+        /// platform. Spack's syntax has no attribute for the other kinds (stacks, tags), so they are never required.
+        /// </summary>
+        internal string? NameOf(Dimension dimension)
+        {
+            if (dimension == Dimensions.Package)
+            {
+                return Name;
+            }
+
+            if (dimension == Dimensions.Target)
+            {
+                return Targets?.ExactName;
+            }
+
+            if (dimension == Dimensions.OperatingSystem)
+            {
+                return Os;
+            }
+
+            return dimension == Dimensions.Platform ? Platform : null;
+        }
+
         /// <summary>The parts the catalog's indexes cannot answer: versions, compilers, variants, flags, hash, target ranges.</summary>
         internal bool MatchesDetails(Spec spec)
         {

@@ -81,7 +81,7 @@ namespace SpecGen
         {
             SpecQuery query = Pattern is not null
                 ? part.Query(Pattern)
-                : part.Where(Names.Package, Names.Stack, Names.Target, Names.Os, Names.Platform, Names.Tag);
+                : part.WhereNames(Names);
             return new SpecQuery(part, query.MatchesNothing, query.Filter, query.Pattern, Runnable);
         }
 
@@ -406,7 +406,7 @@ namespace SpecGen
                 while (_nextPage < _lastPage)
                 {
                     int page = _catalog.Read(Section.PackagePages, _nextPage++);
-                    if (_tag >= 0 && _catalog.Read(Section.PageTag, page) != _tag)
+                    if (_tag >= 0 && _catalog.Read(Dimensions.Tag.Column, page) - 1 != _tag)
                     {
                         continue;
                     }

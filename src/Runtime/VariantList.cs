@@ -52,46 +52,10 @@ namespace SpecGen
         }
 
         /// <summary>Enumerates the settings without allocating.</summary>
-        public Enumerator GetEnumerator() => new Enumerator(this);
+        public ListEnumerator<VariantList, Variant> GetEnumerator() => new ListEnumerator<VariantList, Variant>(this);
 
         IEnumerator<Variant> IEnumerable<Variant>.GetEnumerator() => GetEnumerator();
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-        /// <summary>Enumerates a <see cref="VariantList"/>.</summary>
-        public struct Enumerator : IEnumerator<Variant>
-        {
-            private readonly VariantList _list;
-            private int _index;
-
-            internal Enumerator(VariantList list)
-            {
-                _list = list;
-                _index = -1;
-            }
-
-            /// <inheritdoc/>
-            public Variant Current
-            {
-                get
-                {
-                    Enumeration.CheckPosition(_index, 0, _list.Count);
-                    return _list[_index];
-                }
-            }
-
-            object IEnumerator.Current => Current;
-
-            /// <inheritdoc/>
-            public bool MoveNext() => _index < _list.Count && ++_index < _list.Count;
-
-            /// <inheritdoc/>
-            public void Reset() => _index = -1;
-
-            /// <inheritdoc/>
-            public void Dispose()
-            {
-            }
-        }
     }
 }

@@ -3,23 +3,27 @@ using System;
 namespace SpecGen.Format
 {
     /// <summary>
-    /// The start of a table blob: the magic, seven counts, then one descriptor (offset, count, width) per
-    /// <see cref="Section"/> in enum order. Written by the generator's encoder, read by the runtime and by the
+    /// The start of a table blob: the magic, the schema's fingerprint, seven counts, then one descriptor (offset,
+    /// count, width) per section (<see cref="TableLayout"/>), in section order. Written by the generator's encoder, read by the runtime and by the
     /// analyzer, all through this type.
     /// </summary>
     internal sealed class CatalogHeader
     {
-        /// <summary>The first four bytes of a table blob; the last one is the format version.</summary>
-        public const string Magic = "SPG1";
+        /// <summary>
+        /// The first four bytes of a table blob; the last one is the format version. 2: every field column stores
+        /// index + 1 with 0 for absent, sections and flag bits are laid out from the schema, and the header holds
+        /// the schema's fingerprint.
+        /// </summary>
+        public const string Magic = "SPG2";
 
         /// <summary>Digits of each header integer.</summary>
         public const int FieldDigits = 5;
 
-        /// <summary>Header integers before the section table.</summary>
-        public const int FieldCount = 7;
+        /// <summary>Header integers before the section table: the fingerprint and seven counts.</summary>
+        public const int FieldCount = 8;
 
         /// <summary>Number of sections.</summary>
-        public const int SectionCount = (int)Section.HashEntries + 1;
+        public static int SectionCount => TableLayout.Count;
 
         /// <summary>Bytes of one section descriptor: offset and count (<see cref="FieldDigits"/> each), width (one digit).</summary>
         public const int DescriptorSize = (2 * FieldDigits) + 1;
@@ -28,7 +32,7 @@ namespace SpecGen.Format
         public const int SectionTableOffset = 4 + (FieldCount * FieldDigits);
 
         /// <summary>Where the section data starts.</summary>
-        public const int DataOffset = SectionTableOffset + (SectionCount * DescriptorSize);
+        public static int DataOffset => SectionTableOffset + (SectionCount * DescriptorSize);
 
         /// <summary>Largest value a header integer can hold.</summary>
         public const int MaxValue = (1 << (Digits.Bits * FieldDigits)) - 1;
@@ -83,8 +87,14 @@ namespace SpecGen.Format
                 return null;
             }
 
-            int position = 4;
-            var fields = new int[FieldCount];
+            if (Digits.Read(blob, 4, FieldDigits) != TableLayout.Fingerprint)
+            {
+                error = "The catalog was built with another schema of spec fields than this SpecGen.Runtime's; the generator and SpecGen.Runtime must come from the same SpecGen version.";
+                return null;
+            }
+
+            int position = 4 + FieldDigits;
+            var fields = new int[FieldCount - 1];
             for (int i = 0; i < fields.Length; i++, position += FieldDigits)
             {
                 fields[i] = Digits.Read(blob, position, FieldDigits);
@@ -99,7 +109,7 @@ namespace SpecGen.Format
                 position += DescriptorSize;
                 if (offset < DataOffset || width < 1 || width > Digits.Max || (long)offset + ((long)count * width) > blob.Length)
                 {
-                    error = "The catalog data is damaged (section " + (Section)s + ").";
+                    error = "The catalog data is damaged (section " + TableLayout.NameOf((Section)s) + ").";
                     return null;
                 }
 
@@ -126,7 +136,7 @@ namespace SpecGen.Format
             }
 
             int position = 4;
-            foreach (int value in new[] { SpecCount, PageCount, StringCount, HashCount, HomeSlots, SlotCount, SlotDigits })
+            foreach (int value in new[] { TableLayout.Fingerprint, SpecCount, PageCount, StringCount, HashCount, HomeSlots, SlotCount, SlotDigits })
             {
                 WriteField(blob, ref position, value);
             }

@@ -7,29 +7,16 @@
 //    base-64 digits (little-endian, each digit one character), the number chosen per array.
 namespace SpecGen.Format
 {
-    /// <summary>The integer arrays of the table blob, in the order the header lists them.</summary>
+    /// <summary>
+    /// The integer arrays of the table blob, in the order the header lists them: these fixed ones, then the
+    /// sections <see cref="TableLayout"/> makes from the schema (per kind of name: its names, its page column or
+    /// its lists; per spec field: its columns). <see cref="TableLayout.Count"/> is the total.
+    /// </summary>
     internal enum Section
     {
         /// <summary>StringCount + 1 byte offsets into the string blob.</summary>
         StringOffsets,
 
-        /// <summary>Sorted distinct package names (string ids).</summary>
-        Packages,
-        /// <summary>Sorted distinct snapshot tags (string ids).</summary>
-        Tags,
-        /// <summary>Sorted distinct stacks (string ids).</summary>
-        Stacks,
-        /// <summary>Sorted distinct targets (string ids).</summary>
-        Targets,
-        /// <summary>Sorted distinct operating systems (string ids).</summary>
-        OperatingSystems,
-        /// <summary>Sorted distinct platforms (string ids).</summary>
-        Platforms,
-
-        /// <summary>Per page (catalog order: tag, then package): tag index.</summary>
-        PageTag,
-        /// <summary>Per page: package index.</summary>
-        PagePackage,
         /// <summary>PageCount + 1 spec indices: the specs of page p are [PageFirstSpec[p], PageFirstSpec[p + 1]).</summary>
         PageFirstSpec,
         /// <summary>PackageCount + 1 offsets into <see cref="PackagePages"/>.</summary>
@@ -41,35 +28,9 @@ namespace SpecGen.Format
 
         /// <summary>Per spec: page index.</summary>
         SpecPage,
-        /// <summary>Per spec: the slot of its hash in <see cref="HashSlots"/>.</summary>
-        SpecHash,
-        /// <summary>Per spec: version (string id).</summary>
-        SpecVersion,
-        /// <summary>Per spec: compiler index.</summary>
-        SpecCompiler,
-        /// <summary>Per spec: operating system index.</summary>
-        SpecOs,
-        /// <summary>Per spec: platform index.</summary>
-        SpecPlatform,
-        /// <summary>Per spec: target index.</summary>
-        SpecTarget,
-        /// <summary>Per spec: stack list index.</summary>
-        SpecStacks,
-        /// <summary>Per spec: variant list index.</summary>
-        SpecVariants,
-        /// <summary>Per spec: size text (string id).</summary>
-        SpecSize,
-        /// <summary>Per spec: tarball text before the hash (string id + 1; 0 when the spec has no tarball).</summary>
-        SpecTarballHead,
-        /// <summary>Per spec: tarball text after the hash (string id + 1; 0 when the hash is not in the tarball).</summary>
-        SpecTarballTail,
-        /// <summary>Per spec: <see cref="SpecFlags"/>.</summary>
+        /// <summary>Per spec: the flag bits of every field (<see cref="SpecField.FlagShift"/>).</summary>
         SpecFlags,
 
-        /// <summary>StackListCount + 1 offsets into <see cref="StackListItems"/>.</summary>
-        StackListStart,
-        /// <summary>Stack indices, each list in page order.</summary>
-        StackListItems,
         /// <summary>VariantListCount + 1 offsets into <see cref="VariantListItems"/>.</summary>
         VariantListStart,
         /// <summary>Variant indices, each list in page order.</summary>

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using Generator::SpecGen.Generator;
+using Generator::SpecGen.Generator.Diagnostics;
 using Generator::SpecGen.Generator.Emit;
 using Generator::SpecGen.Generator.Model;
 using Microsoft.CodeAnalysis;

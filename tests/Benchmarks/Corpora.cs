@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis.Text;
+using SpecGen.Generator.Diagnostics;
 using SpecGen.Generator.Emit;
 using SpecGen.Generator.Model;
 using SpecGen.Generator.Parsing;

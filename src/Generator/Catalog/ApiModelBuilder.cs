@@ -18,7 +18,7 @@ namespace SpecGen.Generator.Catalog
 
         public static ApiModel Build(IReadOnlyList<PageModel> pages, List<DiagnosticInfo> diagnostics)
         {
-            var facts = new Dictionary<(NameKind, string), Facts>();
+            var facts = new Dictionary<(Dimension, string), Facts>();
             int specCount = 0;
             foreach (PageModel page in pages)
             {
@@ -31,10 +31,10 @@ namespace SpecGen.Generator.Catalog
                         facts.Add((name.Kind, name.Name), f);
                     }
 
-                    f.Specs += name.Kind == NameKind.Package || name.Kind == NameKind.Tag ? page.Specs.Count : name.Specs;
+                    f.Specs += name.Kind.PerPage ? page.Specs.Count : name.Specs;
                     f.Tags.Add(page.Tag);
                     f.Packages.Add(page.Package);
-                    if (name.Kind == NameKind.Package)
+                    if (name.Kind == Dimensions.Package)
                     {
                         f.Versions.UnionWith(page.Versions);
                     }
@@ -44,7 +44,7 @@ namespace SpecGen.Generator.Catalog
             var names = new List<ApiName>();
             foreach (Dimension dimension in Dimensions.All)
             {
-                NameKind kind = dimension.Kind;
+                Dimension kind = dimension;
                 IEnumerable<string> ofKind = facts.Keys.Where(k => k.Item1 == kind).Select(k => k.Item2);
                 foreach (IdentifierAssignment assignment in Identifiers.Assign(ofKind, dimension.ClassName))
                 {
@@ -64,8 +64,8 @@ namespace SpecGen.Generator.Catalog
                 }
             }
 
-            int packages = names.Count(n => n.Kind == NameKind.Package);
-            int tags = names.Count(n => n.Kind == NameKind.Tag);
+            int packages = names.Count(n => n.Kind == Dimensions.Package);
+            int tags = names.Count(n => n.Kind == Dimensions.Tag);
             return new ApiModel(specCount, pages.Count, packages, tags, EquatableArray.From(names));
         }
 
@@ -73,17 +73,22 @@ namespace SpecGen.Generator.Catalog
         {
             string specs = TextList.Count(facts.Specs, "spec");
             string tags = TextList.Count(facts.Tags.Count, "snapshot tag") + " (" + TextList.Join(facts.Tags, MaxListed, quote: false) + ")";
-            switch (dimension.Kind)
+            if (dimension == Dimensions.Package)
             {
-                case NameKind.Package:
-                    return "Package " + name + ": " + specs + " in " + tags + "; versions " + TextList.Join(facts.Versions, MaxListed, quote: false) + ".";
-                case NameKind.Tag:
-                    return "Snapshot tag " + name + ": " + specs + " of " + TextList.Count(facts.Packages.Count, "package") + ".";
-                case NameKind.Target:
-                    return "Target " + name + ": " + specs + " of " + TextList.Count(facts.Packages.Count, "package") + " in " + tags + ". " + Microarchitecture(name);
-                default:
-                    return dimension.Noun + " " + name + ": " + specs + " of " + TextList.Count(facts.Packages.Count, "package") + " in " + tags + ".";
+                return "Package " + name + ": " + specs + " in " + tags + "; versions " + TextList.Join(facts.Versions, MaxListed, quote: false) + ".";
             }
+
+            if (dimension == Dimensions.Tag)
+            {
+                return "Snapshot tag " + name + ": " + specs + " of " + TextList.Count(facts.Packages.Count, "package") + ".";
+            }
+
+            if (dimension == Dimensions.Target)
+            {
+                return "Target " + name + ": " + specs + " of " + TextList.Count(facts.Packages.Count, "package") + " in " + tags + ". " + Microarchitecture(name);
+            }
+
+            return dimension.Noun + " " + name + ": " + specs + " of " + TextList.Count(facts.Packages.Count, "package") + " in " + tags + ".";
         }
 
         /// <summary>Where a target sits in archspec's graph: what runs where, for IntelliSense.</summary>

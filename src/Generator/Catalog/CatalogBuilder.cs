@@ -6,6 +6,8 @@ using System.Threading;
 using SpecGen.Generator.Diagnostics;
 using SpecGen.Generator.Model;
 
+using SpecGen.Format;
+
 namespace SpecGen.Generator.Catalog
 {
     /// <summary>

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using SpecGen.Generator.Model;
+
+using SpecGen.Format;
 
 namespace SpecGen.Generator.Diagnostics
 {

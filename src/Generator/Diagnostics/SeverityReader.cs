@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using SpecGen.Generator.Model;
+
+using SpecGen.Format;
 
 namespace SpecGen.Generator.Diagnostics
 {

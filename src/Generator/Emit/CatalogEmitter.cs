@@ -41,7 +41,7 @@ namespace SpecGen.Generator.Emit
                 w.Line("/// <summary>" + dimension.ClassSummary + "</summary>");
                 w.Open("public static partial class " + dimension.ClassName);
                 bool first = true;
-                foreach (ApiName name in api.Names.Where(n => n.Kind == dimension.Kind))
+                foreach (ApiName name in api.Names.Where(n => n.Kind == dimension))
                 {
                     if (!first)
                     {

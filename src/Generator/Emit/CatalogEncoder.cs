@@ -9,171 +9,65 @@ using SpecGen.Generator.Model;
 namespace SpecGen.Generator.Emit
 {
     /// <summary>
-    /// Encodes a catalog as static data: a string blob and a table blob of integer arrays. Each spec field is
-    /// stored by its kind (see <see cref="SpecFields"/>) in the column the schema names.
+    /// Encodes a catalog as static data: a string blob and a table blob of integer arrays (see src/Shared/Section.cs
+    /// and <see cref="TableLayout"/>). One method per group of sections; each spec field is stored by its kind
+    /// (<see cref="FieldType"/>) in the columns the layout gives it, absent values as 0.
     /// </summary>
     internal static class CatalogEncoder
     {
         public static EncodedCatalog Encode(CatalogData catalog, CancellationToken cancellationToken)
         {
-            EquatableArray<PageData> pages = catalog.Pages;
-            int specCount = 0;
-            foreach (PageData page in pages)
-            {
-                specCount += page.Specs.Count;
-            }
-
-            var specs = new SpecData[specCount];
-            var specPage = new int[specCount];
-            for (int p = 0, i = 0; p < pages.Count; p++)
-            {
-                foreach (SpecData spec in pages[p].Specs)
-                {
-                    specs[i] = spec;
-                    specPage[i++] = p;
-                }
-            }
-
+            var tables = new Tables(catalog.Pages);
+            tables.Collect(cancellationToken);
+            var writer = new TableWriter();
+            string stringText = WriteStrings(writer, tables, out int stringBytes);
             cancellationToken.ThrowIfCancellationRequested();
-
-            // Distinct values per kind of name, compiler, variant and hash (indices are given after sorting).
-            Distinct[] names = Dimensions.All.Select(_ => new Distinct()).ToArray();
-            var compilers = new Distinct();
-            var variants = new Distinct();
-            var hashes = new Distinct();
-            var compilerParts = new Dictionary<string, CompilerSyntax>(StringComparer.Ordinal);
-            var variantParts = new Dictionary<string, VariantSyntax>(StringComparer.Ordinal);
-            foreach (PageData page in pages)
-            {
-                names[Dimensions.Package.Index].Add(page.Package);
-                names[Dimensions.Tag.Index].Add(page.Tag);
-                foreach (CompilerSyntax compiler in page.Compilers)
-                {
-                    compilerParts[compiler.Text] = compiler;
-                }
-
-                foreach (VariantSyntax variant in page.Variants)
-                {
-                    variantParts[variant.Text] = variant;
-                }
-            }
-
-            foreach (SpecData spec in specs)
-            {
-                foreach (SpecField field in SpecFields.All)
-                {
-                    FieldValue value = spec[field];
-                    switch (field.Kind)
-                    {
-                        case FieldKind.Name:
-                            names[field.Names!.Index].Add(value.Text!);
-                            break;
-                        case FieldKind.NameList:
-                            names[field.Names!.Index].AddRange(value.Items);
-                            break;
-                        case FieldKind.Compiler:
-                            compilers.Add(value.Text!);
-                            break;
-                        case FieldKind.Variants:
-                            variants.AddRange(value.Items);
-                            break;
-                        case FieldKind.Hash:
-                            hashes.Add(value.Text!);
-                            break;
-                    }
-                }
-            }
-
-            foreach (Distinct field in names.Concat(new[] { compilers, variants, hashes }))
-            {
-                field.Sort();
-            }
-
-            CompilerSyntax[] compilerList = compilers.Values.Select(text => compilerParts[text]).ToArray();
-            VariantSyntax[] variantList = variants.Values.Select(text => variantParts[text]).ToArray();
+            WriteNames(writer, tables);
+            WritePages(writer, tables);
+            WriteSpecColumns(writer, tables, cancellationToken);
+            WriteCompilers(writer, tables);
+            WriteVariants(writer, tables);
             cancellationToken.ThrowIfCancellationRequested();
+            WriteHashTable(writer, tables);
+            var header = new CatalogHeader(tables.Specs.Length, tables.Pages.Count, tables.Strings.Count, tables.Hashes.Count, tables.HomeSlots, tables.SlotCount, tables.SlotDigits, Array.Empty<SectionInfo>());
+            return new EncodedCatalog(writer.ToArray(header), stringText, stringBytes, writer.SectionSizes().ToList());
+        }
 
-            // URLs are stored around the hash they usually contain, so their shared heads dedupe.
-            var urls = new Dictionary<SpecField, UrlParts>();
-            foreach (SpecField field in SpecFields.All.Where(f => f.Kind == FieldKind.Url))
-            {
-                urls.Add(field, UrlParts.Split(specs, field));
-            }
-
-            // Strings: every distinct string once, sorted ordinally.
-            var strings = new Distinct();
-            foreach (Distinct field in names.Concat(new[] { compilers, variants }))
-            {
-                strings.AddRange(field.Values);
-            }
-
-            foreach (CompilerSyntax compiler in compilerList)
-            {
-                strings.Add(compiler.Name);
-                strings.Add(compiler.Version);
-            }
-
-            foreach (VariantSyntax variant in variantList)
-            {
-                strings.Add(variant.Name);
-                strings.AddRange(variant.Values);
-            }
-
-            for (int i = 0; i < specCount; i++)
-            {
-                foreach (SpecField field in SpecFields.All)
-                {
-                    if (field.Kind == FieldKind.Version || field.Kind == FieldKind.Size)
-                    {
-                        strings.Add(specs[i][field].Text!);
-                    }
-                }
-
-                foreach (UrlParts parts in urls.Values)
-                {
-                    strings.AddIfNotNull(parts.Heads[i]);
-                    strings.AddIfNotNull(parts.Tails[i]);
-                }
-            }
-
-            strings.Sort();
-            var stringText = new StringBuilder();
+        /// <summary>The string blob (every distinct string once, sorted ordinally) and its byte offsets.</summary>
+        private static string WriteStrings(TableWriter writer, Tables tables, out int byteOffset)
+        {
+            Distinct strings = tables.Strings;
             var stringOffsets = new int[strings.Count + 1];
-            int byteOffset = 0;
+            var stringText = new StringBuilder();
+            byteOffset = 0;
             for (int i = 0; i < strings.Count; i++)
             {
-                string value = strings.Values[i];
                 stringOffsets[i] = byteOffset;
+                string value = strings.Values[i];
                 stringText.Append(value);
                 byteOffset += Encoding.UTF8.GetByteCount(value);
             }
 
             stringOffsets[strings.Count] = byteOffset;
-            cancellationToken.ThrowIfCancellationRequested();
-
-            // The hash table: sorted hashes, each at its home slot or the next free one after it.
-            int homeSlots = CatalogLayout.HomeSlotsFor(hashes.Count);
-            var slotOfHash = new int[hashes.Count];
-            int next = 0;
-            for (int h = 0; h < hashes.Count; h++)
-            {
-                int home = CatalogLayout.HomeSlot(CatalogLayout.Key(hashes.Values[h].AsSpan(), CatalogLayout.KeyChars), homeSlots);
-                slotOfHash[h] = Math.Max(home, next);
-                next = slotOfHash[h] + 1;
-            }
-
-            int slotCount = Math.Max(homeSlots, next);
-            int slotDigits = Digits.WidthFor(specCount);
-            var writer = new TableWriter();
             writer.Add(Section.StringOffsets, stringOffsets);
+            return stringText.ToString();
+        }
+
+        /// <summary>The sorted distinct names of each kind (string ids).</summary>
+        private static void WriteNames(TableWriter writer, Tables tables)
+        {
             foreach (Dimension dimension in Dimensions.All)
             {
-                writer.Add(dimension.Names, Map(names[dimension.Index].Values, strings));
+                writer.Add(dimension.Names, Map(tables.Names[dimension.Index].Values, tables.Strings));
             }
+        }
 
-            // Pages, in catalog order; the pages of each package; the first page of each tag.
-            Distinct packages = names[Dimensions.Package.Index];
-            Distinct tags = names[Dimensions.Tag.Index];
+        /// <summary>Pages in catalog order: their tag and package (the per-page kinds' columns), first spec, the pages of each package and of each tag.</summary>
+        private static void WritePages(TableWriter writer, Tables tables)
+        {
+            EquatableArray<PageData> pages = tables.Pages;
+            Distinct packages = tables.Names[Dimensions.Package.Index];
+            Distinct tags = tables.Names[Dimensions.Tag.Index];
             var pageTag = new int[pages.Count];
             var pagePackage = new int[pages.Count];
             var pageFirstSpec = new int[pages.Count + 1];
@@ -181,11 +75,13 @@ namespace SpecGen.Generator.Emit
             var tagPageStart = new int[tags.Count + 1];
             for (int p = 0; p < pages.Count; p++)
             {
-                pageTag[p] = tags.IndexOf(pages[p].Tag);
-                pagePackage[p] = packages.IndexOf(pages[p].Package);
+                int tag = tags.IndexOf(pages[p].Tag);
+                int package = packages.IndexOf(pages[p].Package);
+                pageTag[p] = FieldType.Stored(tag);
+                pagePackage[p] = FieldType.Stored(package);
                 pageFirstSpec[p + 1] = pageFirstSpec[p] + pages[p].Specs.Count;
-                pagesOfPackage[pagePackage[p]].Add(p);
-                tagPageStart[pageTag[p] + 1]++;
+                pagesOfPackage[package].Add(p);
+                tagPageStart[tag + 1]++;
             }
 
             for (int t = 0; t < tags.Count; t++)
@@ -198,91 +94,87 @@ namespace SpecGen.Generator.Emit
             writer.Add(Section.PageFirstSpec, pageFirstSpec);
             WriteGroups(writer, Section.PackagePageStart, Section.PackagePages, pagesOfPackage);
             writer.Add(Section.TagPageStart, tagPageStart);
-            cancellationToken.ThrowIfCancellationRequested();
+        }
 
-            // Specs: one column per field (two for a URL); name lists and variant lists stored once each.
-            var columns = SpecFields.All.Select(_ => new int[specCount]).ToArray();
-            var secondColumns = SpecFields.All.Select(f => f.SecondColumn is null ? Array.Empty<int>() : new int[specCount]).ToArray();
-            var flags = new int[specCount];
-            var nameLists = Dimensions.All.Select(_ => new ListDeduper()).ToArray();
-            var variantLists = new ListDeduper();
-            var specsOfSlot = Groups(slotCount);
-            for (int i = 0; i < specCount; i++)
+        /// <summary>Per spec: its page, each field's columns (by its kind, index + 1, 0 when absent), the flags, and the name and variant lists.</summary>
+        private static void WriteSpecColumns(TableWriter writer, Tables tables, CancellationToken cancellationToken)
+        {
+            SpecData[] specs = tables.Specs;
+            var columns = SpecFields.All.Select(f => Enumerable.Range(0, f.Type.Columns).Select(_ => new int[specs.Length]).ToArray()).ToArray();
+            var flags = new int[specs.Length];
+            Span<int> encoded = stackalloc int[8];
+            for (int i = 0; i < specs.Length; i++)
             {
+                if ((i & 4095) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 SpecData spec = specs[i];
                 foreach (SpecField field in SpecFields.All)
                 {
                     FieldValue value = spec[field];
-                    int[] column = columns[field.Ordinal];
-                    switch (field.Kind)
+                    if (!value.IsPresent)
                     {
-                        case FieldKind.Hash:
-                            int slot = slotOfHash[hashes.IndexOf(value.Text!)];
-                            specsOfSlot[slot].Add(i);
-                            column[i] = slot;
-                            break;
-                        case FieldKind.Compiler:
-                            column[i] = compilers.IndexOf(value.Text!);
-                            break;
-                        case FieldKind.Name:
-                            column[i] = names[field.Names!.Index].IndexOf(value.Text!);
-                            break;
-                        case FieldKind.NameList:
-                            column[i] = nameLists[field.Names!.Index].Add(value.Items, names[field.Names.Index]);
-                            break;
-                        case FieldKind.Variants:
-                            column[i] = variantLists.Add(value.Items, variants);
-                            break;
-                        case FieldKind.Version:
-                            column[i] = strings.IndexOf(value.Text!);
-                            break;
-                        case FieldKind.Size:
-                            column[i] = strings.IndexOf(value.Text!);
-                            flags[i] |= value.IsPlainNumber ? SpecFlags.SizeIsNumber : 0;
-                            break;
-                        case FieldKind.Url:
-                            UrlParts parts = urls[field];
-                            column[i] = parts.Heads[i] is string head ? strings.IndexOf(head) + 1 : 0;
-                            secondColumns[field.Ordinal][i] = parts.Tails[i] is string tail ? strings.IndexOf(tail) + 1 : 0;
-                            break;
+                        continue;
+                    }
+
+                    Span<int> fieldColumns = encoded.Slice(0, field.Type.Columns);
+                    flags[i] |= field.Type.Encode(field, value, spec.Hash, tables, fieldColumns) << field.FlagShift;
+                    for (int c = 0; c < fieldColumns.Length; c++)
+                    {
+                        columns[field.Ordinal][c][i] = FieldType.Stored(fieldColumns[c]);
                     }
                 }
             }
 
-            writer.Add(Section.SpecPage, specPage);
+            writer.Add(Section.SpecPage, tables.SpecPage);
             foreach (SpecField field in SpecFields.All)
             {
-                writer.Add(field.Column, columns[field.Ordinal]);
-                if (field.SecondColumn is Section second)
+                for (int c = 0; c < field.Type.Columns; c++)
                 {
-                    writer.Add(second, secondColumns[field.Ordinal]);
-                }
-
-                if (field.Names is { IsList: true } listed)
-                {
-                    WriteGroups(writer, listed.ListStart!.Value, listed.ListItems!.Value, nameLists[listed.Index].Lists);
+                    writer.Add(field.Column(c), columns[field.Ordinal][c]);
                 }
             }
 
+            foreach (Dimension dimension in Dimensions.All.Where(d => d.IsList))
+            {
+                WriteGroups(writer, dimension.ListStart, dimension.ListItems, tables.NameLists[dimension.Index].Lists);
+            }
+
             writer.Add(Section.SpecFlags, flags);
-            WriteGroups(writer, Section.VariantListStart, Section.VariantListItems, variantLists.Lists);
+            WriteGroups(writer, Section.VariantListStart, Section.VariantListItems, tables.VariantLists.Lists);
+        }
 
-            // Compilers and variants, split into their parts.
-            writer.Add(Section.CompilerText, Map(compilers.Values, strings));
-            writer.Add(Section.CompilerName, compilerList.Select(c => strings.IndexOf(c.Name)).ToArray());
-            writer.Add(Section.CompilerVersion, compilerList.Select(c => strings.IndexOf(c.Version)).ToArray());
-            writer.Add(Section.CompilerFlags, compilerList.Select(c => (c.IsNone ? CompilerFlags.None : 0) | (c.IsExact ? CompilerFlags.Exact : 0)).ToArray());
-            writer.Add(Section.VariantText, Map(variants.Values, strings));
-            writer.Add(Section.VariantName, variantList.Select(v => strings.IndexOf(v.Name)).ToArray());
-            writer.Add(Section.VariantFlags, variantList.Select(v => v.Kind | (v.IsExact ? VariantFlags.Exact : 0) | (v.IsQuoted ? VariantFlags.Quoted : 0)).ToArray());
-            WriteGroups(writer, Section.VariantValueStart, Section.VariantValueItems, variantList.Select(v => v.Values.Select(strings.IndexOf).ToList()).ToArray());
-            cancellationToken.ThrowIfCancellationRequested();
+        /// <summary>The compiler table: each compiler's text, name, version and flags.</summary>
+        private static void WriteCompilers(TableWriter writer, Tables tables)
+        {
+            CompilerSyntax[] compilers = tables.CompilerTable;
+            Distinct strings = tables.Strings;
+            writer.Add(Section.CompilerText, compilers.Select(c => strings.IndexOf(c.Text)).ToArray());
+            writer.Add(Section.CompilerName, compilers.Select(c => strings.IndexOf(c.Name)).ToArray());
+            writer.Add(Section.CompilerVersion, compilers.Select(c => strings.IndexOf(c.Version)).ToArray());
+            writer.Add(Section.CompilerFlags, compilers.Select(c => (c.IsNone ? CompilerFlags.None : 0) | (c.IsExact ? CompilerFlags.Exact : 0)).ToArray());
+        }
 
-            // The hash table records: hash text and the first spec of its hash; empty slots start with '!'.
-            int recordSize = CatalogLayout.HashLength + slotDigits;
-            var records = new byte[slotCount * recordSize];
+        /// <summary>The variant table: each variant's text, name, flags and values.</summary>
+        private static void WriteVariants(TableWriter writer, Tables tables)
+        {
+            VariantSyntax[] variants = tables.VariantTable;
+            Distinct strings = tables.Strings;
+            writer.Add(Section.VariantText, variants.Select(v => strings.IndexOf(v.Text)).ToArray());
+            writer.Add(Section.VariantName, variants.Select(v => strings.IndexOf(v.Name)).ToArray());
+            writer.Add(Section.VariantFlags, variants.Select(v => v.Kind | (v.IsExact ? VariantFlags.Exact : 0) | (v.IsQuoted ? VariantFlags.Quoted : 0)).ToArray());
+            WriteGroups(writer, Section.VariantValueStart, Section.VariantValueItems, variants.Select(v => v.Values.Select(strings.IndexOf).ToList()).ToArray());
+        }
+
+        /// <summary>The hash table: per slot the hash text and its first spec ('!' for an empty slot), and the specs of each slot.</summary>
+        private static void WriteHashTable(TableWriter writer, Tables tables)
+        {
+            int recordSize = CatalogLayout.HashLength + tables.SlotDigits;
+            var records = new byte[tables.SlotCount * recordSize];
             byte zero = Digits.Encode(0);
-            for (int slot = 0; slot < slotCount; slot++)
+            for (int slot = 0; slot < tables.SlotCount; slot++)
             {
                 int offset = slot * recordSize;
                 records[offset] = CatalogLayout.EmptySlot;
@@ -292,18 +184,22 @@ namespace SpecGen.Generator.Emit
                 }
             }
 
-            for (int h = 0; h < hashes.Count; h++)
+            var specsOfSlot = Groups(tables.SlotCount);
+            for (int i = 0; i < tables.Specs.Length; i++)
             {
-                int slot = slotOfHash[h];
+                specsOfSlot[tables.HashSlot(tables.Specs[i].Hash)].Add(i);
+            }
+
+            for (int h = 0; h < tables.Hashes.Count; h++)
+            {
+                int slot = tables.SlotOfHash[h];
                 int offset = slot * recordSize;
-                Encoding.ASCII.GetBytes(hashes.Values[h], 0, CatalogLayout.HashLength, records, offset);
-                Digits.Write(records, offset + CatalogLayout.HashLength, slotDigits, specsOfSlot[slot][0]);
+                Encoding.ASCII.GetBytes(tables.Hashes.Values[h], 0, CatalogLayout.HashLength, records, offset);
+                Digits.Write(records, offset + CatalogLayout.HashLength, tables.SlotDigits, specsOfSlot[slot][0]);
             }
 
             writer.AddBytes(Section.HashSlots, records);
             WriteGroups(writer, Section.HashEntryStart, Section.HashEntries, specsOfSlot);
-            var header = new CatalogHeader(specCount, pages.Count, strings.Count, hashes.Count, homeSlots, slotCount, slotDigits, Array.Empty<SectionInfo>());
-            return new EncodedCatalog(writer.ToArray(header), stringText.ToString(), byteOffset, writer.SectionSizes().ToList());
         }
 
         private static int[] Map(IReadOnlyList<string> values, Distinct strings)
@@ -350,39 +246,166 @@ namespace SpecGen.Generator.Emit
             writer.Add(items, flat);
         }
 
-        /// <summary>The URLs of one field split around the spec's hash: the text before it, and after it (null when the hash is not in it).</summary>
-        private sealed class UrlParts
+        /// <summary>
+        /// The catalog's shared tables: distinct names per kind, compilers, variants, hashes and strings, collected
+        /// from every page and every field (each field's kind adds its values), then sorted and indexed; the
+        /// hash table's slots.
+        /// </summary>
+        private sealed class Tables : IFieldOutput
         {
-            private UrlParts(string?[] heads, string?[] tails)
+            private readonly Dictionary<string, CompilerSyntax> _compilerParts = new Dictionary<string, CompilerSyntax>(StringComparer.Ordinal);
+            private readonly Dictionary<string, VariantSyntax> _variantParts = new Dictionary<string, VariantSyntax>(StringComparer.Ordinal);
+            private readonly Distinct _compilers = new Distinct();
+            private readonly Distinct _variants = new Distinct();
+
+            public Tables(EquatableArray<PageData> pages)
             {
-                Heads = heads;
-                Tails = tails;
-            }
-
-            public string?[] Heads { get; }
-
-            public string?[] Tails { get; }
-
-            public static UrlParts Split(SpecData[] specs, SpecField field)
-            {
-                var heads = new string?[specs.Length];
-                var tails = new string?[specs.Length];
-                for (int i = 0; i < specs.Length; i++)
+                Pages = pages;
+                int specCount = 0;
+                foreach (PageData page in pages)
                 {
-                    string? text = specs[i][field].Text;
-                    if (text is null)
-                    {
-                        continue;
-                    }
-
-                    string hash = specs[i].Hash;
-                    int at = text.IndexOf(hash, StringComparison.Ordinal);
-                    heads[i] = at < 0 ? text : text.Substring(0, at);
-                    tails[i] = at < 0 ? null : text.Substring(at + hash.Length);
+                    specCount += page.Specs.Count;
                 }
 
-                return new UrlParts(heads, tails);
+                Specs = new SpecData[specCount];
+                SpecPage = new int[specCount];
+                for (int p = 0, i = 0; p < pages.Count; p++)
+                {
+                    foreach (SpecData spec in pages[p].Specs)
+                    {
+                        Specs[i] = spec;
+                        SpecPage[i++] = p;
+                    }
+                }
             }
+
+            public EquatableArray<PageData> Pages { get; }
+
+            /// <summary>Every spec in catalog order.</summary>
+            public SpecData[] Specs { get; }
+
+            /// <summary>Per spec: its page.</summary>
+            public int[] SpecPage { get; }
+
+            public Distinct[] Names { get; } = Dimensions.All.Select(_ => new Distinct()).ToArray();
+
+            public ListDeduper[] NameLists { get; } = Dimensions.All.Select(_ => new ListDeduper()).ToArray();
+
+            public ListDeduper VariantLists { get; } = new ListDeduper();
+
+            public Distinct Hashes { get; } = new Distinct();
+
+            public Distinct Strings { get; } = new Distinct();
+
+            public CompilerSyntax[] CompilerTable { get; private set; } = Array.Empty<CompilerSyntax>();
+
+            public VariantSyntax[] VariantTable { get; private set; } = Array.Empty<VariantSyntax>();
+
+            public int HomeSlots { get; private set; }
+
+            public int SlotCount { get; private set; }
+
+            public int SlotDigits { get; private set; }
+
+            /// <summary>Per distinct hash (sorted): its slot.</summary>
+            public int[] SlotOfHash { get; private set; } = Array.Empty<int>();
+
+            /// <summary>Adds every value of every page and field, then sorts each table and lays out the hash slots.</summary>
+            public void Collect(CancellationToken cancellationToken)
+            {
+                foreach (PageData page in Pages)
+                {
+                    Names[Dimensions.Package.Index].Add(page.Package);
+                    Names[Dimensions.Tag.Index].Add(page.Tag);
+                    foreach (CompilerSyntax compiler in page.Compilers)
+                    {
+                        _compilerParts[compiler.Text] = compiler;
+                    }
+
+                    foreach (VariantSyntax variant in page.Variants)
+                    {
+                        _variantParts[variant.Text] = variant;
+                    }
+                }
+
+                foreach (SpecData spec in Specs)
+                {
+                    Hashes.Add(spec.Hash);
+                    foreach (SpecField field in SpecFields.All)
+                    {
+                        FieldValue value = spec[field];
+                        if (value.IsPresent)
+                        {
+                            field.Type.Collect(field, value, spec.Hash, this);
+                        }
+                    }
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (Distinct table in Names.Concat(new[] { _compilers, _variants, Hashes }))
+                {
+                    table.Sort();
+                }
+
+                CompilerTable = _compilers.Values.Select(text => _compilerParts[text]).ToArray();
+                VariantTable = _variants.Values.Select(text => _variantParts[text]).ToArray();
+                foreach (Distinct table in Names.Concat(new[] { _compilers, _variants }))
+                {
+                    Strings.AddRange(table.Values);
+                }
+
+                foreach (CompilerSyntax compiler in CompilerTable)
+                {
+                    Strings.Add(compiler.Name);
+                    Strings.Add(compiler.Version);
+                }
+
+                foreach (VariantSyntax variant in VariantTable)
+                {
+                    Strings.Add(variant.Name);
+                    Strings.AddRange(variant.Values);
+                }
+
+                Strings.Sort();
+                LayOutHashSlots();
+            }
+
+            /// <summary>The hash table: sorted hashes, each at its home slot or the next free one after it.</summary>
+            private void LayOutHashSlots()
+            {
+                HomeSlots = CatalogLayout.HomeSlotsFor(Hashes.Count);
+                SlotOfHash = new int[Hashes.Count];
+                int next = 0;
+                for (int h = 0; h < Hashes.Count; h++)
+                {
+                    int home = CatalogLayout.HomeSlot(CatalogLayout.Key(Hashes.Values[h].AsSpan(), CatalogLayout.KeyChars), HomeSlots);
+                    SlotOfHash[h] = Math.Max(home, next);
+                    next = SlotOfHash[h] + 1;
+                }
+
+                SlotCount = Math.Max(HomeSlots, next);
+                SlotDigits = Digits.WidthFor(Specs.Length);
+            }
+
+            public void AddString(string value) => Strings.Add(value);
+
+            public int StringId(string value) => Strings.IndexOf(value);
+
+            public void AddName(Dimension names, string name) => Names[names.Index].Add(name);
+
+            public int NameIndex(Dimension names, string name) => Names[names.Index].IndexOf(name);
+
+            public int NameList(Dimension names, EquatableArray<string> items) => NameLists[names.Index].Add(items, Names[names.Index]);
+
+            public void AddCompiler(string text) => _compilers.Add(text);
+
+            public int CompilerIndex(string text) => _compilers.IndexOf(text);
+
+            public void AddVariants(EquatableArray<string> items) => _variants.AddRange(items);
+
+            public int VariantList(EquatableArray<string> items) => VariantLists.Add(items, _variants);
+
+            public int HashSlot(string hash) => SlotOfHash[Hashes.IndexOf(hash)];
         }
 
         /// <summary>The distinct values of a field: collected, then sorted ordinally and indexed.</summary>
@@ -405,13 +428,6 @@ namespace SpecGen.Generator.Emit
                 }
             }
 
-            public void AddIfNotNull(string? value)
-            {
-                if (value is not null)
-                {
-                    Add(value);
-                }
-            }
 
             public void AddRange(IEnumerable<string> values)
             {
@@ -491,6 +507,5 @@ namespace SpecGen.Generator.Emit
             public new bool Equals(object? x, object? y) => ReferenceEquals(x, y);
 
             public int GetHashCode(object obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-        }
-    }
+        }    }
 }

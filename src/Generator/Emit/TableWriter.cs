@@ -63,7 +63,7 @@ namespace SpecGen.Generator.Emit
             int offset = CatalogHeader.DataOffset;
             for (int s = 0; s < CatalogHeader.SectionCount; s++)
             {
-                byte[] section = _sections[s] ?? throw new InvalidOperationException("Section " + (Section)s + " was not written.");
+                byte[] section = _sections[s] ?? throw new InvalidOperationException("Section " + TableLayout.NameOf((Section)s) + " was not written.");
                 descriptors[s] = new SectionInfo(offset, _counts[s], _widths[s]);
                 Buffer.BlockCopy(section, 0, blob, offset, section.Length);
                 offset += section.Length;

@@ -1,3 +1,5 @@
+using SpecGen.Format;
+
 namespace SpecGen.Generator.Model
 {
     /// <summary>What the generated API (the constants and their docs) is made from; unchanged by edits that only change data.</summary>

@@ -1,3 +1,7 @@
+using SpecGen.Format;
+
+using SpecGen.Generator.Diagnostics;
+
 namespace SpecGen.Generator.Model
 {
     /// <summary>

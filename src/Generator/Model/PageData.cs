@@ -1,3 +1,5 @@
+using SpecGen.Format;
+
 namespace SpecGen.Generator.Model
 {
     /// <summary>A page as it enters the catalog: no locations.</summary>

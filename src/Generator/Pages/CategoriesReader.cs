@@ -60,7 +60,7 @@ namespace SpecGen.Generator.Pages
                 return null;
             }
 
-            names.Add(NameKind.Tag, tag.Key, tag.Value.Span);
+            names.Add(Dimensions.Tag, tag.Key, tag.Value.Span);
             return tag.Key;
         }
     }

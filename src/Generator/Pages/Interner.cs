@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using SpecGen.Generator.Model;
 
+using SpecGen.Format;
+
 namespace SpecGen.Generator.Pages
 {
     /// <summary>

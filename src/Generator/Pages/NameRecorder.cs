@@ -9,15 +9,15 @@ namespace SpecGen.Generator.Pages
     internal sealed class NameRecorder
     {
         private readonly PageContext _page;
-        private readonly Dictionary<(NameKind, string), int> _index = new Dictionary<(NameKind, string), int>();
-        private readonly List<(NameKind Kind, string Name, TextSpan Span, int Count)> _names = new List<(NameKind, string, TextSpan, int)>();
+        private readonly Dictionary<(Dimension, string), int> _index = new Dictionary<(Dimension, string), int>();
+        private readonly List<(Dimension Kind, string Name, TextSpan Span, int Count)> _names = new List<(Dimension, string, TextSpan, int)>();
 
         public NameRecorder(PageContext page)
         {
             _page = page;
         }
 
-        public void Add(NameKind kind, string name, TextSpan span)
+        public void Add(Dimension kind, string name, TextSpan span)
         {
             if (_index.TryGetValue((kind, name), out int at))
             {

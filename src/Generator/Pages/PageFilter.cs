@@ -1,6 +1,8 @@
 using SpecGen.Generator.Diagnostics;
 using SpecGen.Generator.Model;
 
+using SpecGen.Format;
+
 namespace SpecGen.Generator.Pages
 {
     /// <summary>

@@ -154,7 +154,7 @@ namespace SpecGen.Generator.Pages
                 return null;
             }
 
-            _names.Add(NameKind.Package, package, title.Value.Span);
+            _names.Add(Dimensions.Package, package, title.Value.Span);
             return (package, _page.Location(title.Value.Span));
         }
 

@@ -1,6 +1,8 @@
 using Microsoft.CodeAnalysis.Text;
 using SpecGen.Generator.Model;
 
+using SpecGen.Generator.Diagnostics;
+
 namespace SpecGen.Generator.Pages
 {
     /// <summary>A spec that passed its own checks, with the place of its hash.</summary>

@@ -9,21 +9,22 @@ namespace SpecGen.Generator.Pages
 {
     /// <summary>
     /// Reads and checks the entries of <c>spec_details</c>, field by field as <see cref="SpecFields"/> describes
-    /// them: each kind of field has one reader. Compilers, variants and versions are checked once per page (specs
-    /// repeat them) and compilers and variants are kept split into their parts.
+    /// them: each field's kind (<see cref="FieldType"/>) reads and checks its value through this reader's
+    /// <see cref="IFieldInput"/>, which knows the page's nodes, locations and diagnostics. Each distinct compiler,
+    /// variant and version is checked once per page, and compilers and variants are kept split into their parts.
     /// </summary>
-    internal sealed class SpecReader
+    internal sealed class SpecReader : IFieldInput
     {
         private readonly PageContext _page;
         private readonly ValueReader _values;
         private readonly NameRecorder _names;
         private readonly Interner _interner = new Interner();
-        private readonly Dictionary<string, CompilerSyntax> _compilers = new Dictionary<string, CompilerSyntax>(StringComparer.Ordinal);
-        private readonly Dictionary<string, VariantSyntax> _variants = new Dictionary<string, VariantSyntax>(StringComparer.Ordinal);
+        private readonly HashSet<(FieldKind, string)> _checked = new HashSet<(FieldKind, string)>();
         private readonly List<CompilerSyntax> _compilerOrder = new List<CompilerSyntax>();
         private readonly List<VariantSyntax> _variantOrder = new List<VariantSyntax>();
-        private readonly HashSet<string> _versions = new HashSet<string>(StringComparer.Ordinal);
         private readonly HashSet<string> _targets = new HashSet<string>(StringComparer.Ordinal);
+        private YamlNode _node = null!;
+        private FieldPath _path;
 
         public SpecReader(PageContext page, ValueReader values, NameRecorder names)
         {
@@ -38,6 +39,10 @@ namespace SpecGen.Generator.Pages
         /// <summary>The distinct variant settings of the specs read, in order of first appearance.</summary>
         public EquatableArray<VariantSyntax> Variants => EquatableArray.From(_variantOrder);
 
+        string IFieldInput.Path => _path.ToString();
+
+        bool IFieldInput.IsPlainScalar => _node is YamlScalar { IsPlain: true };
+
         /// <summary>Reads one spec; null (reported) when any of its fields is missing or invalid.</summary>
         public SpecRead? Read(YamlNode node, FieldPath path)
         {
@@ -50,12 +55,9 @@ namespace SpecGen.Generator.Pages
             KeyMap keys = KeyMap.Read(_page, mapping, path);
             keys.ReportUnknown(_page, static key => SpecFields.ByKey(key) is not null, path);
             bool ok = true;
-            foreach (SpecField field in SpecFields.All)
+            foreach (SpecField field in SpecFields.Required)
             {
-                if (field.Required)
-                {
-                    ok &= keys.Require(_page, field.Key, mapping.Span, path, out _);
-                }
+                ok &= keys.Require(_page, field.Key, mapping.Span, path, out _);
             }
 
             if (!ok)
@@ -66,12 +68,16 @@ namespace SpecGen.Generator.Pages
             var values = new FieldValue[SpecFields.All.Length];
             foreach (SpecField field in SpecFields.All)
             {
-                if (!keys.TryGetValue(field.Key, out KeyEntry entry))
+                if (!keys.TryGetValue(field.Key, out KeyEntry entry) || (!field.Required && entry.Value is YamlScalar { IsNull: true }))
                 {
+                    // An optional key that is missing or null: absent, the same for every kind.
+                    values[field.Ordinal] = FieldValue.Absent;
                     continue;
                 }
 
-                FieldValue? value = ReadField(field, entry.Value, path.Key(field.Key));
+                _node = entry.Value;
+                _path = path.Key(field.Key);
+                FieldValue? value = field.Type.Read(field, this);
                 if (value is null)
                 {
                     ok = false;
@@ -91,212 +97,53 @@ namespace SpecGen.Generator.Pages
             return new SpecRead(new SpecData(new EquatableArray<FieldValue>(values)), hashNode.Span, _page.Location(hashNode.Span));
         }
 
-        private FieldValue? ReadField(SpecField field, YamlNode node, FieldPath what)
+        string? IFieldInput.ReadString() => _values.ReadString(_node, _path);
+
+        string[]? IFieldInput.ReadStrings() => _values.ReadStrings(_node, _path);
+
+        void IFieldInput.ReportMalformed(string what, string value, string why, int item)
         {
-            switch (field.Kind)
-            {
-                case FieldKind.Hash:
-                    return ReadHash(node, what);
-                case FieldKind.Compiler:
-                    return ReadCompiler(node, what);
-                case FieldKind.Name:
-                    return ReadName(field.Names!, node, what);
-                case FieldKind.NameList:
-                    return ReadNames(field.Names!, node, what);
-                case FieldKind.Variants:
-                    return ReadVariants(node, what);
-                case FieldKind.Version:
-                    return ReadVersion(node, what);
-                case FieldKind.Size:
-                    return ReadSize(node, what);
-                case FieldKind.Url:
-                    return ReadUrl(node, what);
-                default:
-                    throw new InvalidOperationException("No reader for " + field.Kind);
-            }
+            _page.Report(DiagnosticDescriptors.MalformedValue, ItemNode(item).Span, what, value, why);
         }
 
-        private FieldValue? ReadHash(YamlNode node, FieldPath what)
+        void IFieldInput.ReportInvalidHash(string hash, string why) => _page.Report(DiagnosticDescriptors.InvalidHash, _node.Span, hash, why);
+
+        void IFieldInput.ReportInvalidSizeOrUrl(string value, string why)
         {
-            string? hash = _values.ReadString(node, what);
-            if (hash is null)
-            {
-                return null;
-            }
-
-            if (ValueGrammar.CheckHash(hash) is string error)
-            {
-                _page.Report(DiagnosticDescriptors.InvalidHash, node.Span, hash, error);
-                return null;
-            }
-
-            return new FieldValue(hash);
+            _page.Report(DiagnosticDescriptors.InvalidSizeOrTarball, _node.Span, _path.ToString() + " is " + PageContext.Quote(value) + why);
         }
 
-        private FieldValue? ReadCompiler(YamlNode node, FieldPath what)
+        bool IFieldInput.CheckName(Dimension names, string name, int item)
         {
-            string? text = _values.ReadString(node, what);
-            if (text is null)
+            YamlNode node = ItemNode(item);
+            if (!_values.CheckName(node, names.Noun, name))
             {
-                return null;
-            }
-
-            if (!_compilers.ContainsKey(text))
-            {
-                if (ValueGrammar.ParseCompiler(text, out string error) is not CompilerSyntax compiler)
-                {
-                    _page.Report(DiagnosticDescriptors.MalformedValue, node.Span, "compiler", text, error);
-                    return null;
-                }
-
-                _compilers.Add(text, compiler);
-                _compilerOrder.Add(compiler);
-            }
-
-            return new FieldValue(_interner.Intern(text));
-        }
-
-        private FieldValue? ReadName(Dimension dimension, YamlNode node, FieldPath what)
-        {
-            string? name = _values.ReadString(node, what);
-            if (name is null || !_values.CheckName(node, dimension.Noun, name))
-            {
-                return null;
+                return false;
             }
 
             // SPG0024 once per page and target: ranges and RunnableOn cannot place a target archspec does not know.
-            if (dimension.Kind == NameKind.Target && _targets.Add(name) && ArchspecGraph.IndexOf(name) < 0)
+            if (names == Dimensions.Target && _targets.Add(name) && ArchspecGraph.IndexOf(name) < 0)
             {
                 _page.Report(DiagnosticDescriptors.UnknownTarget, node.Span, name);
             }
 
-            _names.Add(dimension.Kind, name, node.Span);
-            return new FieldValue(_interner.Intern(name));
+            _names.Add(names, name, node.Span);
+            return true;
         }
 
-        private FieldValue? ReadNames(Dimension dimension, YamlNode node, FieldPath what)
-        {
-            string[]? names = _values.ReadStrings(node, what);
-            if (names is null)
-            {
-                return null;
-            }
+        bool IFieldInput.IsChecked(FieldKind kind, string value) => _checked.Contains((kind, value));
 
-            List<YamlNode> nodes = ((YamlSequence)node).Items;
-            bool ok = true;
-            for (int i = 0; i < names.Length; i++)
-            {
-                if (_values.CheckName(nodes[i], dimension.Noun, names[i]))
-                {
-                    _names.Add(dimension.Kind, names[i], nodes[i].Span);
-                }
-                else
-                {
-                    ok = false;
-                }
-            }
+        void IFieldInput.MarkChecked(FieldKind kind, string value) => _checked.Add((kind, value));
 
-            return ok ? new FieldValue(_interner.Intern(names)) : null;
-        }
+        void IFieldInput.AddCompiler(CompilerSyntax compiler) => _compilerOrder.Add(compiler);
 
-        private FieldValue? ReadVariants(YamlNode node, FieldPath what)
-        {
-            string[]? variants = _values.ReadStrings(node, what);
-            if (variants is null)
-            {
-                return null;
-            }
+        void IFieldInput.AddVariant(VariantSyntax variant) => _variantOrder.Add(variant);
 
-            List<YamlNode> nodes = ((YamlSequence)node).Items;
-            bool ok = true;
-            for (int i = 0; i < variants.Length; i++)
-            {
-                if (_variants.ContainsKey(variants[i]))
-                {
-                    continue;
-                }
+        string IFieldInput.Intern(string value) => _interner.Intern(value);
 
-                if (ValueGrammar.ParseVariant(variants[i], out string error) is VariantSyntax variant)
-                {
-                    _variants.Add(variants[i], variant);
-                    _variantOrder.Add(variant);
-                }
-                else
-                {
-                    _page.Report(DiagnosticDescriptors.MalformedValue, nodes[i].Span, "variant", variants[i], error);
-                    ok = false;
-                }
-            }
+        EquatableArray<string> IFieldInput.Intern(string[] values) => _interner.Intern(values);
 
-            return ok ? new FieldValue(_interner.Intern(variants)) : null;
-        }
-
-        private FieldValue? ReadVersion(YamlNode node, FieldPath what)
-        {
-            string[]? items = _values.ReadStrings(node, what);
-            if (items is null)
-            {
-                return null;
-            }
-
-            if (items.Length != 1)
-            {
-                _page.Report(DiagnosticDescriptors.MalformedValue, node.Span, "version list", "[" + string.Join(", ", items) + "]", "it holds " + items.Length + " versions; a spec has exactly one");
-                return null;
-            }
-
-            string version = items[0];
-            if (!_versions.Contains(version))
-            {
-                if (ValueGrammar.CheckVersion(version) is string error)
-                {
-                    _page.Report(DiagnosticDescriptors.MalformedValue, ((YamlSequence)node).Items[0].Span, "version", version, error);
-                    return null;
-                }
-
-                _versions.Add(version);
-            }
-
-            return new FieldValue(_interner.Intern(version));
-        }
-
-        private FieldValue? ReadSize(YamlNode node, FieldPath what)
-        {
-            string? size = _values.ReadString(node, what);
-            if (size is null)
-            {
-                return null;
-            }
-
-            if (ValueGrammar.CheckSize(size) is string error)
-            {
-                _page.Report(DiagnosticDescriptors.InvalidSizeOrTarball, node.Span, what.ToString() + " is " + PageContext.Quote(size) + ", " + error);
-                return null;
-            }
-
-            return new FieldValue(_interner.Intern(size), isPlainNumber: node is YamlScalar { IsPlain: true } && size != "-");
-        }
-
-        private FieldValue? ReadUrl(YamlNode node, FieldPath what)
-        {
-            if (node is YamlScalar { IsNull: true })
-            {
-                return new FieldValue(null);
-            }
-
-            string? text = _values.ReadString(node, what);
-            if (text is null)
-            {
-                return null;
-            }
-
-            if (ValueGrammar.CheckTarball(text) is string error)
-            {
-                _page.Report(DiagnosticDescriptors.InvalidSizeOrTarball, node.Span, what.ToString() + " is " + PageContext.Quote(text) + ": " + error);
-                return null;
-            }
-
-            return new FieldValue(text);
-        }
+        /// <summary>The field's node, or one item of it when it is a list.</summary>
+        private YamlNode ItemNode(int item) => item < 0 ? _node : ((YamlSequence)_node).Items[item];
     }
 }

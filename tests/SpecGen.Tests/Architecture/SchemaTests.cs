@@ -29,15 +29,20 @@ namespace SpecGen.Tests.Architecture
         public void The_tables_are_consistent()
         {
             Assert.Equal(Enumerable.Range(0, SpecFields.All.Length), SpecFields.All.Select(f => f.Ordinal));
-            SpecField[] required = SpecFields.All.TakeWhile(f => f.Required).ToArray();
-            Assert.Equal(required.OrderBy(f => f.Key, StringComparer.Ordinal), required);
-            Assert.All(SpecFields.All.Skip(required.Length), f => Assert.False(f.Required));
-            Assert.Equal(Enum.GetValues<NameKind>(), Dimensions.All.Select(d => d.Kind));
+            Assert.Equal(Enumerable.Range(0, Dimensions.All.Length), Dimensions.All.Select(d => d.Index));
+            Assert.Equal(SpecFields.All.Where(f => f.Required).OrderBy(f => f.Key, StringComparer.Ordinal), SpecFields.Required);
             Assert.True(Dimensions.All.Length <= DimensionFilter.Capacity);
-            Section[] columns = SpecFields.All.SelectMany(f => f.SecondColumn is Section second ? new[] { f.Column, second } : new[] { f.Column }).ToArray();
+            Section[] columns = SpecFields.All.SelectMany(f => Enumerable.Range(0, f.Type.Columns).Select(f.Column))
+                .Concat(Dimensions.All.Select(d => d.Names))
+                .Concat(Dimensions.All.Where(d => d.PerPage).Select(d => d.Column))
+                .Concat(Dimensions.All.Where(d => d.IsList).SelectMany(d => new[] { d.ListStart, d.ListItems }))
+                .ToArray();
             Assert.Equal(columns.Length, columns.Distinct().Count());
+            Assert.Equal(TableLayout.Count, TableLayout.FixedCount + columns.Length);
+            Assert.All(columns, c => Assert.InRange((int)c, TableLayout.FixedCount, TableLayout.Count - 1));
             Assert.All(SpecFields.All.Where(f => f.Kind is FieldKind.Name or FieldKind.NameList), f => Assert.NotNull(f.Names));
-            Assert.All(SpecFields.All.Where(f => f.Names is not null), f => Assert.Equal(f.Column, f.Names!.Column));
+            Assert.All(SpecFields.All.Where(f => f.Names is not null), f => Assert.Equal(f.Column(), f.Names!.Column));
+            Assert.All(Dimensions.All.Where(d => !d.PerPage), d => Assert.Same(d, d.Field!.Names));
             Assert.Equal(PageKeys.MetaKeys.OrderBy(k => k, StringComparer.Ordinal), PageKeys.MetaKeys);
         }
 
@@ -113,17 +118,19 @@ namespace SpecGen.Tests.Architecture
         /// <summary>The names of a kind a spec has, read through the accessors (package and tag from the page).</summary>
         private static IEnumerable<string> NamesOf(Dimension dimension, Spec spec)
         {
-            switch (dimension.Kind)
+            if (dimension == Dimensions.Package)
             {
-                case NameKind.Package:
-                    return new[] { spec.Package };
-                case NameKind.Tag:
-                    return new[] { spec.Tag };
-                default:
-                    SpecField field = SpecFields.All.Single(f => f.Names == dimension);
-                    object? value = typeof(Spec).GetProperty(field.Accessor)!.GetValue(spec);
-                    return value is string single ? new[] { single } : ((IEnumerable<string>)value!).ToArray();
+                return new[] { spec.Package };
             }
+
+            if (dimension == Dimensions.Tag)
+            {
+                return new[] { spec.Tag };
+            }
+
+            SpecField field = SpecFields.All.Single(f => f.Names == dimension);
+            object? value = typeof(Spec).GetProperty(field.Accessor)!.GetValue(spec);
+            return value is string single ? new[] { single } : ((IEnumerable<string>)value!).ToArray();
         }
 
         private static string Title(TestPage page) => page.Text.Split('\n').Single(l => l.StartsWith("title: ", StringComparison.Ordinal)).Substring(7).Trim('"');

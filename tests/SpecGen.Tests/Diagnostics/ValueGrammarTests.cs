@@ -1,7 +1,4 @@
-extern alias Generator;
-
-using Generator::SpecGen.Generator.Model;
-using Generator::SpecGen.Generator.Pages;
+using SpecGen.Format;
 using Xunit;
 
 namespace SpecGen.Tests.Diagnostics

@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using Generator::SpecGen.Generator.Emit;
+using Generator::SpecGen.Generator.Diagnostics;
 using Generator::SpecGen.Generator.Model;
 using Generator::SpecGen.Generator.Parsing;
 using Generator::SpecGen.Generator.Catalog;

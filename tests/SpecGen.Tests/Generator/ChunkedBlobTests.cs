@@ -8,6 +8,7 @@ using Generator::SpecGen.Format;
 using Generator::SpecGen.Generator.Analysis;
 using Generator::SpecGen.Generator.Catalog;
 using Generator::SpecGen.Generator.Emit;
+using Generator::SpecGen.Generator.Diagnostics;
 using Generator::SpecGen.Generator.Model;
 using Generator::SpecGen.Generator.Pages;
 using Microsoft.CodeAnalysis;

@@ -5,6 +5,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using CsCheck;
+using Generator::SpecGen.Generator.Diagnostics;
 using Generator::SpecGen.Generator.Model;
 using Generator::SpecGen.Generator.Parsing;
 using Microsoft.CodeAnalysis.Text;

@@ -57,6 +57,22 @@ namespace SpecGen.Tests.Generator
             await test.RunAsync();
         }
 
+        /// <summary>
+        /// The catalog of the seed page and a v0.22.0 page (exact compilers, tarballs) decoded line by line (header,
+        /// sections, tables, pages, specs): a change of the format shows here as readable lines, not as one blob line.
+        /// </summary>
+        [Fact]
+        public void Two_pages_decode_to_the_readable_catalog_snapshot()
+        {
+            TestPage[] pages = { TestPaths.CorpusPage("develop-2025-04-20", "py-gast"), TestPaths.CorpusPage("v0.22.0", "bc") };
+
+            string dump = CatalogDump.Of(InMemoryCatalog.Encode(pages));
+
+            Snapshot.Compare("py-gast-bc.catalog", dump);
+            Assert.Contains("spec 24: compiler=gcc@=11.4.0, hash=acfejrqzukr5is6qjfnzjbjetvcpzkr3", dump, StringComparison.Ordinal);
+            Assert.Contains("tarball=https://binaries.spack.io/v0.22.0/build_cache/linux-ubuntu22.04-x86_64_v3/gcc-11.4.0/bc-1.07.1/linux-ubuntu22.04-x86_64_v3-gcc-11.4.0-bc-1.07.1-acfejrqzukr5is6qjfnzjbjetvcpzkr3.spack", dump, StringComparison.Ordinal);
+        }
+
         private static string GeneratorVersion => typeof(Generator::SpecGen.Generator.SpecGenGenerator).Assembly
             .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
             is [System.Reflection.AssemblyInformationalVersionAttribute a, ..] ? a.InformationalVersion.Split('+')[0] : "0.0.0";

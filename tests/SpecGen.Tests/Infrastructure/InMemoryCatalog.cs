@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using Generator::SpecGen.Generator;
 using Generator::SpecGen.Generator.Emit;
+using Generator::SpecGen.Generator.Diagnostics;
 using Generator::SpecGen.Generator.Model;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
@@ -20,14 +21,20 @@ namespace SpecGen.Tests.Infrastructure
     {
         public static SpecCatalog From(IEnumerable<TestPage> pages)
         {
+            EncodedCatalog encoded = Encode(pages);
+            return SpecCatalog.FromArrays(encoded.Tables, Encoding.UTF8.GetBytes(encoded.Strings));
+        }
+
+        /// <summary>The two blobs a build would embed for <paramref name="pages"/>.</summary>
+        public static EncodedCatalog Encode(IEnumerable<TestPage> pages)
+        {
             (CatalogResult catalog, List<DiagnosticInfo> diagnostics) = CatalogPipeline.Run(
                 pages.Select(p => (p.Path, SourceText.From(p.Text))),
                 new ReadOptions(ReadOptions.DefaultMaxPageSize),
                 EffectiveSeverities.Default,
                 CancellationToken.None);
             Assert.DoesNotContain(diagnostics, d => d.IsErrorByDefault);
-            EncodedCatalog encoded = CatalogEncoder.Encode(catalog.Data, CancellationToken.None);
-            return SpecCatalog.FromArrays(encoded.Tables, Encoding.UTF8.GetBytes(encoded.Strings));
+            return CatalogEncoder.Encode(catalog.Data, CancellationToken.None);
         }
     }
 }

@@ -1,9 +1,7 @@
 using System;
 using System.Globalization;
-using SpecGen.Format;
-using SpecGen.Generator.Model;
 
-namespace SpecGen.Generator.Pages
+namespace SpecGen.Format
 {
     /// <summary>The grammar of the values inside a spec: names, hashes, compilers, variants, versions, sizes, tarballs.</summary>
     internal static class ValueGrammar

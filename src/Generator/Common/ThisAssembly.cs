@@ -1,7 +1,7 @@
 using System;
 using System.Reflection;
 
-namespace SpecGen.Generator
+namespace SpecGen.Generator.Common
 {
     /// <summary>Facts about this build of the generator, set by its project file.</summary>
     internal static class ThisAssembly

@@ -1,3 +1,4 @@
+#if !NET5_0_OR_GREATER
 namespace System.Runtime.CompilerServices
 {
     /// <summary>Lets netstandard2.0 code use records and init accessors.</summary>
@@ -5,3 +6,4 @@ namespace System.Runtime.CompilerServices
     {
     }
 }
+#endif

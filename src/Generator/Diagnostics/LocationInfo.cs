@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
-namespace SpecGen.Generator.Model
+namespace SpecGen.Generator.Diagnostics
 {
     /// <summary>A place in a page, kept as plain values until it is reported.</summary>
     internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan)

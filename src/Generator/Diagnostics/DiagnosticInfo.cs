@@ -1,7 +1,8 @@
 using Microsoft.CodeAnalysis;
-using SpecGen.Generator.Diagnostics;
 
-namespace SpecGen.Generator.Model
+using SpecGen.Format;
+
+namespace SpecGen.Generator.Diagnostics
 {
     /// <summary>A diagnostic kept as plain values (descriptor ID, location, message arguments).</summary>
     internal sealed record DiagnosticInfo(

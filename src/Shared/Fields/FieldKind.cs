@@ -1,6 +1,6 @@
 namespace SpecGen.Format
 {
-    /// <summary>What a spec field holds; the reader checks, the encoder stores and the runtime reads each kind one way.</summary>
+    /// <summary>What a spec field holds; each has one <see cref="FieldType"/>, which reads, checks, encodes and decodes it.</summary>
     internal enum FieldKind
     {
         /// <summary>A Spack DAG hash: 32 characters of base32.</summary>
@@ -24,7 +24,10 @@ namespace SpecGen.Format
         /// <summary><c>-</c> or a whole number of bytes.</summary>
         Size,
 
-        /// <summary>An absolute URL, or null.</summary>
+        /// <summary>An absolute URL.</summary>
         Url,
+
+        /// <summary>Free text: any string, stored as written.</summary>
+        Text,
     }
 }

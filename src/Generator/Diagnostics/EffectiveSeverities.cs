@@ -1,6 +1,8 @@
 using System;
 
-namespace SpecGen.Generator.Model
+using SpecGen.Format;
+
+namespace SpecGen.Generator.Diagnostics
 {
     /// <summary>
     /// Which SpecGen diagnostics this compilation reports as errors, after the project's settings

@@ -2,7 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 
-namespace SpecGen.Generator.Model
+namespace SpecGen.Format
 {
     /// <summary>An immutable array with value equality, for values that flow between pipeline steps.</summary>
     internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
