@@ -158,6 +158,7 @@ namespace SpecGen.Tests.Architecture
             {
                 case null:
                 case INamespaceSymbol:
+                case ITypeParameterSymbol:
                     yield break;
                 case IArrayTypeSymbol array:
                     foreach (string ns in NamespacesOf(array.ElementType))
@@ -167,7 +168,7 @@ namespace SpecGen.Tests.Architecture
 
                     yield break;
                 case INamedTypeSymbol named:
-                    foreach (ITypeSymbol argument in named.TypeArguments)
+                    foreach (ITypeSymbol argument in named.TypeArguments.Where(a => !SymbolEqualityComparer.Default.Equals(a, named)))
                     {
                         foreach (string ns in NamespacesOf(argument))
                         {
