@@ -35,25 +35,25 @@ namespace SpecGen
         public string Tag => Catalog.ValueName(Dimensions.Tag, Index);
 
         /// <summary>The 32-character Spack DAG hash.</summary>
-        public string Hash => HashField.Get(Catalog, SpecFields.Hash, Index)!;
+        public string Hash => Catalog.TextOf(SpecFields.Hash, Index)!;
 
         /// <summary>The first seven characters of the hash, as Spack prints it.</summary>
         public string ShortHash => Catalog.ShortHashOf(FieldType.Index(Catalog, SpecFields.Hash, Index));
 
         /// <summary>The version (e.g. <c>0.5.4</c>), ordered by Spack's rules; <c>ToString()</c> gives the page's text.</summary>
-        public SpackVersion Version => Catalog.VersionOf(VersionField.Get(Catalog, SpecFields.Versions, Index));
+        public SpackVersion Version => Catalog.VersionOf(SpecFields.Versions, Index)!.Value;
 
         /// <summary>The compiler the binary was built with, or <see cref="SpecGen.Compiler.IsNone"/>.</summary>
-        public Compiler Compiler => new Compiler(Catalog, CompilerField.Get(Catalog, SpecFields.Compiler, Index));
+        public Compiler Compiler => Catalog.CompilerOf(SpecFields.Compiler, Index)!.Value;
 
         /// <summary>The operating system, e.g. <c>ubuntu24.04</c>.</summary>
-        public string Os => NameField.Get(Catalog, SpecFields.Os, Index)!;
+        public string Os => Catalog.TextOf(SpecFields.Os, Index)!;
 
         /// <summary>The platform, e.g. <c>linux</c>.</summary>
-        public string Platform => NameField.Get(Catalog, SpecFields.Platform, Index)!;
+        public string Platform => Catalog.TextOf(SpecFields.Platform, Index)!;
 
         /// <summary>The target microarchitecture, e.g. <c>aarch64</c>.</summary>
-        public string Target => NameField.Get(Catalog, SpecFields.Target, Index)!;
+        public string Target => Catalog.TextOf(SpecFields.Target, Index)!;
 
         /// <summary>The architecture in Spack's form <c>platform-os-target</c>.</summary>
         public string Arch => Platform + "-" + Os + "-" + Target;
@@ -62,14 +62,7 @@ namespace SpecGen
         public NameList Stacks => Catalog.NamesOf(SpecFields.Stacks, Index);
 
         /// <summary>The variant settings, in page order.</summary>
-        public VariantList Variants
-        {
-            get
-            {
-                VariantsField.Get(Catalog, SpecFields.Variants, Index, out int start, out int count);
-                return new VariantList(Catalog, start, count);
-            }
-        }
+        public VariantList Variants => Catalog.VariantsOf(SpecFields.Variants, Index);
 
         /// <summary>The size in bytes, or null when the page gives <c>-</c> (unknown).</summary>
         public long? Size
@@ -82,13 +75,13 @@ namespace SpecGen
         }
 
         /// <summary>The size exactly as the page writes it: <c>-</c> or a number of bytes.</summary>
-        public string SizeText => SizeField.Get(Catalog, SpecFields.Size, Index)!;
+        public string SizeText => Catalog.TextOf(SpecFields.Size, Index)!;
 
         /// <summary>True when the page writes the size as a bare number rather than a quoted string.</summary>
         public bool SizeWrittenAsNumber => SizeField.IsWrittenAsNumber(Catalog, SpecFields.Size, Index);
 
         /// <summary>The URL of the binary tarball, when the page gives one (older snapshots); else null.</summary>
-        public string? Tarball => UrlField.Get(Catalog, SpecFields.Tarball, Index);
+        public string? Tarball => Catalog.TextOf(SpecFields.Tarball, Index);
 
         /// <summary>
         /// The spec in Spack syntax, as a query that finds it: <c>name@version variants arch=platform-os-target /shorthash %compiler</c>,

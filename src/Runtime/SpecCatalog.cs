@@ -249,8 +249,32 @@ namespace SpecGen
 
         string IFieldSource.Hash(int slot) => HashOf(slot);
 
-        /// <summary>A spec's value of a field as text (lists as <c>[a, b]</c>), or null when absent: through the field's kind, for any field of the schema.</summary>
-        internal string? FieldText(SpecField field, int spec) => field.Type.Describe(this, field, spec);
+        /// <summary>
+        /// A spec's value of a field as the page writes it, through the field's kind: the text of a scalar kind (text,
+        /// name, hash, URL, size, version), lists as <c>[a, b]</c>; null when absent. The accessor of every string property of <see cref="Spec"/>.
+        /// </summary>
+        internal string? TextOf(SpecField field, int spec) => field.Type.Describe(this, field, spec);
+
+        /// <summary>A spec's version of a <see cref="FieldKind.Version"/> field, or null when absent.</summary>
+        internal SpackVersion? VersionOf(SpecField field, int spec)
+        {
+            int id = VersionField.Get(this, field, spec);
+            return id < 0 ? null : VersionOf(id);
+        }
+
+        /// <summary>A spec's compiler of a <see cref="FieldKind.Compiler"/> field, or null when absent.</summary>
+        internal Compiler? CompilerOf(SpecField field, int spec)
+        {
+            int index = CompilerField.Get(this, field, spec);
+            return index < 0 ? null : new Compiler(this, index);
+        }
+
+        /// <summary>A spec's variants of a <see cref="FieldKind.Variants"/> field (empty when absent).</summary>
+        internal VariantList VariantsOf(SpecField field, int spec)
+        {
+            VariantsField.Get(this, field, spec, out int start, out int count);
+            return new VariantList(this, start, count);
+        }
 
         internal NameList Names(Dimension dimension) => _parts is not null ? CombinedNames(dimension) : new NameList(this, dimension.Names, 0, SectionCount(dimension.Names), null);
 

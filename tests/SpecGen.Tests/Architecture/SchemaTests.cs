@@ -115,6 +115,45 @@ namespace SpecGen.Tests.Architecture
             }
         }
 
+        /// <summary>
+        /// The same on a combined catalog (the corpus split by snapshot tag into three catalogs): every filter and every
+        /// name, plus a name no part has, selects what LINQ selects over the combined entries, so no filter is dropped on
+        /// the way to the parts.
+        /// </summary>
+        [Fact]
+        public void Every_where_parameter_filters_a_combined_catalog_as_linq_does()
+        {
+            SpecCatalog combined = SpecCatalog.Combine(_corpus.Pages.GroupBy(Tag).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => InMemoryCatalog.From(g)).ToArray());
+            MethodInfo where = typeof(SpecCatalog).GetMethod(nameof(SpecCatalog.Where))!;
+            ParameterInfo[] parameters = where.GetParameters();
+            int checkedNames = 0;
+            foreach (Dimension dimension in Dimensions.All)
+            {
+                var values = ((IEnumerable<string>)typeof(SpecCatalog).GetProperty(dimension.ClassName)!.GetValue(combined)!).Append("no-such-name").ToArray();
+                foreach (string value in values)
+                {
+                    object?[] arguments = parameters.Select(p => p.Name == dimension.Parameter ? value : null).ToArray();
+                    string[] filtered = ((IEnumerable<Spec>)where.Invoke(combined, arguments)!).Select(Identity).ToArray();
+                    string[] expected = combined.Where(s => NamesOf(dimension, s).Contains(value)).Select(Identity).ToArray();
+                    Assert.Equal(value == "no-such-name", expected.Length == 0);
+                    Assert.Equal(expected, filtered);
+                    checkedNames++;
+                }
+            }
+
+            Assert.True(checkedNames > 40, "checked " + checkedNames);
+        }
+
+        /// <summary>Every row is reachable: each field's accessor is a property of Spec, each kind of name has its sorted list on SpecCatalog.</summary>
+        [Fact]
+        public void Every_row_has_its_property()
+        {
+            Assert.All(SpecFields.All, f => Assert.NotNull(typeof(Spec).GetProperty(f.Accessor)));
+            Assert.All(Dimensions.All, d => Assert.Equal(typeof(NameList), typeof(SpecCatalog).GetProperty(d.ClassName)?.PropertyType));
+        }
+
+        private static string Identity(Spec spec) => spec.Tag + "/" + spec.Package + "/" + spec.Hash;
+
         /// <summary>The names of a kind a spec has, read through the accessors (package and tag from the page).</summary>
         private static IEnumerable<string> NamesOf(Dimension dimension, Spec spec)
         {

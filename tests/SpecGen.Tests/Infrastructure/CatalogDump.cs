@@ -47,7 +47,7 @@ namespace SpecGen.Tests.Infrastructure
 
             for (int i = 0; i < header.SpecCount; i++)
             {
-                string fields = string.Join(", ", SpecFields.All.Select(f => f.Key + "=" + (catalog.FieldText(f, i) ?? "(absent)")));
+                string fields = string.Join(", ", SpecFields.All.Select(f => f.Key + "=" + (catalog.TextOf(f, i) ?? "(absent)")));
                 Line("spec " + Number(i) + ": " + fields + ", flags " + Number(source.Read(Section.SpecFlags, i)));
             }
 
