@@ -127,11 +127,7 @@ namespace SpecGen.Tool
             List<Spec> answer = (sort
                 ? specs.OrderBy(s => s.Package, StringComparer.Ordinal).ThenByDescending(s => s.Version).ThenBy(s => s.Index)
                 : specs).ToList();
-            if (context.Timing)
-            {
-                context.Error.WriteLine($"timing: answered in {Stopwatch.GetElapsedTime(start).TotalMilliseconds:F1} ms ({Text.Count(answer.Count, "spec")} of {catalog.Count})");
-            }
-
+            TimeSpan answered = Stopwatch.GetElapsedTime(start);
             if (answer.Count == 0)
             {
                 string where = host ? " on this machine (" + SpackArch.Current + ")" : runnableOn is not null ? " that runs on " + runnableOn : string.Empty;
@@ -140,6 +136,11 @@ namespace SpecGen.Tool
             }
 
             Write(answer, json, context);
+            if (context.Timing)
+            {
+                context.Error.WriteLine($"timing: answered in {answered.TotalMilliseconds:F1} ms ({Text.Count(answer.Count, "spec")} of {catalog.Count}), written in {(Stopwatch.GetElapsedTime(start) - answered).TotalMilliseconds:F1} ms");
+            }
+
             return 0;
         }
 

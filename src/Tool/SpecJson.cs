@@ -1,5 +1,5 @@
 using System;
-using System.IO;
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -16,18 +16,25 @@ namespace SpecGen.Tool
     {
         private static readonly JsonWriterOptions Options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+        /// <summary>One buffer and writer per thread, reused line after line.</summary>
+        [ThreadStatic]
+        private static ArrayBufferWriter<byte>? s_buffer;
+
+        [ThreadStatic]
+        private static Utf8JsonWriter? s_writer;
+
         /// <summary>One object, written by <paramref name="write"/> between its braces, as a line of text.</summary>
         public static string Line(Action<Utf8JsonWriter> write)
         {
-            using var buffer = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(buffer, Options))
-            {
-                writer.WriteStartObject();
-                write(writer);
-                writer.WriteEndObject();
-            }
-
-            return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            ArrayBufferWriter<byte> buffer = s_buffer ??= new ArrayBufferWriter<byte>(1024);
+            buffer.Clear();
+            Utf8JsonWriter writer = s_writer ??= new Utf8JsonWriter(buffer, Options);
+            writer.Reset(buffer);
+            writer.WriteStartObject();
+            write(writer);
+            writer.WriteEndObject();
+            writer.Flush();
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
 
         /// <summary>One spec with the page's keys and values.</summary>

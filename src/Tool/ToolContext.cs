@@ -29,8 +29,11 @@ namespace SpecGen.Tool
         /// <summary>GitHub's REST API, for listing a tag's folder in a repository on GitHub.</summary>
         public string GitHubApi { get; init; } = "https://api.github.com";
 
-        /// <summary>The context of the process: the console, progress when standard error is a terminal.</summary>
-        public static ToolContext Console() => new ToolContext(System.Console.Out, System.Console.Error)
+        /// <summary>
+        /// The context of the process: standard output through <paramref name="output"/> (buffered: the caller flushes
+        /// it), the console's standard error, progress when standard error is a terminal.
+        /// </summary>
+        public static ToolContext Console(TextWriter output) => new ToolContext(output, System.Console.Error)
         {
             Interactive = !System.Console.IsErrorRedirected,
             Timing = Environment.GetEnvironmentVariable("SPECGEN_TIMING") == "1",
