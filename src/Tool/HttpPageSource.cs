@@ -28,6 +28,7 @@ namespace SpecGen.Tool
         private readonly HttpSettings _settings;
         private readonly CancellationTokenSource _unreachable = new CancellationTokenSource();
         private string? _unreachableReason;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<IReadOnlyList<string>?>> _packages = new System.Collections.Concurrent.ConcurrentDictionary<string, Task<IReadOnlyList<string>?>>(StringComparer.Ordinal);
         private Task<IReadOnlyList<string>>? _tags;
 
         public HttpPageSource(string cacheAddress, HttpSettings settings)
@@ -91,7 +92,13 @@ namespace SpecGen.Tool
             return _tags ??= ListTagsAsync(cancellationToken);
         }
 
-        public override async Task<IReadOnlyList<string>?> PackagesAsync(string tag, CancellationToken cancellationToken)
+        /// <summary>Listed once per tag (several missing packages of a tag ask for the same listing).</summary>
+        public override Task<IReadOnlyList<string>?> PackagesAsync(string tag, CancellationToken cancellationToken)
+        {
+            return _packages.GetOrAdd(tag, t => ListPackagesAsync(t, cancellationToken));
+        }
+
+        private async Task<IReadOnlyList<string>?> ListPackagesAsync(string tag, CancellationToken cancellationToken)
         {
             IReadOnlyList<string>? packages = await ListFolderAsync("_cache/" + tag, cancellationToken).ConfigureAwait(false);
             if (packages is not null)
