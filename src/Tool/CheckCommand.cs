@@ -73,15 +73,18 @@ namespace SpecGen.Tool
         /// <summary>One diagnostic: id, severity, message, path, line, column, endLine, endColumn (1-based), helpUri.</summary>
         internal static string Json(Diagnostic diagnostic) => SpecJson.Line(w =>
         {
+            // A diagnostic about no page in particular has a null path and 0 for its positions.
+            bool placed = diagnostic.Location.Kind != LocationKind.None;
             FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
+            int offset = placed ? 1 : 0;
             w.WriteString("id", diagnostic.Id);
             w.WriteString("severity", Level(diagnostic));
             w.WriteString("message", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
-            w.WriteString("path", span.Path);
-            w.WriteNumber("line", span.StartLinePosition.Line + 1);
-            w.WriteNumber("column", span.StartLinePosition.Character + 1);
-            w.WriteNumber("endLine", span.EndLinePosition.Line + 1);
-            w.WriteNumber("endColumn", span.EndLinePosition.Character + 1);
+            w.WriteString("path", placed ? span.Path : null);
+            w.WriteNumber("line", span.StartLinePosition.Line + offset);
+            w.WriteNumber("column", span.StartLinePosition.Character + offset);
+            w.WriteNumber("endLine", span.EndLinePosition.Line + offset);
+            w.WriteNumber("endColumn", span.EndLinePosition.Character + offset);
             w.WriteString("helpUri", diagnostic.Descriptor.HelpLinkUri);
         });
 
@@ -136,7 +139,11 @@ namespace SpecGen.Tool
                     w.WriteString("text", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
                     w.WriteEndObject();
                     w.WriteStartArray("locations");
-                    WriteLocation(w, diagnostic.Location, null);
+                    if (diagnostic.Location.Kind != LocationKind.None)
+                    {
+                        WriteLocation(w, diagnostic.Location, null);
+                    }
+
                     w.WriteEndArray();
                     if (diagnostic.AdditionalLocations.Count > 0)
                     {

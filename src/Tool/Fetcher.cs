@@ -80,7 +80,8 @@ namespace SpecGen.Tool
             }
 
             var rejected = new HashSet<string>(diagnostics.Where(PageChecker.IsError).Select(d => d.Location.GetLineSpan().Path), StringComparer.Ordinal);
-            int[] good = arrived.Where(i => !rejected.Contains(source.AddressOf(pages[i].Tag, pages[i].Package))).ToArray();
+            bool unplaced = diagnostics.Any(d => PageChecker.IsError(d) && d.Location.Kind == LocationKind.None);
+            int[] good = unplaced ? Array.Empty<int>() : arrived.Where(i => !rejected.Contains(source.AddressOf(pages[i].Tag, pages[i].Package))).ToArray();
             int failed = pages.Count - good.Length;
             if (failed > 0 && !keepGoing)
             {
