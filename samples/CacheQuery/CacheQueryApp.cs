@@ -60,8 +60,19 @@ namespace CacheQuery
             stats.SetAction(_ => StatsCommand.Run(catalog, output));
 
             var root = new RootCommand("Query the Spack build cache pages compiled into this tool by SpecGen.") { list, show, query, stats, host };
+            // Exit codes: 0 success, 1 nothing found, 2 a usage error (System.CommandLine's message and the usage); an
+            // error that is not a usage error (an unreadable --cpuinfo file) is one line, never a stack trace.
             ParseResult parsed = root.Parse(args);
-            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+            try
+            {
+                int code = parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+                return parsed.Errors.Count > 0 ? 2 : code;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                error.WriteLine("CacheQuery: " + ex.Message);
+                return 1;
+            }
         }
 
         /// <summary>A Spectre console that writes to <paramref name="writer"/>, wide enough for a table when redirected.</summary>

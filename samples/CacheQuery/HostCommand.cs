@@ -10,6 +10,7 @@ namespace CacheQuery
         public static int Run(FileInfo? cpuinfo, FileInfo? sysctl, string? machine, TextWriter output, TextWriter error)
         {
             Microarchitecture target;
+            string reason;
             if (cpuinfo is not null || sysctl is not null)
             {
                 if (cpuinfo is not null && sysctl is not null)
@@ -35,17 +36,22 @@ namespace CacheQuery
                 target = cpuinfo is not null
                     ? Microarchitecture.DetectFromCpuInfo(text, machine!)
                     : Microarchitecture.DetectFromSysctl(text, machine ?? "x86_64");
+                reason = cpuinfo is not null
+                    ? Microarchitecture.ReasonFromCpuInfo(text, machine!)
+                    : Microarchitecture.ReasonFromSysctl(text, machine ?? "x86_64");
                 output.WriteLine($"target: {target.Name}");
             }
             else
             {
                 SpackArch current = SpackArch.Current;
                 target = current.Target;
+                reason = Microarchitecture.HostReason;
                 output.WriteLine(current.ToString());
                 output.WriteLine($"target: {target.Name}");
             }
 
             output.WriteLine($"family: {target.Family.Name}, generic: {target.Generic.Name}, vendor: {target.Vendor}");
+            output.WriteLine($"why: {reason}");
             output.WriteLine("runs binaries for: " + string.Join(", ", new[] { target }.Concat(target.Ancestors).Select(a => a.Name)));
             return 0;
         }

@@ -1,7 +1,5 @@
 using System.Collections.Generic;
 using System.IO;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using SpecGen;
 using Spectre.Console;
 
@@ -10,8 +8,6 @@ namespace CacheQuery
     /// <summary><c>list</c>: the matching specs as a table, or as JSON lines.</summary>
     internal static class ListCommand
     {
-        private static readonly JsonWriterOptions JsonOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
         public static int Run(SpecCatalog catalog, Filter filter, string? runnableOn, bool json, TextWriter output, TextWriter error)
         {
             string? unknown = filter.FindUnknown(catalog);
@@ -71,60 +67,7 @@ namespace CacheQuery
             CacheQueryApp.Console(output).Write(table);
         }
 
-        /// <summary>One spec as a JSON object with exactly the page's keys and values.</summary>
-        public static string ToJson(Spec spec)
-        {
-            using var buffer = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
-            {
-                writer.WriteStartObject();
-                writer.WriteString("package", spec.Package);
-                writer.WriteString("tag", spec.Tag);
-                writer.WriteString("hash", spec.Hash);
-                writer.WriteString("compiler", spec.Compiler.Text);
-                writer.WriteString("os", spec.Os);
-                writer.WriteString("platform", spec.Platform);
-                writer.WriteString("target", spec.Target);
-                writer.WriteStartArray("stacks");
-                foreach (string stack in spec.Stacks)
-                {
-                    writer.WriteStringValue(stack);
-                }
-
-                writer.WriteEndArray();
-                writer.WriteStartArray("variants");
-                foreach (Variant variant in spec.Variants)
-                {
-                    writer.WriteStringValue(variant.Text);
-                }
-
-                writer.WriteEndArray();
-                writer.WriteStartArray("versions");
-                writer.WriteStringValue(spec.Version.ToString());
-                writer.WriteEndArray();
-                if (spec.SizeWrittenAsNumber)
-                {
-                    writer.WritePropertyName("size");
-                    writer.WriteRawValue(spec.SizeText);
-                }
-                else
-                {
-                    writer.WriteString("size", spec.SizeText);
-                }
-
-                if (spec.Tarball is string tarball)
-                {
-                    writer.WriteString("tarball", tarball);
-                }
-                else
-                {
-                    writer.WriteNull("tarball");
-                }
-
-                writer.WriteEndObject();
-            }
-
-            return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-        }
+        /// <summary>One spec as a JSON object with exactly the page's keys and values: the format of <c>specgen list --json</c>, from the tool's own writer.</summary>
+        public static string ToJson(Spec spec) => SpecGen.Tool.SpecJson.Of(spec);
     }
 }

@@ -15,7 +15,9 @@ namespace PinEnvironment
     /// is the target or one of its ancestors. "Best" is the most specific such target first (the most ancestors:
     /// zen3 before x86_64_v3 before x86_64_v2), then the newest version in Spack's order, then the first in catalog
     /// order (snapshot tag, then page order). <c>--exact-target</c> takes only binaries built for the target itself.
-    /// Exits with 1, naming them, when some package has no such binary.
+    /// <c>--host</c> is this machine: its microarchitecture and, unless <c>--os</c> is given, its operating system.
+    /// Exit codes: 0 written; 1 some package has no such binary (each is named) or the file cannot be written; 2 a usage
+    /// error (an unknown option, a malformed <c>--compiler</c>, an unknown target). Every error is one line.
     /// </summary>
     public static class PinEnvironmentApp
     {
@@ -23,8 +25,19 @@ namespace PinEnvironment
         {
             SpecCatalog catalog = SpackCache.Catalog;
             var packages = new Argument<string[]>("packages") { Description = "Packages to pin (e.g. zlib cmake python)", Arity = ArgumentArity.OneOrMore };
+            packages.Validators.Add(result =>
+            {
+                // A package name never starts with '-': such a word is an option this tool does not have.
+                foreach (System.CommandLine.Parsing.Token token in result.Tokens)
+                {
+                    if (token.Value.StartsWith('-'))
+                    {
+                        result.AddError($"Unrecognized option '{token.Value}'.");
+                    }
+                }
+            });
             var target = new Option<string?>("--target") { Description = "Target the binaries must run on, e.g. zen3 (default: x86_64_v3)" };
-            var host = new Option<bool>("--host") { Description = "Pin binaries that run on this machine (its microarchitecture, as archspec detects it)" };
+            var host = new Option<bool>("--host") { Description = "Pin binaries that run on this machine: its microarchitecture as archspec detects it, and its OS unless --os is given" };
             var exact = new Option<bool>("--exact-target") { Description = "Only binaries built for the target itself, not for its ancestors" };
             var os = new Option<string>("--os") { Description = "Operating system, e.g. ubuntu22.04", DefaultValueFactory = _ => SpackCache.OperatingSystems.Ubuntu22_04 };
             var stack = new Option<string>("--stack") { Description = "Stack whose cache must hold the binary", DefaultValueFactory = _ => SpackCache.Stacks.Root };
@@ -43,17 +56,28 @@ namespace PinEnvironment
                     return 2;
                 }
 
+                bool osGiven = result.GetResult(os) is { Implicit: false };
                 var request = new PinRequest(
                     result.GetValue(packages) ?? Array.Empty<string>(),
                     result.GetValue(host) ? Microarchitecture.Host.Name : named ?? SpackCache.Targets.X86_64V3,
-                    result.GetValue(os)!,
+                    result.GetValue(host) && !osGiven ? SpackArch.Current.Os : result.GetValue(os)!,
                     result.GetValue(stack)!,
                     result.GetValue(compiler),
                     result.GetValue(exact));
                 return Pin(catalog, request, result.GetValue(file), output, error);
             });
 
-            return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+            ParseResult parsed = root.Parse(args);
+            try
+            {
+                int code = parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+                return parsed.Errors.Count > 0 ? 2 : code;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                error.WriteLine("PinEnvironment: " + ex.Message);
+                return 1;
+            }
         }
 
         /// <summary>Chooses a binary per package and writes the environment; returns the exit code.</summary>
@@ -65,6 +89,12 @@ namespace PinEnvironment
             if (!request.ExactTarget && !Microarchitecture.TryParse(request.Target, out target))
             {
                 error.WriteLine($"'{request.Target}' is not a microarchitecture archspec knows; use --exact-target to match a target by name.");
+                return 2;
+            }
+
+            if (request.Compiler is not null && !SpecPattern.TryParse("x %" + request.Compiler, out _, out string? syntax))
+            {
+                error.WriteLine($"--compiler '{request.Compiler}' is not a compiler constraint in Spack syntax (e.g. gcc@11:): {syntax}");
                 return 2;
             }
 
@@ -120,8 +150,24 @@ namespace PinEnvironment
             }
             else
             {
-                File.WriteAllText(file.FullName, yaml, new UTF8Encoding(false));
-                output.WriteLine($"Pinned {pins.Count} packages in {file.FullName}");
+                // A failed write (a full disk, a read-only folder) is one line, and leaves no file that was not there.
+                bool existed = File.Exists(file.FullName);
+                try
+                {
+                    File.WriteAllText(file.FullName, yaml, new UTF8Encoding(false));
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    error.WriteLine($"Cannot write {file.FullName}: {ex.Message}");
+                    if (!existed && File.Exists(file.FullName))
+                    {
+                        File.Delete(file.FullName);
+                    }
+
+                    return 1;
+                }
+
+                output.WriteLine($"Pinned {(pins.Count == 1 ? "1 package" : pins.Count + " packages")} in {file.FullName}");
             }
 
             return 0;

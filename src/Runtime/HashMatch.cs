@@ -55,6 +55,23 @@ namespace SpecGen
             }
         }
 
+        /// <summary>
+        /// <c>found /7u33aejtwnddwzz5674krdvmhbgnqjq5 (2 entries)</c>, <c>not found</c> or <c>ambiguous</c> (the prefix
+        /// matches more than one hash).
+        /// </summary>
+        public override string ToString()
+        {
+            switch (Status)
+            {
+                case HashMatchStatus.Found:
+                    return "found /" + Hash + " (" + Count + (Count == 1 ? " entry)" : " entries)");
+                case HashMatchStatus.Ambiguous:
+                    return "ambiguous";
+                default:
+                    return "not found";
+            }
+        }
+
         /// <summary>Enumerates the entries without allocating.</summary>
         public ListEnumerator<HashMatch, Spec> GetEnumerator() => new ListEnumerator<HashMatch, Spec>(this);
 

@@ -58,7 +58,7 @@ namespace SpecGen
             }
         }
 
-        private static string? Sysctl()
+        internal static string? Sysctl()
         {
             string path = File.Exists("/usr/sbin/sysctl") ? "/usr/sbin/sysctl" : "sysctl";
             var start = new ProcessStartInfo(path, "-i " + string.Join(" ", SysctlKeys))

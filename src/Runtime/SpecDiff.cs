@@ -47,6 +47,22 @@ namespace SpecGen
             return (before, after);
         }
 
+        /// <summary>
+        /// The summary line: <c>develop-2025-04-20 -> v0.23.1: 15 added, 24 removed, 0 kept</c>; for two states of one
+        /// tag (<see cref="Between"/> with the same tag), <c>develop-2025-04-20: 1 added, 1 removed, 26 kept</c>.
+        /// </summary>
+        public override string ToString()
+        {
+            int added = 0, removed = 0;
+            foreach (SpecChange change in _changes)
+            {
+                added += change.Kind == SpecChangeKind.Added ? 1 : 0;
+                removed += change.Kind == SpecChangeKind.Removed ? 1 : 0;
+            }
+
+            return (string.Equals(From, To, StringComparison.Ordinal) ? From : From + " -> " + To) + ": " + added + " added, " + removed + " removed, " + (_changes.Length - added - removed) + " kept";
+        }
+
         /// <inheritdoc/>
         public IEnumerator<SpecChange> GetEnumerator() => ((IEnumerable<SpecChange>)_changes).GetEnumerator();
 

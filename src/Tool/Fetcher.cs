@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -10,98 +9,147 @@ using Microsoft.CodeAnalysis;
 namespace SpecGen.Tool
 {
     /// <summary>
-    /// Fetches pages in two phases: every page is downloaded (concurrently) and checked first, and only when all of
-    /// them arrived and passed are they written, each to a temporary file beside its place and then moved over it.
-    /// A failed or interrupted run therefore leaves every existing page as it was.
+    /// Fetches pages in two phases: every page is downloaded (concurrently) and checked first, and only then written,
+    /// each to a temporary file beside its place and then moved over it. By default nothing is written unless every
+    /// page arrived and passed, so a failed or interrupted run leaves every existing page as it was; with
+    /// <c>keepGoing</c> the pages that arrived and passed are written and the others are left as they were.
+    /// Problems are reported against the source: the URL (or the source's file) of the page, never the local file.
+    /// The summary (<c>Fetched 3 pages into spack.</c>) goes to <c>report</c>.
     /// </summary>
     internal static class Fetcher
     {
-        public static async Task<int> FetchAsync(PageSource source, string outDir, IReadOnlyList<(string Tag, string Package)> pages, int concurrency, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        public static async Task<int> FetchAsync(PageSource source, string outDir, IReadOnlyList<(string Tag, string Package)> pages, int concurrency, bool keepGoing, ToolContext context, TextWriter report, CancellationToken cancellationToken)
         {
+            TextWriter error = context.Error;
             var texts = new string?[pages.Count];
             var problems = new string?[pages.Count];
-            int done = 0;
-            using var gate = new SemaphoreSlim(concurrency);
-            await Task.WhenAll(pages.Select(async (page, i) =>
+            string? unreachable = null;
+            var progress = new Progress(context, pages.Count);
+            using (var gate = new SemaphoreSlim(concurrency))
             {
-                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
+                await Task.WhenAll(pages.Select(async (page, i) =>
                 {
-                    texts[i] = await source.GetAsync(page.Tag, page.Package, cancellationToken).ConfigureAwait(false);
-                    if (texts[i] is null)
+                    await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    string name = page.Tag + "/" + page.Package;
+                    try
                     {
-                        problems[i] = source.HasTag(page.Tag) == false
-                            ? $"The tag '{page.Tag}' is not at {source.Name}."
-                            : $"The package '{page.Package}' has no page in tag '{page.Tag}' at {source.Name}.";
+                        texts[i] = await source.GetAsync(page.Tag, page.Package, retry => progress.Note(name + ": " + retry), cancellationToken).ConfigureAwait(false);
+                        problems[i] = texts[i] is null ? await Missing(source, page.Tag, page.Package, cancellationToken).ConfigureAwait(false) : null;
                     }
-                }
-                catch (PageSourceException ex)
-                {
-                    problems[i] = $"{page.Tag}/{page.Package}: {ex.Message}";
-                }
-                finally
-                {
-                    gate.Release();
-                }
+                    catch (PageSourceException ex) when (ex.Unreachable)
+                    {
+                        unreachable = ex.Message;
+                        problems[i] = ex.Message;
+                    }
+                    catch (PageSourceException ex)
+                    {
+                        problems[i] = ex.Message;
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
 
-                int count = Interlocked.Increment(ref done);
-                lock (error)
-                {
-                    error.WriteLine($"[{count}/{pages.Count}] {page.Tag}/{page.Package}: {(problems[i] is null ? "downloaded" : "failed")}");
-                }
-            })).ConfigureAwait(false);
+                    if (unreachable is null)
+                    {
+                        progress.Item(name + ": " + (problems[i] is null ? source.Verb : "failed"));
+                    }
+                })).ConfigureAwait(false);
+            }
 
-            bool failed = false;
-            foreach (string problem in problems.OfType<string>())
+            progress.Done();
+            if (unreachable is not null)
+            {
+                // One failure for the whole run, not one per page: every page would fail the same way.
+                error.WriteLine(unreachable);
+                error.WriteLine("Nothing was fetched; nothing was written.");
+                return ToolApp.Failure;
+            }
+
+            foreach (string problem in problems.OfType<string>().Distinct(StringComparer.Ordinal))
             {
                 error.WriteLine(problem);
-                failed = true;
             }
 
-            if (failed)
-            {
-                error.WriteLine("Nothing was written.");
-                return 1;
-            }
-
-            // The checks the build runs, on the pages as they will be written.
-            var destinations = pages.Select(p => PageFiles.PathOf(outDir, p.Tag, p.Package)).ToArray();
-            (_, IReadOnlyList<Diagnostic> diagnostics) = PageChecker.Run(destinations.Select((path, i) => (path, texts[i]!)), cancellationToken);
+            // The checks the build runs, on the pages as they arrived, reported at their address at the source.
+            int[] arrived = Enumerable.Range(0, pages.Count).Where(i => problems[i] is null).ToArray();
+            (_, IReadOnlyList<Diagnostic> diagnostics) = PageChecker.Run(arrived.Select(i => (source.AddressOf(pages[i].Tag, pages[i].Package), texts[i]!)), cancellationToken);
             foreach (Diagnostic diagnostic in diagnostics)
             {
                 error.WriteLine(PageChecker.Format(diagnostic));
             }
 
-            if (diagnostics.Any(PageChecker.IsError))
+            var rejected = new HashSet<string>(diagnostics.Where(PageChecker.IsError).Select(d => d.Location.GetLineSpan().Path), StringComparer.Ordinal);
+            bool unplaced = diagnostics.Any(d => PageChecker.IsError(d) && d.Location.Kind == LocationKind.None);
+            int[] good = unplaced ? Array.Empty<int>() : arrived.Where(i => !rejected.Contains(source.AddressOf(pages[i].Tag, pages[i].Package))).ToArray();
+            int failed = pages.Count - good.Length;
+            if (failed > 0 && !keepGoing)
             {
-                error.WriteLine("Some pages fail their checks; nothing was written.");
-                return 1;
+                error.WriteLine(rejected.Count > 0 && failed == rejected.Count
+                    ? $"{Text.Count(rejected.Count, "page")} {(rejected.Count == 1 ? "fails its" : "fail their")} checks (at the source, above); nothing was written."
+                    : $"{Text.Count(failed, "page")} of {pages.Count} could not be fetched; nothing was written.");
+                return ToolApp.Failure;
             }
 
-            Commit(destinations, texts!, cancellationToken);
-            output.WriteLine($"Fetched {pages.Count} page{(pages.Count == 1 ? string.Empty : "s")} into {outDir}.");
-            return 0;
+            string[] destinations = good.Select(i => PageFiles.PathOf(outDir, pages[i].Tag, pages[i].Package)).ToArray();
+            if (!Commit(destinations, good.Select(i => texts[i]!).ToArray(), context, cancellationToken))
+            {
+                return ToolApp.Failure;
+            }
+
+            report.WriteLine(failed == 0
+                ? $"Fetched {Text.Count(pages.Count, "page")} into {outDir}."
+                : $"Fetched {good.Length} of {Text.Count(pages.Count, "page")} into {outDir}; {failed} failed and {(failed == 1 ? "was" : "were")} left as {(failed == 1 ? "it was" : "they were")}.");
+            return failed == 0 ? 0 : ToolApp.Failure;
         }
 
-        /// <summary>Writes every page to a temporary file beside its place, then moves each over its place.</summary>
-        private static void Commit(string[] destinations, string[] texts, CancellationToken cancellationToken)
+        /// <summary>Why a page is not at the source: its tag is not there, or the tag has no such package (with the nearest names).</summary>
+        private static async Task<string> Missing(PageSource source, string tag, string package, CancellationToken cancellationToken)
         {
-            var temporary = new string[destinations.Length];
+            if (await source.HasTagAsync(tag, cancellationToken).ConfigureAwait(false) == false)
+            {
+                IReadOnlyList<string> tags = await PageSource.OrNone(async () => await source.TagsAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+                return $"The tag '{tag}' is not at {source.Name}{Text.DidYouMean(tag, tags)}";
+            }
+
+            IReadOnlyList<string> known = await PageSource.OrNone(() => source.PackagesAsync(tag, cancellationToken)).ConfigureAwait(false);
+            return $"The package '{package}' has no page in tag '{tag}' at {source.Name}{Text.DidYouMean(package, known)}";
+        }
+
+        /// <summary>
+        /// Writes every page to a temporary file beside its place, then moves each over its place. When writing fails
+        /// (a read-only folder, a full disk) it says so in one line, removes the temporary files and the folders it
+        /// made, and returns false; the pages already there are untouched.
+        /// </summary>
+        private static bool Commit(string[] destinations, string[] texts, ToolContext context, CancellationToken cancellationToken)
+        {
+            var temporary = new string?[destinations.Length];
+            var created = new List<string>();
+            int moved = 0;
             try
             {
                 for (int i = 0; i < destinations.Length; i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    Directory.CreateDirectory(Path.GetDirectoryName(destinations[i])!);
+                    CreateFolder(Path.GetDirectoryName(Path.GetFullPath(destinations[i]))!, created);
                     temporary[i] = destinations[i] + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
-                    File.WriteAllText(temporary[i], texts[i], new UTF8Encoding(false));
+                    context.WriteFile(temporary[i]!, texts[i]);
                 }
 
-                for (int i = 0; i < destinations.Length; i++)
+                for (; moved < destinations.Length; moved++)
                 {
-                    File.Move(temporary[i], destinations[i], overwrite: true);
-                    temporary[i] = null!;
+                    File.Move(temporary[moved]!, destinations[moved], overwrite: true);
+                    temporary[moved] = null;
                 }
+
+                return true;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                context.Error.WriteLine($"Cannot write the pages: {ex.Message.TrimEnd('.')}; " + (moved == 0
+                    ? "nothing was written."
+                    : $"{Text.Count(moved, "page")} of {destinations.Length} {(moved == 1 ? "was" : "were")} written before the failure: {string.Join(", ", destinations.Take(moved))}."));
+                return false;
             }
             finally
             {
@@ -112,6 +160,31 @@ namespace SpecGen.Tool
                         File.Delete(path);
                     }
                 }
+
+                // Folders made for pages that were not written go again, deepest first (only when empty).
+                foreach (string folder in created.OrderByDescending(f => f.Length))
+                {
+                    if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+                    {
+                        Directory.Delete(folder);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Creates a folder and the missing folders above it, recording each one made.</summary>
+        private static void CreateFolder(string folder, List<string> created)
+        {
+            var missing = new Stack<string>();
+            for (string? f = folder; f is not null && !Directory.Exists(f); f = Path.GetDirectoryName(f))
+            {
+                missing.Push(f);
+            }
+
+            foreach (string f in missing)
+            {
+                Directory.CreateDirectory(f);
+                created.Add(f);
             }
         }
     }

@@ -25,15 +25,21 @@ namespace SpecGen.Tool
                 : Array.Empty<string>();
         }
 
+        /// <summary>The packages of one tag that have a page.</summary>
+        public static IReadOnlyList<string> PackagesOf(string root, string tag) => OfTag(root, tag).Select(PackageOf).ToList();
+
         /// <summary>The tags under <paramref name="root"/> that hold pages, with their packages.</summary>
-        public static IReadOnlyList<(string Tag, string[] Packages)> Tags(string root)
+        public static IReadOnlyList<(string Tag, IReadOnlyList<string> Packages)> Tags(string root)
         {
             return Directory.EnumerateDirectories(root)
-                .Select(d => (Tag: Path.GetFileName(d), Packages: OfTag(root, Path.GetFileName(d)).Select(p => Path.GetFileName(Path.GetDirectoryName(p)!)).ToArray()))
-                .Where(t => t.Packages.Length > 0)
+                .Select(d => (Tag: Path.GetFileName(d), Packages: PackagesOf(root, Path.GetFileName(d))))
+                .Where(t => t.Packages.Count > 0)
                 .OrderBy(t => t.Tag, StringComparer.Ordinal)
                 .ToList();
         }
+
+        /// <summary>The package of a page's path: the name of its folder.</summary>
+        public static string PackageOf(string page) => Path.GetFileName(Path.GetDirectoryName(page)!);
 
         /// <summary>The path of a page: <c>root/tag/package/specs.md</c>.</summary>
         public static string PathOf(string root, string tag, string package) => Path.Combine(root, tag, package, FileName);

@@ -1,27 +1,32 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Net;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace SpecGen.Tool
 {
-    /// <summary>Where pages come from: the raw files of the cache site's repository (or any URL in its layout), or a local folder such as a sparse clone.</summary>
+    /// <summary>
+    /// Where pages come from: the raw files of the cache site's repository (or any mirror of it) over HTTP, or a
+    /// local folder such as a sparse clone. Either is given as the repository's root or as its <c>_cache</c> folder.
+    /// </summary>
     internal abstract class PageSource : IDisposable
     {
-        /// <summary>The raw-file address of the cache site's pages (github.com/spack/cache.spack.io, branch main).</summary>
-        public const string Default = "https://raw.githubusercontent.com/spack/cache.spack.io/main/_cache";
+        /// <summary>The raw-file address of the cache site's repository (github.com/spack/cache.spack.io, branch main).</summary>
+        public const string Default = "https://raw.githubusercontent.com/spack/cache.spack.io/main";
 
-        /// <summary>How it is named in messages.</summary>
+        /// <summary>How it is named in messages: the address of its <c>_cache</c> folder.</summary>
         public abstract string Name { get; }
 
-        public static PageSource Open(string source, TimeSpan timeout, int retries, TimeSpan retryDelay)
+        /// <summary>What happened to a page that arrived: <c>downloaded</c> or <c>read</c>.</summary>
+        public abstract string Verb { get; }
+
+        public static PageSource Open(string source, HttpSettings settings)
         {
             if (Uri.TryCreate(source, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
             {
-                return new HttpPageSource(source.TrimEnd('/'), timeout, retries, retryDelay);
+                return new HttpPageSource(HttpPageSource.CacheAddress(uri), settings);
             }
 
             // A clone of the repository has the pages under _cache; a folder of pages has them at the top.
@@ -29,28 +34,67 @@ namespace SpecGen.Tool
             return new LocalPageSource(root);
         }
 
-        /// <summary>The text of a page, or null when the source has no such page; throws <see cref="PageSourceException"/> when it cannot tell.</summary>
-        public abstract Task<string?> GetAsync(string tag, string package, CancellationToken cancellationToken);
+        /// <summary>Where a page is at the source (a URL or a file): what messages about the page name.</summary>
+        public abstract string AddressOf(string tag, string package);
 
-        /// <summary>Every package of a tag (local sources only), or null when the tag is unknown.</summary>
-        public virtual string[]? Packages(string tag) => throw new PageSourceException("--all needs a local source (--source DIR): " + Name + " cannot list a tag's packages");
+        /// <summary>
+        /// The text of a page, or null when the source has no such page; throws <see cref="PageSourceException"/> when
+        /// it cannot tell. <paramref name="retrying"/> hears of each retry (the reason).
+        /// </summary>
+        public abstract Task<string?> GetAsync(string tag, string package, Action<string>? retrying, CancellationToken cancellationToken);
 
-        /// <summary>True when the source knows the tag; null when it cannot tell without asking for a page.</summary>
-        public virtual bool? HasTag(string tag) => null;
+        /// <summary>The snapshot tags the source has; throws <see cref="PageSourceException"/> when it cannot list them.</summary>
+        public abstract Task<IReadOnlyList<string>> TagsAsync(CancellationToken cancellationToken);
+
+        /// <summary>The packages of a tag, or null when the source has no such tag; throws <see cref="PageSourceException"/> when it cannot list them.</summary>
+        public abstract Task<IReadOnlyList<string>?> PackagesAsync(string tag, CancellationToken cancellationToken);
+
+        /// <summary>True or false when the source can tell whether it has the tag, null when it cannot.</summary>
+        public async Task<bool?> HasTagAsync(string tag, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return (await TagsAsync(cancellationToken).ConfigureAwait(false)).Contains(tag, StringComparer.Ordinal);
+            }
+            catch (PageSourceException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>The names a lister finds, or none when the source cannot list them (for "did you mean").</summary>
+        public static async Task<IReadOnlyList<string>> OrNone(Func<Task<IReadOnlyList<string>?>> list)
+        {
+            try
+            {
+                return await list().ConfigureAwait(false) ?? Array.Empty<string>();
+            }
+            catch (PageSourceException)
+            {
+                return Array.Empty<string>();
+            }
+        }
 
         public virtual void Dispose()
         {
         }
     }
 
-    /// <summary>A failure to get a page that retrying did not cure.</summary>
+    /// <summary>A failure to get a page or a listing that retrying did not cure.</summary>
     internal sealed class PageSourceException : Exception
     {
-        public PageSourceException(string message)
+        public PageSourceException(string message, bool unreachable = false)
             : base(message)
         {
+            Unreachable = unreachable;
         }
+
+        /// <summary>True when the host could not be reached at all: the run stops at the first such failure.</summary>
+        public bool Unreachable { get; }
     }
+
+    /// <summary>How downloads behave: a timeout per request, retries with exponential backoff from a first delay.</summary>
+    internal sealed record HttpSettings(TimeSpan Timeout, int Retries, TimeSpan RetryDelay, string GitHubApi);
 
     internal sealed class LocalPageSource : PageSource
     {
@@ -63,9 +107,13 @@ namespace SpecGen.Tool
 
         public override string Name => _root;
 
-        public override async Task<string?> GetAsync(string tag, string package, CancellationToken cancellationToken)
+        public override string Verb => "read";
+
+        public override string AddressOf(string tag, string package) => PageFiles.PathOf(_root, tag, package);
+
+        public override async Task<string?> GetAsync(string tag, string package, Action<string>? retrying, CancellationToken cancellationToken)
         {
-            string path = PageFiles.PathOf(_root, tag, package);
+            string path = AddressOf(tag, package);
             if (!File.Exists(path))
             {
                 return null;
@@ -75,104 +123,26 @@ namespace SpecGen.Tool
             {
                 return await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 throw new PageSourceException(path + ": " + ex.Message);
             }
         }
 
-        public override string[]? Packages(string tag)
+        public override Task<IReadOnlyList<string>> TagsAsync(CancellationToken cancellationToken)
         {
-            return Directory.Exists(Path.Combine(_root, tag)) ? PageFiles.OfTag(_root, tag).Select(p => Path.GetFileName(Path.GetDirectoryName(p)!)).ToArray() : null;
-        }
-
-        public override bool? HasTag(string tag) => Directory.Exists(Path.Combine(_root, tag));
-    }
-
-    /// <summary>
-    /// Pages over HTTP: each request with a timeout, retried with exponential backoff on transient failures (a 5xx,
-    /// 408 or 429 answer, a connection error or a connection dropped in the body, a timeout); a 404 is an answer.
-    /// </summary>
-    internal sealed class HttpPageSource : PageSource
-    {
-        private readonly string _base;
-        private readonly HttpClient _client;
-        private readonly TimeSpan _timeout;
-        private readonly int _retries;
-        private readonly TimeSpan _retryDelay;
-
-        public HttpPageSource(string baseUrl, TimeSpan timeout, int retries, TimeSpan retryDelay)
-        {
-            _base = baseUrl;
-            _timeout = timeout;
-            _retries = retries;
-            _retryDelay = retryDelay;
-            _client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2), AutomaticDecompression = DecompressionMethods.All })
+            if (!Directory.Exists(_root))
             {
-                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
-            };
-            _client.DefaultRequestHeaders.UserAgent.ParseAdd("specgen/" + typeof(HttpPageSource).Assembly.GetName().Version);
-        }
-
-        public override string Name => _base;
-
-        public override async Task<string?> GetAsync(string tag, string package, CancellationToken cancellationToken)
-        {
-            string url = _base + "/" + Uri.EscapeDataString(tag) + "/" + Uri.EscapeDataString(package) + "/" + PageFiles.FileName;
-            string? problem = null;
-            for (int attempt = 0; attempt <= _retries; attempt++)
-            {
-                if (attempt > 0)
-                {
-                    await Task.Delay(TimeSpan.FromTicks(_retryDelay.Ticks << (attempt - 1)), cancellationToken).ConfigureAwait(false);
-                }
-
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(_timeout);
-                try
-                {
-                    using HttpResponseMessage response = await _client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                    if (response.StatusCode == HttpStatusCode.NotFound)
-                    {
-                        return null;
-                    }
-
-                    if (IsTransient(response.StatusCode))
-                    {
-                        problem = url + " answered " + (int)response.StatusCode + " " + response.ReasonPhrase;
-                        continue;
-                    }
-
-                    if (!response.IsSuccessStatusCode)
-                    {
-                        throw new PageSourceException(url + " answered " + (int)response.StatusCode + " " + response.ReasonPhrase);
-                    }
-
-                    return await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    problem = url + " did not answer within " + _timeout.TotalSeconds + " s";
-                }
-                catch (HttpRequestException ex)
-                {
-                    problem = url + ": " + ex.Message;
-                }
-                catch (IOException ex)
-                {
-                    problem = url + ": " + ex.Message;
-                }
+                throw new PageSourceException("No folder '" + _root + "'.");
             }
 
-            throw new PageSourceException(problem + " (after " + (_retries + 1) + " attempts)");
+            return Task.FromResult<IReadOnlyList<string>>(PageFiles.Tags(_root).Select(t => t.Tag).ToList());
         }
 
-        public override void Dispose() => _client.Dispose();
-
-        private static bool IsTransient(HttpStatusCode status)
+        public override Task<IReadOnlyList<string>?> PackagesAsync(string tag, CancellationToken cancellationToken)
         {
-            int code = (int)status;
-            return code >= 500 || status == HttpStatusCode.RequestTimeout || code == 429;
+            IReadOnlyList<string>? packages = Directory.Exists(Path.Combine(_root, tag)) ? PageFiles.PackagesOf(_root, tag) : null;
+            return Task.FromResult(packages);
         }
     }
 }

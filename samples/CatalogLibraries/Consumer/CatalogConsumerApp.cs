@@ -8,7 +8,8 @@ namespace CatalogConsumer
     /// <summary>
     /// Combines one catalog library per snapshot tag into one <see cref="SpecCatalog"/>, then answers as the CacheQuery
     /// sample does: with no argument, the count of each library and of the whole; with a query in Spack's syntax,
-    /// the matching specs; with <c>/hash</c>, the spec of that hash.
+    /// the matching specs; with <c>/hash</c>, the spec of that hash; with <c>--help</c>, how to use it. Exit codes: 0
+    /// success, 1 no such hash, 2 a usage error (an unknown option, a malformed query).
     /// </summary>
     public static class CatalogConsumerApp
     {
@@ -18,8 +19,31 @@ namespace CatalogConsumer
         /// <summary>The libraries combined.</summary>
         public static SpecCatalog Catalog { get; } = SpecCatalog.Combine(Libraries);
 
+        /// <summary>What <c>--help</c> prints.</summary>
+        public const string Usage = "Usage: CatalogConsumer [QUERY | /HASH]\n"
+            + "  (nothing)  the spec count of each catalog library and of their combination\n"
+            + "  QUERY      the specs that satisfy a Spack spec query, e.g. \"zlib@1.3: target=x86_64_v3:\"\n"
+            + "  /HASH      the spec of a hash or a unique prefix of one\n"
+            + "Exit codes: 0 success, 1 no such hash, 2 a usage error.";
+
         public static int Run(string[] args, TextWriter output, TextWriter error)
         {
+            if (args.Length == 1 && (args[0] == "--help" || args[0] == "-h" || args[0] == "-?"))
+            {
+                output.WriteLine(Usage);
+                return 0;
+            }
+
+            foreach (string arg in args)
+            {
+                if (arg.Length > 1 && arg[0] == '-' && arg[1] == '-')
+                {
+                    error.WriteLine($"Unknown option '{arg}'.");
+                    error.WriteLine(Usage);
+                    return 2;
+                }
+            }
+
             if (args.Length == 0)
             {
                 foreach (SpecCatalog library in Libraries)

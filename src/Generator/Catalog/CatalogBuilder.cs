@@ -74,7 +74,7 @@ namespace SpecGen.Generator.Catalog
                 cancellationToken.ThrowIfCancellationRequested();
                 if (pageByKey.TryGetValue((page.Tag, page.Package), out PageModel? first))
                 {
-                    DiagnosticInfo duplicate = DiagnosticInfo.Create(DiagnosticDescriptors.DuplicatePage, page.TitleLocation, first.TitleLocation, page.Package, page.Tag);
+                    DiagnosticInfo duplicate = DiagnosticInfo.Create(DiagnosticDescriptors.DuplicatePage, page.TitleLocation, first.TitleLocation, page.Package, page.Tag, first.TitleLocation.ToDisplayString());
                     diagnostics.Add(duplicate);
                     if (severities.IsError(duplicate.Id))
                     {
@@ -93,7 +93,7 @@ namespace SpecGen.Generator.Catalog
                 {
                     if (hashes.TryGetValue(page.Specs[i].Hash, out LocationInfo? earlier))
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateHash, page.HashLocations[i], earlier, page.Specs[i].Hash, page.Tag));
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateHash, page.HashLocations[i], earlier, page.Specs[i].Hash, page.Tag, earlier.ToDisplayString()));
                         clash = true;
                     }
                 }

@@ -46,7 +46,7 @@ namespace SpecGen.Generator.Diagnostics
             Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0007");
 
         public static readonly DiagnosticDescriptor DuplicateHash = new DiagnosticDescriptor(
-            "SPG0008", "Duplicate hash in a snapshot", "Hash '{0}' is listed more than once in snapshot '{1}' (see the other location)",
+            "SPG0008", "Duplicate hash in a snapshot", "Hash '{0}' is listed more than once in snapshot '{1}'; also at {2}",
             Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0008");
 
         public static readonly DiagnosticDescriptor SpecCountMismatch = new DiagnosticDescriptor(
@@ -62,7 +62,7 @@ namespace SpecGen.Generator.Diagnostics
             Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0011");
 
         public static readonly DiagnosticDescriptor DuplicatePage = new DiagnosticDescriptor(
-            "SPG0012", "Two pages for one package and snapshot", "Package '{0}' already has a page in snapshot '{1}' (see the other location); this page is left out",
+            "SPG0012", "Two pages for one package and snapshot", "Package '{0}' already has a page in snapshot '{1}', at {2}; this page is left out",
             Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0012");
 
         public static readonly DiagnosticDescriptor UnexpectedLayout = new DiagnosticDescriptor(

@@ -8,6 +8,9 @@ namespace SpecGen.Generator.Diagnostics
     {
         public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
 
+        /// <summary>The place as the compiler prints one, <c>path(line,column)</c> (1-based): for a message that names another location.</summary>
+        public string ToDisplayString() => FilePath + "(" + (LineSpan.Start.Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "," + (LineSpan.Start.Character + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+
         public static LocationInfo Create(string path, SourceText text, TextSpan span)
         {
             return new LocationInfo(path, span, text.Lines.GetLinePositionSpan(span));

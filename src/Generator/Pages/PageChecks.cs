@@ -23,7 +23,7 @@ namespace SpecGen.Generator.Pages
             {
                 if (first.TryGetValue(spec.Data.Hash, out SpecRead earlier))
                 {
-                    page.Report(DiagnosticDescriptors.DuplicateHash, spec.HashSpan, earlier.HashSpan, spec.Data.Hash, tag ?? "?");
+                    page.Report(DiagnosticDescriptors.DuplicateHash, spec.HashSpan, earlier.HashSpan, spec.Data.Hash, tag ?? "?", page.Location(earlier.HashSpan).ToDisplayString());
                 }
                 else
                 {

@@ -45,10 +45,18 @@ namespace SpecGen.Tests.Integration
             string page = dir.Write("pages/develop-2025-04-20/zlib/specs.md", text);
             (int line, int column) = PageEdit.Position(text, text.IndexOf("\"num_specs\": 4", System.StringComparison.Ordinal) + "\"num_specs\": ".Length);
 
+            // Two copies of a page under other names in one tag: each hash of the second is a duplicate, and the message names the first's place.
+            string copy = PageEdit.Zlib.Text.Replace("title: \"zlib\"", "title: \"zlib-a\"", System.StringComparison.Ordinal);
+            string first = dir.Write("pages/develop-2025-04-20/zlib-a/specs.md", copy);
+            dir.Write("pages/develop-2025-04-20/zlib-b/specs.md", copy.Replace("zlib-a", "zlib-b", System.StringComparison.Ordinal));
+            string hash = "\"n5mtx7tcrev5nt4dbzvbri2q63mt6d3f\"";
+            (int hashLine, int hashColumn) = PageEdit.Position(copy, copy.IndexOf(hash, System.StringComparison.Ordinal));
+
             (int code, string output) = DotNet.Run(dir.Path, "build", "-nologo", "-v:q");
 
             Assert.NotEqual(0, code);
             Assert.Contains($"{page}({line},{column}): error SPG0009: meta.num_specs is 4 but spec_details lists 3 specs", output);
+            Assert.Contains($"error SPG0008: Hash 'n5mtx7tcrev5nt4dbzvbri2q63mt6d3f' is listed more than once in snapshot 'develop-2025-04-20'; also at {first}({hashLine},{hashColumn})", output);
             Assert.DoesNotContain("CS8785", output);
             Assert.DoesNotContain("AD0001", output);
         }

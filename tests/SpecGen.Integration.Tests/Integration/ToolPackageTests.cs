@@ -33,7 +33,23 @@ namespace SpecGen.Tests.Integration
 
             (code, output) = Run(specgen, work.Path, "check", pages);
             Assert.True(code == 0, output);
-            Assert.Contains("2 pages, 27 specs; 0 error(s), 0 warning(s).", output, StringComparison.Ordinal);
+            Assert.Contains("2 pages, 27 specs; 0 errors, 0 warnings.", output, StringComparison.Ordinal);
+
+            // Answers from the default folder (spack, in the working folder), and the usage exit code of the real process.
+            (code, output) = Run(specgen, work.Path, "query", "zlib", "--json");
+            Assert.True(code == 0, output);
+            Assert.Equal(3, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.StartsWith("{\"package\":\"zlib\"", StringComparison.Ordinal)));
+
+            (code, output) = Run(specgen, work.Path, "fetch", "--tag", "develop-2025-04-20", "-j", "2");
+            Assert.Equal(2, code);
+            Assert.Contains("Unrecognized option '-j'.", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+
+            // Standard output on a full disk: one line, exit 1.
+            (code, output) = Run("/bin/sh", work.Path, "-c", "\"$0\" list spack > /dev/full", specgen);
+            Assert.Equal(1, code);
+            Assert.Contains("specgen: cannot write the output: No space left on device", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
         }
 
         private static (int Code, string Output) Run(string program, string directory, params string[] args)

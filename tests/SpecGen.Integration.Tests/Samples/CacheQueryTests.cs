@@ -172,6 +172,42 @@ namespace SpecGen.Tests.Samples
         }
 
         [Theory]
+        [InlineData("linux-ubuntu20.04-zen3", "", "zen3", "the next level: zen4 needs avx512_bf16, which this CPU lacks")]
+        [InlineData("linux-ubuntu20.04-zen3", " abm", "x86_64_v2", "the next levels: x86_64_v3 needs abm, bulldozer needs abm, which this CPU lacks")]
+        [InlineData("linux-centos7-power8le", "", "power8le", "the next level: power9le needs POWER9; this CPU is POWER8")]
+        [InlineData("linux-rocky8.5-zen4", "", "zen4", "the next level: zen5 needs avx512_vp2intersect, which this CPU lacks")]
+        public void Host_says_why_the_target_is_what_it_is(string report, string removeFlag, string target, string why)
+        {
+            // A saved report, optionally with a flag taken out of its flags line (as on a machine that lacks it).
+            string text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Archspec", "targets", report));
+            if (removeFlag.Length > 0)
+            {
+                text = System.Text.RegularExpressions.Regex.Replace(text, "(flags\\s*:.*?)" + removeFlag + "(?= |$)", "$1", System.Text.RegularExpressions.RegexOptions.Multiline);
+            }
+
+            using TempDirectory dir = DotNet.TempDirectory("specgen-host");
+            string file = dir.Write("cpuinfo", text);
+            (int code, string output, string error) = Run("host", "--cpuinfo", file, "--machine", report.Contains("power", StringComparison.Ordinal) ? "ppc64le" : "x86_64");
+
+            Assert.True(code == 0, error);
+            string[] lines = output.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n');
+            Assert.Contains("target: " + target, lines);
+            Assert.Contains("why: " + why, lines);
+        }
+
+        [Fact]
+        public void Usage_mistakes_exit_2_with_the_usage()
+        {
+            (int code, string output, string error) = Run("list", "--bogus");
+            Assert.Equal(2, code);
+            Assert.Contains("Unrecognized command or argument '--bogus'", error, StringComparison.Ordinal);
+            Assert.Contains("Usage:", output, StringComparison.Ordinal);
+
+            (code, _, _) = Run();
+            Assert.Equal(2, code);
+        }
+
+        [Theory]
         [InlineData("list", "zen4")]
         [InlineData("list", "neoverse_v2")]
         [InlineData("query", "zen3")]

@@ -57,5 +57,24 @@ namespace SpecGen.Tests.Samples
             Assert.Equal(2, CatalogConsumerApp.Run(new[] { "py-gast ^python" }, TextWriter.Null, error));
             Assert.Contains("position 8", error.ToString(), StringComparison.Ordinal);
         }
+
+        [Fact]
+        public void The_consumer_answers_help_and_refuses_an_unknown_option_in_one_line()
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            Assert.Equal(0, CatalogConsumerApp.Run(new[] { "--help" }, output, error));
+            Assert.StartsWith("Usage: CatalogConsumer [QUERY | /HASH]", output.ToString(), StringComparison.Ordinal);
+            Assert.Equal(string.Empty, error.ToString());
+
+            output = new StringWriter();
+            Assert.Equal(2, CatalogConsumerApp.Run(new[] { "zlib", "--bogus" }, output, error));
+            Assert.StartsWith("Unknown option '--bogus'.", error.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
+            Assert.Equal(string.Empty, output.ToString());
+
+            // A variant written as its own argument is a query, not an option.
+            Assert.Equal(0, CatalogConsumerApp.Run(new[] { "zlib", "-shared" }, TextWriter.Null, TextWriter.Null));
+        }
     }
 }

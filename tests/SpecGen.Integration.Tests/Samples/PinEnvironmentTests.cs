@@ -95,6 +95,32 @@ namespace SpecGen.Tests.Samples
         }
 
         [Fact]
+        public void Host_uses_this_machines_os_unless_os_is_given()
+        {
+            // Whatever this machine is: the header (or the error) names its OS, and a binary is pinned only when one fits.
+            SpackArch here = SpackArch.Current;
+            (int code, string output, string error) = Run("zlib-ng", "--host");
+            bool runsHere = _pages.Any(s => s.Package == "zlib-ng" && s.Os == here.Os && s.Stacks.Contains("root") && ArchspecOracle.Instance.RunsOn(s.Target, here.Target.Name));
+            Assert.Equal(runsHere ? 0 : 1, code);
+            Assert.Contains($"target={here.Target.Name} os={here.Os}", runsHere ? output : error, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData(2, "--compiler 'gcc@@' is not a compiler constraint in Spack syntax", "zlib", "--compiler", "gcc@@")]
+        [InlineData(2, "Unrecognized option '--bogus'.", "zlib", "--bogus")]
+        [InlineData(1, "Cannot write /dev/full: No space left on device", "zlib", "-o", "/dev/full")]
+        [InlineData(1, "Cannot write /no/such/folder/spack.yaml: Could not find a part of the path", "zlib", "-o", "/no/such/folder/spack.yaml")]
+        public void Errors_are_one_line_with_the_documented_exit_code(int expected, string message, params string[] args)
+        {
+            (int code, _, string error) = Run(args);
+
+            Assert.Equal(expected, code);
+            Assert.Contains(message, error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+            Assert.False(Directory.Exists("/no/such/folder"));
+        }
+
+        [Fact]
         public void Host_pins_for_this_machine_and_excludes_target()
         {
             (int code, string output, string error) = Run("zlib-ng", "--host", "--os", "ubuntu22.04");

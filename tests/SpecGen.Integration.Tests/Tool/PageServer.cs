@@ -31,26 +31,37 @@ namespace SpecGen.Tests.Tool
 
     /// <summary>
     /// A real HTTP/1.1 server on a loopback socket (no mock handler) serving pages from a folder in the cache layout
-    /// at <c>/_cache/&lt;tag&gt;/&lt;package&gt;/specs.md</c>, with faults queued per path; it counts requests per path.
+    /// at <c>/_cache/&lt;tag&gt;/&lt;package&gt;/specs.md</c> (under a prefix for a mirror), with faults queued per path;
+    /// it counts requests per path. A folder address (ending in '/') gets an HTML index of its sub-folders, as web
+    /// servers write one, unless <see cref="Listings"/> is off; other files can be served at any path.
     /// </summary>
     internal sealed class PageServer : IDisposable
     {
         private readonly TcpListener _listener = new TcpListener(IPAddress.Loopback, 0);
         private readonly string _root;
+        private readonly string _prefix;
         private readonly ConcurrentDictionary<string, ConcurrentQueue<Fault>> _faults = new ConcurrentDictionary<string, ConcurrentQueue<Fault>>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, string> _overrides = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly Task _loop;
 
-        public PageServer(string root)
+        /// <param name="prefix">Where the repository's root is on the server, e.g. <c>/mirror/cache.spack.io</c> (empty: at the top).</param>
+        public PageServer(string root, string prefix = "")
         {
             _root = root;
+            _prefix = prefix;
             _listener.Start();
             _loop = Task.Run(AcceptLoop);
         }
 
-        /// <summary>The base address to give as --source.</summary>
-        public string Url => "http://127.0.0.1:" + ((IPEndPoint)_listener.LocalEndpoint).Port + "/_cache";
+        /// <summary>The address of the repository's _cache folder, to give as --source.</summary>
+        public string Url => RootUrl + "/_cache";
+
+        /// <summary>The address of the repository's root (the prefix on this server).</summary>
+        public string RootUrl => "http://127.0.0.1:" + ((IPEndPoint)_listener.LocalEndpoint).Port + _prefix;
+
+        /// <summary>False: folder addresses answer 404, as raw-file hosts do.</summary>
+        public bool Listings { get; set; } = true;
 
         public ConcurrentDictionary<string, int> Requests { get; } = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
 
@@ -66,6 +77,9 @@ namespace SpecGen.Tests.Tool
 
         /// <summary>Serves <paramref name="text"/> for a page instead of the file.</summary>
         public void Serve(string tag, string package, string text) => _overrides[PathOf(tag, package)] = text;
+
+        /// <summary>Serves <paramref name="text"/> at a path under the repository's root, e.g. <c>/_data/tags.yaml</c>.</summary>
+        public void ServeFile(string path, string text) => _overrides[path] = text;
 
         public int RequestsOf(string tag, string package) => Requests.TryGetValue(PathOf(tag, package), out int n) ? n : 0;
 
@@ -124,6 +138,7 @@ namespace SpecGen.Tests.Tool
                         }
 
                         string path = Uri.UnescapeDataString(requestLine.Split(' ')[1]);
+                        path = path.StartsWith(_prefix + "/", StringComparison.Ordinal) ? path.Substring(_prefix.Length) : "/outside-the-prefix" + path;
                         Requests.AddOrUpdate(path, 1, (_, n) => n + 1);
                         Fault fault = _faults.TryGetValue(path, out ConcurrentQueue<Fault>? queue) && queue.TryDequeue(out Fault next) ? next : Fault.None;
                         if (!await Answer(stream, path, fault).ConfigureAwait(false))
@@ -155,7 +170,19 @@ namespace SpecGen.Tests.Tool
             }
 
             string file = Path.Combine(_root, path.TrimStart('/').Replace("_cache/", string.Empty, StringComparison.Ordinal));
-            byte[]? body = _overrides.TryGetValue(path, out string? text) ? Encoding.UTF8.GetBytes(text) : File.Exists(file) ? File.ReadAllBytes(file) : null;
+            if (Listings && path.StartsWith("/_cache/", StringComparison.Ordinal) && path.EndsWith('/') && Directory.Exists(file))
+            {
+                var index = new StringBuilder("<html><body><h1>Index of " + path + "</h1>\n<a href=\"../\">../</a>\n");
+                foreach (string folder in Directory.EnumerateDirectories(file))
+                {
+                    index.Append("<a href=\"").Append(Uri.EscapeDataString(Path.GetFileName(folder))).Append("/\">").Append(Path.GetFileName(folder)).Append("/</a>\n");
+                }
+
+                await Send(stream, "200 OK", Encoding.UTF8.GetBytes(index.Append("</body></html>").ToString())).ConfigureAwait(false);
+                return true;
+            }
+
+            byte[]? body = _overrides.TryGetValue(path, out string? text) ? Encoding.UTF8.GetBytes(text) : path.StartsWith("/_cache/", StringComparison.Ordinal) && File.Exists(file) ? File.ReadAllBytes(file) : null;
             if (body is null)
             {
                 await Send(stream, "404 Not Found", Encoding.UTF8.GetBytes("404: Not Found")).ConfigureAwait(false);

@@ -24,13 +24,7 @@ namespace SpecGen.Tests.Tool
             _dir.Dispose();
         }
 
-        private static (int Code, string Output, string Error) Run(params string[] args)
-        {
-            var output = new StringWriter();
-            var error = new StringWriter();
-            int code = ToolApp.Run(args, output, error);
-            return (code, output.ToString(), error.ToString());
-        }
+        private static (int Code, string Output, string Error) Run(params string[] args) => ToolRun.Run(args);
 
         private string Out => Path.Combine(_dir.Path, "spack");
 
@@ -112,7 +106,7 @@ namespace SpecGen.Tests.Tool
             Assert.Contains("did not answer within 1 s (after 2 attempts)", error, StringComparison.Ordinal);
             Assert.Contains("answered 500", error, StringComparison.Ordinal);
             Assert.Contains($"{Develop}/python", error, StringComparison.Ordinal);
-            Assert.Contains("Nothing was written.", error, StringComparison.Ordinal);
+            Assert.Contains("3 pages of 3 could not be fetched; nothing was written.", error, StringComparison.Ordinal);
             Assert.Equal(before, Snapshot());
         }
 
@@ -138,12 +132,13 @@ namespace SpecGen.Tests.Tool
 
             (int code, _, string error) = Fetch("zlib", "py-gast");
 
+            // Reported against the source (the URL it came from), never against the local file, which still holds the old page.
             Assert.Equal(1, code);
-            string path = Path.Combine(Out, Develop, "zlib", "specs.md");
             (int line, int column, _, _) = PageEdit.SpanOf(broken, "\"num_specs\": 4");
-            Assert.True(error.Contains($"{path}({line},{column + "\"num_specs\": ".Length}): error SPG0009: ", StringComparison.Ordinal), error);
-            Assert.Contains(": error SPG0009: ", error, StringComparison.Ordinal);
-            Assert.Contains("nothing was written", error, StringComparison.Ordinal);
+            string url = $"{_server.Url}/{Develop}/zlib/specs.md";
+            Assert.True(error.Contains($"{url}({line},{column + "\"num_specs\": ".Length}): error SPG0009: ", StringComparison.Ordinal), error);
+            Assert.DoesNotContain(Out, error, StringComparison.Ordinal);
+            Assert.Contains("1 page fails its checks (at the source, above); nothing was written.", error, StringComparison.Ordinal);
             Assert.Equal(before, Snapshot());
         }
 
@@ -163,9 +158,15 @@ namespace SpecGen.Tests.Tool
             Assert.Equal(1, code);
             Assert.Contains("'v9.9.9'", error, StringComparison.Ordinal);
 
+            // Over HTTP, --all reads the tag's folder listing; a host without listings says so.
+            (code, output, error) = Run("fetch", "--tag", "v0.22.0", "--source", _server.Url, "--out", Out, "--all", "--retry-delay", "0");
+            Assert.True(code == 0, error);
+            Assert.Contains("Fetched 2 pages", output, StringComparison.Ordinal);
+
+            _server.Listings = false;
             (code, _, error) = Run("fetch", "--tag", Develop, "--source", _server.Url, "--out", Out, "--all");
-            Assert.Equal(2, code);
-            Assert.Contains("--all needs a local source", error, StringComparison.Ordinal);
+            Assert.Equal(1, code);
+            Assert.Contains($"{_server.RootUrl}/_cache/{Develop}/ has no folder listing, so the packages of '{Develop}' cannot be listed there", error, StringComparison.Ordinal);
         }
 
         [Fact]
@@ -242,18 +243,27 @@ namespace SpecGen.Tests.Tool
                 .Replace("\"n5mtx7tcrev5nt4dbzvbri2q63mt6d3f\"", "x", StringComparison.Ordinal);
             _server.Serve(Develop, "zlib", newer);
 
+            // Only what changed: zlib's row, not py-gast's.
             (int code, string output, string error) = Run("update", Out, "--source", _server.Url, "--retry-delay", "10");
             Assert.True(code == 0, error);
             Assert.Equal(newer, Written(Develop, "zlib"));
-            Assert.Contains(Develop + ":", output, StringComparison.Ordinal);
-            Assert.Equal(new[] { "py-gast", "0", "0", "24", "0.5.4" }, Row(output, "py-gast"));
             Assert.Equal(new[] { "zlib", "1", "1", "2", "1.3.1" }, Row(output, "zlib"));
-            Assert.Contains("1 added, 1 removed, 26 kept", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("py-gast", output, StringComparison.Ordinal);
+            Assert.Contains(Develop + ": 1 added, 1 removed, 26 kept", output, StringComparison.Ordinal);
 
+            // Nothing changed: nothing on standard output.
+            (code, output, error) = Run("update", Out, "--source", _server.Url, "--json");
+            Assert.Equal(0, code);
+            Assert.Equal(string.Empty, output);
+            Assert.Contains("No binary was added or removed in 2 pages.", error, StringComparison.Ordinal);
+
+            _server.Serve(Develop, "zlib", zlib);
             (code, output, _) = Run("update", Out, "--source", _server.Url, "--json");
             Assert.Equal(0, code);
-            Assert.Equal(27, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
-            Assert.DoesNotContain("\"added\"", output, StringComparison.Ordinal);
+            string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(2, lines.Length);
+            Assert.Contains("\"change\":\"added\",\"hash\":\"n5mtx7tcrev5nt4dbzvbri2q63mt6d3f\"", lines[1], StringComparison.Ordinal);
+            Assert.Contains("\"change\":\"removed\",\"hash\":\"n5mtx7tcrev5nt4dbzvbri2q63mt6d3g\"", lines[0], StringComparison.Ordinal);
         }
     }
 }

@@ -262,7 +262,7 @@ namespace SpecGen.Tests.Diagnostics
                 .Expect(new DiagnosticResult("SPG0008", DiagnosticSeverity.Error)
                     .WithSpan(page.Path, second.Line, second.Column, second.EndLine, second.EndColumn)
                     .WithSpan(page.Path, first.Line, first.Column, first.EndLine, first.EndColumn)
-                    .WithArguments("n5mtx7tcrev5nt4dbzvbri2q63mt6d3f", "develop-2025-04-20"))
+                    .WithArguments("n5mtx7tcrev5nt4dbzvbri2q63mt6d3f", "develop-2025-04-20", $"{page.Path}({first.Line},{first.Column})"))
                 .RunAsync();
         }
 
@@ -275,6 +275,7 @@ namespace SpecGen.Tests.Diagnostics
             Assert.Equal(3, found.Length);
             Assert.All(found, d => Assert.Equal(other.Path, d.Location.GetLineSpan().Path));
             Assert.All(found, d => Assert.Equal(Zlib.Path, Assert.Single(d.AdditionalLocations).GetLineSpan().Path));
+            Assert.All(found, d => Assert.Matches(@"^Hash '[a-z2-7]{32}' is listed more than once in snapshot 'develop-2025-04-20'; also at " + System.Text.RegularExpressions.Regex.Escape(Zlib.Path) + @"\(\d+,\d+\)$", d.GetMessage()));
             Assert.Equal(3, CatalogOf(Zlib).Count);
         }
 
@@ -343,6 +344,8 @@ namespace SpecGen.Tests.Diagnostics
             var second = new TestPage("/pages/more/zlib/specs.md", Zlib.Text);
             Diagnostic d = AssertSingleAt("SPG0012", second, "\"zlib\"", 0, Zlib);
             Assert.Equal(Zlib.Path, Assert.Single(d.AdditionalLocations).GetLineSpan().Path);
+            var title = SpanOf(Zlib.Text, "\"zlib\"");
+            Assert.Equal($"Package 'zlib' already has a page in snapshot 'develop-2025-04-20', at {Zlib.Path}({title.Line},{title.Column}); this page is left out", d.GetMessage());
             Assert.Equal(3, CatalogOf(Zlib).Count);
         }
 
