@@ -117,12 +117,16 @@ namespace SpecGen.Generator.Diagnostics
             "SPG0025", "Page left out of the catalog", "This page cannot be read, so it is left out of the catalog: {0}",
             Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0025");
 
+        public static readonly DiagnosticDescriptor MisplacedPage = new DiagnosticDescriptor(
+            "SPG0029", "Page in another package's or tag's folder", "{0}",
+            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0029");
+
         public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
         {
             InternalError, NotAPage, YamlSyntax, MissingKey, WrongShape, UnknownKey, InvalidName, InvalidHash,
             DuplicateHash, SpecCountMismatch, StackCountMismatch, MetaSetMismatch, DuplicatePage, UnexpectedLayout,
             OldFormat, ResourceLimit, MalformedValue, IdentifierCollision, InvalidSizeOrTarball, DuplicateKey,
-            InvalidSetting, QueryNeverMatches, HashNeverMatches, MalformedQuery, UnknownTarget, PageLeftOut,
+            InvalidSetting, QueryNeverMatches, HashNeverMatches, MalformedQuery, UnknownTarget, PageLeftOut, MisplacedPage,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> Index = BuildIndex();

@@ -9,8 +9,9 @@ namespace SpecGen.Generator.Pages
     internal static class CategoriesReader
     {
         /// <summary>The tag, or null (reported).</summary>
-        public static string? ReadTag(PageContext page, ValueReader values, KeyMap keys, NameRecorder names)
+        public static string? ReadTag(PageContext page, ValueReader values, KeyMap keys, NameRecorder names, out YamlNode? tagNode)
         {
+            tagNode = null;
             if (!keys.Require(page, PageKeys.Categories, page.FirstLine, string.Empty, out KeyEntry categories))
             {
                 return null;
@@ -61,6 +62,7 @@ namespace SpecGen.Generator.Pages
             }
 
             names.Add(Dimensions.Tag, tag.Key, tag.Value.Span);
+            tagNode = tag.Value;
             return tag.Key;
         }
     }

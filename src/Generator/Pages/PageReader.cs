@@ -20,6 +20,7 @@ namespace SpecGen.Generator.Pages
         private readonly PageContext _page;
         private readonly ValueReader _values;
         private readonly NameRecorder _names;
+        private YamlNode? _titleNode;
 
         private PageReader(PageContext page)
         {
@@ -98,7 +99,8 @@ namespace SpecGen.Generator.Pages
             keys.ReportUnknown(_page, static key => Array.IndexOf(PageKeys.All, key) >= 0, string.Empty);
             (string Package, LocationInfo Location)? title = ReadTitle(keys);
             ReadLayout(keys);
-            string? tag = CategoriesReader.ReadTag(_page, _values, keys, _names);
+            string? tag = CategoriesReader.ReadTag(_page, _values, keys, _names, out YamlNode? tagNode);
+            CheckPlace(title, tag, tagNode);
             MetaSection? meta = MetaReader.Read(_page, _values, keys);
             var specReader = new SpecReader(_page, _values, _names);
             List<SpecRead>? specs = ReadSpecs(keys, specReader);
@@ -155,7 +157,33 @@ namespace SpecGen.Generator.Pages
             }
 
             _names.Add(Dimensions.Package, package, title.Value.Span);
+            _titleNode = title.Value;
             return (package, _page.Location(title.Value.Span));
+        }
+
+        /// <summary>
+        /// SPG0029: a page named specs.md sits at &lt;tag&gt;/&lt;package&gt;/specs.md, as on the cache site; a folder that names
+        /// another package or tag (a page copied or fetched into the wrong place) is reported at the value it contradicts.
+        /// </summary>
+        private void CheckPlace((string Package, LocationInfo Location)? title, string? tag, YamlNode? tagNode)
+        {
+            string[] parts = _page.Path.Split('/', '\\');
+            if (parts.Length < 3 || parts[parts.Length - 1] != "specs.md")
+            {
+                return;
+            }
+
+            string packageFolder = parts[parts.Length - 2];
+            string tagFolder = parts[parts.Length - 3];
+            if (title is { } t && packageFolder != t.Package && _titleNode is not null)
+            {
+                _page.Report(DiagnosticDescriptors.MisplacedPage, _titleNode.Span, "The page is for package '" + t.Package + "' but sits in the folder '" + packageFolder + "'; pages sit at <tag>/<package>/specs.md, so this one belongs in '" + tagFolder + "/" + t.Package + "/specs.md'");
+            }
+
+            if (tag is not null && tagNode is not null && tagFolder != tag)
+            {
+                _page.Report(DiagnosticDescriptors.MisplacedPage, tagNode.Span, "The page is for snapshot tag '" + tag + "' but sits in the folder '" + tagFolder + "'; pages sit at <tag>/<package>/specs.md, so this one belongs in '" + tag + "/" + packageFolder + "/specs.md'");
+            }
         }
 
         private void ReadLayout(KeyMap keys)

@@ -341,12 +341,47 @@ namespace SpecGen.Tests.Diagnostics
         [Fact]
         public void SPG0012_two_pages_for_one_package_and_tag()
         {
-            var second = new TestPage("/pages/more/zlib/specs.md", Zlib.Text);
+            var second = new TestPage("/pages/more/develop-2025-04-20/zlib/specs.md", Zlib.Text);
             Diagnostic d = AssertSingleAt("SPG0012", second, "\"zlib\"", 0, Zlib);
             Assert.Equal(Zlib.Path, Assert.Single(d.AdditionalLocations).GetLineSpan().Path);
             var title = SpanOf(Zlib.Text, "\"zlib\"");
             Assert.Equal($"Package 'zlib' already has a page in snapshot 'develop-2025-04-20', at {Zlib.Path}({title.Line},{title.Column}); this page is left out", d.GetMessage());
             Assert.Equal(3, CatalogOf(Zlib).Count);
+        }
+
+        [Fact]
+        public void SPG0029_a_page_in_another_packages_folder_warns_at_its_title_and_stays()
+        {
+            var page = new TestPage("/pages/develop-2025-04-20/zlib-ng/specs.md", Zlib.Text);
+
+            Diagnostic d = AssertSingleAt("SPG0029", page, "\"zlib\"");
+
+            Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+            Assert.Equal("The page is for package 'zlib' but sits in the folder 'zlib-ng'; pages sit at <tag>/<package>/specs.md, so this one belongs in 'develop-2025-04-20/zlib/specs.md'", d.GetMessage());
+            Assert.Single(Find("SPG0029", page));
+            Assert.Equal(3, CatalogOf(page).Count);
+        }
+
+        [Fact]
+        public void SPG0029_a_page_in_another_tags_folder_warns_at_its_tag()
+        {
+            var page = new TestPage("/pages/v0.22.0/zlib/specs.md", Zlib.Text);
+
+            Diagnostic d = AssertSingleAt("SPG0029", page, "develop-2025-04-20");
+
+            Assert.Equal("The page is for snapshot tag 'develop-2025-04-20' but sits in the folder 'v0.22.0'; pages sit at <tag>/<package>/specs.md, so this one belongs in 'develop-2025-04-20/zlib/specs.md'", d.GetMessage());
+        }
+
+        [Theory]
+        [InlineData("/pages/develop-2025-04-20/zlib/specs.md")]
+        [InlineData("/pages/zlib.md")]
+        [InlineData("specs.md")]
+        public void SPG0029_not_reported_where_the_folders_agree_or_the_page_is_not_specs_md(string path)
+        {
+            var page = new TestPage(path, Zlib.Text);
+
+            Assert.Empty(Find("SPG0029", page));
+            Assert.Equal(3, CatalogOf(page).Count);
         }
 
         [Theory]

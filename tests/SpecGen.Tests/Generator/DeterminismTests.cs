@@ -36,10 +36,10 @@ namespace SpecGen.Tests.Generator
             var pages = new[]
             {
                 page,
-                new TestPage("/other/zlib/specs.md", page.Text),
-                new TestPage("/a/zlib/specs.md", broken),
-                new TestPage("/z/python/specs.md", broken.Replace("title: \"zlib\"", "title: \"python\"")),
-                new TestPage("/third/zlib/specs.md", page.Text),
+                new TestPage("/other/develop-2025-04-20/zlib/specs.md", page.Text),
+                new TestPage("/a/develop-2025-04-20/zlib/specs.md", broken),
+                new TestPage("/z/develop-2025-04-20/python/specs.md", broken.Replace("title: \"zlib\"", "title: \"python\"")),
+                new TestPage("/third/develop-2025-04-20/zlib/specs.md", page.Text),
             };
 
             string[] forward = GeneratorHarness.Run(pages).Diagnostics.Select(d => d.ToString()).ToArray();

@@ -135,7 +135,7 @@ namespace SpecGen.Tests.Properties
         /// </summary>
         private static int Check(SourceText text, int damage)
         {
-            const string Path = "/pages/mutated/page/specs.md";
+            const string Path = "/pages/mutated-page.md";
             PageResult result = PageReader.Read(Path, text, new ReadOptions(ReadOptions.DefaultMaxPageSize), CancellationToken.None);
             foreach (DiagnosticInfo diagnostic in result.Diagnostics)
             {
