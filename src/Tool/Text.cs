@@ -16,18 +16,7 @@ namespace SpecGen.Tool
         }
 
         /// <summary>The known names nearest to <paramref name="name"/> by edit distance (case-insensitive), closest first, at most three.</summary>
-        public static IReadOnlyList<string> Nearest(string name, IEnumerable<string> known)
-        {
-            int limit = Math.Max(2, name.Length / 3);
-            return known
-                .Select(k => (Name: k, Distance: Distance(name.ToLowerInvariant(), k.ToLowerInvariant())))
-                .Where(k => k.Distance <= limit || k.Name.StartsWith(name, StringComparison.OrdinalIgnoreCase))
-                .OrderBy(k => k.Distance)
-                .ThenBy(k => k.Name, StringComparer.Ordinal)
-                .Take(3)
-                .Select(k => k.Name)
-                .ToList();
-        }
+        public static IReadOnlyList<string> Nearest(string name, IEnumerable<string> known) => SpecGen.Format.NearestNames.Of(name, known);
 
         /// <summary><c>; did you mean zlib or zlib-ng?</c>, or nothing when no known name is near.</summary>
         public static string DidYouMean(string name, IEnumerable<string> known)
@@ -36,25 +25,6 @@ namespace SpecGen.Tool
             return nearest.Count == 0 ? string.Empty : "; did you mean " + string.Join(" or ", nearest) + "?";
         }
 
-        /// <summary>Levenshtein distance.</summary>
-        public static int Distance(string a, string b)
-        {
-            int[] previous = Enumerable.Range(0, b.Length + 1).ToArray();
-            int[] current = new int[b.Length + 1];
-            for (int i = 1; i <= a.Length; i++)
-            {
-                current[0] = i;
-                for (int j = 1; j <= b.Length; j++)
-                {
-                    int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                }
-
-                (previous, current) = (current, previous);
-            }
-
-            return previous[b.Length];
-        }
 
         /// <summary>Rows as columns two spaces apart; the columns in <paramref name="rightAligned"/> are numbers, aligned right.</summary>
         public static void Table(IReadOnlyList<string[]> rows, TextWriter output, params int[] rightAligned)

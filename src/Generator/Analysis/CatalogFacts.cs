@@ -12,27 +12,72 @@ using SpecGen.Format;
 namespace SpecGen.Generator.Analysis
 {
     /// <summary>
-    /// What a generated catalog class holds, read back from the generated code the analyzer sees: the names
-    /// (its constants) and the hashes (from its table blob).
+    /// What a generated catalog class holds, read back from the generated code the analyzer sees (its two blobs,
+    /// decoded through the field kinds as the runtime decodes them): the names of each kind, the hashes, the tags,
+    /// and per package its versions and compilers.
     /// </summary>
     internal sealed class CatalogFacts
     {
-        private CatalogFacts(string className, Dictionary<string, HashSet<string>> names, string[] hashes)
+        private readonly Dictionary<string, List<VersionValue>> _versions;
+        private readonly Dictionary<string, List<(string Name, VersionValue? Version)>> _compilers;
+
+        private CatalogFacts(string className, Dictionary<string, HashSet<string>> names, string[] hashes, Dictionary<string, List<VersionValue>> versions, Dictionary<string, List<(string, VersionValue?)>> compilers)
         {
             ClassName = className;
             Names = names;
             Hashes = hashes;
+            _versions = versions;
+            _compilers = compilers;
         }
 
         public string ClassName { get; }
 
-        /// <summary>Names by nested class (<see cref="Dimension.ClassName"/>).</summary>
+        /// <summary>Names by kind (<see cref="Dimension.Parameter"/>).</summary>
         public Dictionary<string, HashSet<string>> Names { get; }
 
         /// <summary>The distinct hashes, sorted ordinally.</summary>
         public string[] Hashes { get; }
 
-        public bool Has(Dimension dimension, string name) => Names.TryGetValue(dimension.ClassName, out HashSet<string>? set) && set.Contains(name);
+        public bool Has(Dimension dimension, string name) => Names.TryGetValue(dimension.Parameter, out HashSet<string>? set) && set.Contains(name);
+
+        /// <summary>True when a spec of <paramref name="package"/> (any package when null) has a version in <paramref name="versions"/>.</summary>
+        public bool HasVersion(string? package, VersionListValue versions)
+        {
+            foreach (KeyValuePair<string, List<VersionValue>> pair in _versions)
+            {
+                if ((package is null || pair.Key == package) && pair.Value.Exists(versions.Contains))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when a spec of <paramref name="package"/> (any when null) was built with compiler <paramref name="name"/>
+        /// (compared by Spack's current names) in a version of <paramref name="versions"/> (any when null).
+        /// </summary>
+        public bool HasCompiler(string? package, string name, VersionListValue? versions)
+        {
+            string builtin = CompilerNames.Builtin(name);
+            foreach (KeyValuePair<string, List<(string Name, VersionValue? Version)>> pair in _compilers)
+            {
+                if ((package is null || pair.Key == package)
+                    && pair.Value.Exists(c => c.Name == builtin && (versions is null || (c.Version is VersionValue v && versions.Contains(v)))))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The names of a kind nearest to <paramref name="name"/> (at most three, by edit distance), for "did you mean".</summary>
+        public IReadOnlyList<string> Nearest(Dimension dimension, string name)
+        {
+            return Names.TryGetValue(dimension.Parameter, out HashSet<string>? set) ? NearestNames.Of(name, set) : Array.Empty<string>();
+        }
 
         /// <summary>How many distinct hashes start with <paramref name="prefix"/> (0, 1, or 2 for several).</summary>
         public int CountPrefix(string prefix)
@@ -64,33 +109,82 @@ namespace SpecGen.Generator.Analysis
         /// <summary>The facts of a class SpecGen generated, or null when it is not one (or cannot be read).</summary>
         public static CatalogFacts? Read(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
-            var names = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-            foreach (INamedTypeSymbol nested in type.GetTypeMembers())
+            byte[]? tables = BlobOf(type, GeneratedCode.TablesProperty, cancellationToken);
+            byte[]? strings = BlobOf(type, GeneratedCode.StringsProperty, cancellationToken);
+            CatalogHeader? header = tables is null ? null : CatalogHeader.Read(tables, out _);
+            if (header is null || strings is null)
             {
-                var set = new HashSet<string>(StringComparer.Ordinal);
-                foreach (IFieldSymbol field in nested.GetMembers().OfType<IFieldSymbol>())
-                {
-                    if (field.IsConst && field.ConstantValue is string value)
-                    {
-                        set.Add(value);
-                    }
-                }
-
-                names[nested.Name] = set;
+                return null;
             }
 
-            byte[]? blob = TablesOf(type, cancellationToken);
-            string[]? hashes = blob is null ? null : HashesOf(blob);
-            return hashes is null ? null : new CatalogFacts(type.Name, names, hashes);
+            var source = new BlobSource(tables!, strings, header);
+            var names = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            foreach (Dimension dimension in Dimensions.All)
+            {
+                var set = new HashSet<string>(StringComparer.Ordinal);
+                for (int i = 0; i < header[dimension.Names].Count; i++)
+                {
+                    set.Add(source.Name(dimension, i));
+                }
+
+                names[dimension.Parameter] = set;
+            }
+
+            var hashes = new List<string>(header.HashCount);
+            for (int slot = 0; slot < header.SlotCount; slot++)
+            {
+                if (header.HashAt(tables!, slot) is string hash)
+                {
+                    hashes.Add(hash);
+                }
+            }
+
+            var versions = new Dictionary<string, List<VersionValue>>(StringComparer.Ordinal);
+            var compilers = new Dictionary<string, List<(string, VersionValue?)>>(StringComparer.Ordinal);
+            for (int spec = 0; spec < header.SpecCount; spec++)
+            {
+                if ((spec & 4095) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                string package = source.Name(Dimensions.Package, source.Read(Dimensions.Package.Column, source.Read(Section.SpecPage, spec)) - 1);
+                if (SpecFields.Versions.Type.Describe(source, SpecFields.Versions, spec) is string text && VersionValue.Parse(text, out _) is VersionValue version)
+                {
+                    Add(versions, package, version);
+                }
+
+                int compiler = CompilerField.Get(source, SpecFields.Compiler, spec);
+                if (compiler >= 0 && (source.Read(Section.CompilerFlags, compiler) & CompilerFlags.None) == 0)
+                {
+                    string name = CompilerNames.Builtin(source.String(source.Read(Section.CompilerName, compiler)));
+                    Add(compilers, package, (name, VersionValue.Parse(source.String(source.Read(Section.CompilerVersion, compiler)), out _)));
+                }
+            }
+
+            return new CatalogFacts(type.Name, names, hashes.ToArray(), versions, compilers);
         }
 
-        /// <summary>The table blob: its property's literal, or its chunks joined when it is written in chunks.</summary>
-        private static byte[]? TablesOf(INamedTypeSymbol type, CancellationToken cancellationToken)
+        private static void Add<T>(Dictionary<string, List<T>> map, string key, T value)
+        {
+            if (!map.TryGetValue(key, out List<T>? list))
+            {
+                map[key] = list = new List<T>();
+            }
+
+            if (!list.Contains(value))
+            {
+                list.Add(value);
+            }
+        }
+
+        /// <summary>A blob: its property's literal, or its chunks joined when it is written in chunks.</summary>
+        private static byte[]? BlobOf(INamedTypeSymbol type, string blob, CancellationToken cancellationToken)
         {
             var parts = new List<byte[]>();
             for (int index = 0; ; index++)
             {
-                byte[]? chunk = PropertyBlob(type, GeneratedCode.ChunkProperty(GeneratedCode.TablesProperty, index), cancellationToken);
+                byte[]? chunk = PropertyBlob(type, GeneratedCode.ChunkProperty(blob, index), cancellationToken);
                 if (chunk is null)
                 {
                     break;
@@ -99,7 +193,7 @@ namespace SpecGen.Generator.Analysis
                 parts.Add(chunk);
             }
 
-            return parts.Count == 0 ? PropertyBlob(type, GeneratedCode.TablesProperty, cancellationToken) : parts.SelectMany(p => p).ToArray();
+            return parts.Count == 0 ? PropertyBlob(type, blob, cancellationToken) : parts.SelectMany(p => p).ToArray();
         }
 
         private static byte[]? PropertyBlob(INamedTypeSymbol type, string name, CancellationToken cancellationToken)
@@ -135,41 +229,8 @@ namespace SpecGen.Generator.Analysis
                 return null;
             }
 
-            // The table blob is printable ASCII: one character per byte.
-            string text = literal.Token.ValueText;
-            var result = new byte[text.Length];
-            for (int i = 0; i < text.Length; i++)
-            {
-                if (text[i] > 0x7F)
-                {
-                    return null;
-                }
-
-                result[i] = (byte)text[i];
-            }
-
-            return result;
-        }
-
-        /// <summary>The distinct hashes of a table blob, from its hash table.</summary>
-        private static string[]? HashesOf(byte[] blob)
-        {
-            CatalogHeader? header = CatalogHeader.Read(blob, out _);
-            if (header is null)
-            {
-                return null;
-            }
-
-            var hashes = new List<string>(header.HashCount);
-            for (int slot = 0; slot < header.SlotCount; slot++)
-            {
-                if (header.HashAt(blob, slot) is string hash)
-                {
-                    hashes.Add(hash);
-                }
-            }
-
-            return hashes.ToArray();
+            // A UTF-8 literal: its bytes are the UTF-8 form of its text.
+            return System.Text.Encoding.UTF8.GetBytes(literal.Token.ValueText);
         }
     }
 }

@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SpecGen.Format;
@@ -11,14 +14,29 @@ using SpecGen.Generator.Diagnostics;
 namespace SpecGen.Generator.Analysis
 {
     /// <summary>
-    /// Warns where a string literal handed to a generated catalog can never match: <c>Query("...")</c> naming a
-    /// package, target, OS or platform the catalog does not have, or a malformed query (SPG0021, SPG0023);
-    /// <c>Where(...)</c> with such a name (SPG0021); <c>TryFindByHash</c>/<c>FindByHash</c>/<c>/hash</c> with a
-    /// prefix no spec has, or one several hashes share (SPG0022). It reads the catalog back from the generated code.
+    /// Warns where a string literal handed to SpecGen's API can never work. Whatever the receiver: a query passed to
+    /// <c>SpecCatalog.Query</c> or <c>SpecPattern.Parse</c> that throws <c>FormatException</c> (SPG0023). Where the
+    /// receiver is the generated catalog (<c>SpackCache.Catalog</c>, or a local, a readonly field or a get-only
+    /// property whose value is it): a package, target, OS, platform, stack or tag the catalog does not have, a
+    /// package version no page has, a compiler (or compiler version) no spec was built with, in <c>Query</c>,
+    /// <c>Where</c> and <c>Diff</c> (SPG0021, with "did you mean" and a code fix); a hash prefix no spec has, or one
+    /// several hashes share (SPG0022). It reads the catalog back from the generated code.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class CatalogUsageAnalyzer : DiagnosticAnalyzer
     {
+        /// <summary>Diagnostic property: the unknown text the code fix replaces.</summary>
+        public const string ReplaceProperty = "SpecGen.Replace";
+
+        /// <summary>Diagnostic property: where the unknown text starts in the literal's value.</summary>
+        public const string AtProperty = "SpecGen.At";
+
+        /// <summary>Diagnostic property: the nearest known names, one per line.</summary>
+        public const string SuggestionsProperty = "SpecGen.Suggestions";
+
+        /// <summary>How many assignments deep a receiver is traced back to the generated catalog.</summary>
+        private const int MaxTrace = 4;
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             DiagnosticDescriptors.QueryNeverMatches, DiagnosticDescriptors.HashNeverMatches, DiagnosticDescriptors.MalformedQuery);
 
@@ -29,6 +47,7 @@ namespace SpecGen.Generator.Analysis
             context.RegisterCompilationStartAction(start =>
             {
                 INamedTypeSymbol? catalogType = start.Compilation.GetTypeByMetadataName("SpecGen.SpecCatalog");
+                INamedTypeSymbol? patternType = start.Compilation.GetTypeByMetadataName("SpecGen.SpecPattern");
                 if (catalogType is null)
                 {
                     return;
@@ -36,81 +55,127 @@ namespace SpecGen.Generator.Analysis
 
                 var facts = new ConcurrentDictionary<INamedTypeSymbol, CatalogFacts?>(SymbolEqualityComparer.Default);
                 start.RegisterOperationAction(
-                    operation => Analyze(operation, catalogType, facts),
+                    operation => Analyze(operation, catalogType, patternType, facts),
                     OperationKind.Invocation);
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol catalogType, ConcurrentDictionary<INamedTypeSymbol, CatalogFacts?> cache)
+        private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol catalogType, INamedTypeSymbol? patternType, ConcurrentDictionary<INamedTypeSymbol, CatalogFacts?> cache)
         {
             var invocation = (IInvocationOperation)context.Operation;
             IMethodSymbol method = invocation.TargetMethod;
-            if (!SymbolEqualityComparer.Default.Equals(method.ContainingType, catalogType)
-                || invocation.Instance is not IPropertyReferenceOperation { Property.Name: GeneratedCode.CatalogProperty } catalog
-                || !IsGenerated(catalog.Property.ContainingType))
+            if (patternType is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, patternType))
+            {
+                if (method.Name == "Parse" && invocation.Arguments.Length == 1 && Constant(invocation.Arguments[0]) is string text)
+                {
+                    CheckQuery(context, null, invocation.Arguments[0], text);
+                }
+
+                return;
+            }
+
+            if (!SymbolEqualityComparer.Default.Equals(method.ContainingType, catalogType))
             {
                 return;
             }
 
-            CatalogFacts? facts = cache.GetOrAdd(catalog.Property.ContainingType, type => CatalogFacts.Read(type, context.CancellationToken));
-            if (facts is null)
-            {
-                return;
-            }
-
+            INamedTypeSymbol? generated = Trace(invocation.Instance, MaxTrace);
+            CatalogFacts? facts = generated is null ? null : cache.GetOrAdd(generated, type => CatalogFacts.Read(type, context.CancellationToken));
             switch (method.Name)
             {
                 case "Query" when invocation.Arguments.Length == 1 && Constant(invocation.Arguments[0]) is string query:
                     CheckQuery(context, facts, invocation.Arguments[0], query);
                     break;
-                case "Where":
+                case "Where" when facts is not null:
                     foreach (IArgumentOperation argument in invocation.Arguments)
                     {
                         Dimension? dimension = Dimensions.ByParameter(argument.Parameter?.Name);
                         if (dimension is not null && Constant(argument) is string name && !facts.Has(dimension, name))
                         {
-                            Report(context, DiagnosticDescriptors.QueryNeverMatches, argument, dimension.Noun, name, facts.ClassName);
+                            ReportName(context, argument, facts, dimension, name, 0);
                         }
                     }
 
                     break;
-                case "TryFindByHash":
-                case "FindByHash":
+                case "Diff" when facts is not null:
+                    foreach (IArgumentOperation argument in invocation.Arguments)
+                    {
+                        if (Constant(argument) is string tag && !facts.Has(Dimensions.Tag, tag))
+                        {
+                            ReportName(context, argument, facts, Dimensions.Tag, tag, 0);
+                        }
+                    }
+
+                    break;
+                case "TryFindByHash" when facts is not null:
+                case "FindByHash" when facts is not null:
                     if (invocation.Arguments.Length >= 1 && Constant(invocation.Arguments[0]) is string prefix)
                     {
-                        CheckHash(context, facts, invocation.Arguments[0], prefix, method.Name == "TryFindByHash");
+                        CheckHash(context, facts!, invocation.Arguments[0], prefix, method.Name == "TryFindByHash");
                     }
 
                     break;
             }
         }
 
-        private static void CheckQuery(OperationAnalysisContext context, CatalogFacts facts, IArgumentOperation argument, string query)
+        /// <summary>A query's syntax (any receiver), and with <paramref name="facts"/> its names, versions, compilers and hash against the catalog.</summary>
+        private static void CheckQuery(OperationAnalysisContext context, CatalogFacts? facts, IArgumentOperation argument, string query)
         {
             SpecPatternSyntax? pattern = SpecPatternSyntax.Parse(query, out string? error, out int position);
             if (pattern is null)
             {
-                Report(context, DiagnosticDescriptors.MalformedQuery, argument, "position " + position + ": " + error);
+                Report(context, DiagnosticDescriptors.MalformedQuery, argument, null, "position " + position + ": " + error);
                 return;
             }
 
-            foreach ((string? value, Dimension dimension) in new[]
+            if (facts is null)
             {
-                (pattern.Root.Name, Dimensions.Package), (ExactTarget(pattern.Root.Target), Dimensions.Target),
-                (pattern.Root.Os, Dimensions.OperatingSystem), (pattern.Root.Platform, Dimensions.Platform),
+                return;
+            }
+
+            QueryNodeSyntax root = pattern.Root;
+            bool allKnown = true;
+            foreach ((string? value, Dimension dimension, int at) in new[]
+            {
+                (root.Name, Dimensions.Package, root.NameStart), (ExactTarget(root.Target), Dimensions.Target, root.TargetStart),
+                (root.Os, Dimensions.OperatingSystem, -1), (root.Platform, Dimensions.Platform, -1),
             })
             {
                 if (value is not null && !facts.Has(dimension, value))
                 {
-                    Report(context, DiagnosticDescriptors.QueryNeverMatches, argument, dimension.Noun, value, facts.ClassName);
+                    ReportName(context, argument, facts, dimension, value, at >= 0 ? at : query.IndexOf(value, StringComparison.Ordinal));
+                    allKnown = false;
                 }
             }
 
-            if (pattern.Root.Hash is string hash && facts.CountPrefix(hash) == 0)
+            if (!allKnown)
             {
-                Report(context, DiagnosticDescriptors.HashNeverMatches, argument, facts.ClassName, hash, "matches no spec");
+                return;
+            }
+
+            if (root.Versions is string versions && VersionListValue.Parse(versions, out _) is VersionListValue list && !facts.HasVersion(root.Name, list))
+            {
+                Report(context, DiagnosticDescriptors.QueryNeverMatches, argument, null, "Version", (root.Name ?? string.Empty) + "@" + versions, facts.ClassName + (root.Name is null ? string.Empty : " for that package"), string.Empty);
+            }
+
+            foreach (QueryNodeSyntax compiler in pattern.Compilers.Where(n => n.Name is not null && !IsLanguage(n.Name)))
+            {
+                VersionListValue? constraint = compiler.Versions is null ? null : VersionListValue.Parse(compiler.Versions, out _);
+                if (!facts.HasCompiler(root.Name, compiler.Name!, constraint))
+                {
+                    string text = compiler.Name + (compiler.Versions is null ? string.Empty : "@" + compiler.Versions);
+                    Report(context, DiagnosticDescriptors.QueryNeverMatches, argument, null, "Compiler", text, facts.ClassName + (root.Name is null ? string.Empty : " for that package"), string.Empty);
+                }
+            }
+
+            if (root.Hash is string hash && facts.CountPrefix(hash) == 0)
+            {
+                Report(context, DiagnosticDescriptors.HashNeverMatches, argument, null, facts.ClassName, hash, "matches no spec");
             }
         }
+
+        /// <summary>The language virtuals a <c>%</c> may name (<c>%c</c>): not compilers, so not checked against the catalog's compilers.</summary>
+        private static bool IsLanguage(string name) => name is "c" or "cxx" or "fortran";
 
         /// <summary>A target constraint that is one name (ranges and lists are not checked against the catalog's names).</summary>
         private static string? ExactTarget(string? target)
@@ -123,12 +188,118 @@ namespace SpecGen.Generator.Analysis
             int count = prefix.Length == 0 || prefix.Length > CatalogLayout.HashLength ? 0 : facts.CountPrefix(prefix);
             if (count == 0)
             {
-                Report(context, DiagnosticDescriptors.HashNeverMatches, argument, facts.ClassName, prefix, "matches no spec");
+                Report(context, DiagnosticDescriptors.HashNeverMatches, argument, null, facts.ClassName, prefix, "matches no spec");
             }
             else if (count > 1 && unique)
             {
-                Report(context, DiagnosticDescriptors.HashNeverMatches, argument, facts.ClassName, prefix, "starts several hashes, so it is ambiguous and finds nothing");
+                Report(context, DiagnosticDescriptors.HashNeverMatches, argument, null, facts.ClassName, prefix, "starts several hashes, so it is ambiguous and finds nothing");
             }
+        }
+
+        /// <summary>SPG0021 for a name the catalog does not have, with the nearest names (and what the code fix needs to use them).</summary>
+        private static void ReportName(OperationAnalysisContext context, IArgumentOperation argument, CatalogFacts facts, Dimension dimension, string name, int at)
+        {
+            IReadOnlyList<string> nearest = facts.Nearest(dimension, name);
+            ImmutableDictionary<string, string?>? properties = null;
+            if (nearest.Count > 0 && at >= 0)
+            {
+                properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(ReplaceProperty, name)
+                    .Add(AtProperty, at.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    .Add(SuggestionsProperty, string.Join("\n", nearest));
+            }
+
+            string didYouMean = nearest.Count == 0 ? string.Empty : "; did you mean " + string.Join(" or ", nearest.Select(n => "'" + n + "'")) + "?";
+            Report(context, DiagnosticDescriptors.QueryNeverMatches, argument, properties, dimension.Noun, name, facts.ClassName, didYouMean);
+        }
+
+        /// <summary>
+        /// The generated class whose catalog <paramref name="receiver"/> is, or null when it cannot be told: the
+        /// generated <c>Catalog</c> property itself, or a local, a readonly field or a get-only expression-bodied property
+        /// of this file whose only value is one that traces back to it. A parameter or anything assigned elsewhere is not traced.
+        /// </summary>
+        private static INamedTypeSymbol? Trace(IOperation? receiver, int depth)
+        {
+            while (receiver is IConversionOperation or IParenthesizedOperation)
+            {
+                receiver = receiver is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)receiver).Operand;
+            }
+
+            if (receiver is null || depth < 0)
+            {
+                return null;
+            }
+
+            SemanticModel? model = receiver.SemanticModel;
+            switch (receiver)
+            {
+                case IPropertyReferenceOperation { Property.Name: GeneratedCode.CatalogProperty } generated when IsGenerated(generated.Property.ContainingType):
+                    return generated.Property.ContainingType;
+                case IPropertyReferenceOperation property when model is not null:
+                    return property.Property.SetMethod is null && !property.Property.IsVirtual && !property.Property.IsAbstract
+                        && Declaration<PropertyDeclarationSyntax>(property.Property, receiver) is { ExpressionBody: { } body }
+                        ? Trace(model.GetOperation(Unwrap(body.Expression)), depth - 1)
+                        : null;
+                case ILocalReferenceOperation local when model is not null:
+                    return Declaration<VariableDeclaratorSyntax>(local.Local, receiver) is { Initializer: { } initializer } declarator
+                        && !IsWrittenAgain(declarator.Ancestors().OfType<BlockSyntax>().FirstOrDefault(), local.Local.Name)
+                        ? Trace(model.GetOperation(Unwrap(initializer.Value)), depth - 1)
+                        : null;
+                case IFieldReferenceOperation field when model is not null && field.Field.IsReadOnly:
+                    return Declaration<VariableDeclaratorSyntax>(field.Field, receiver) is { Initializer: { } value } fieldDeclarator
+                        && field.Field.ContainingType.DeclaringSyntaxReferences.Length == 1
+                        && !IsWrittenAgain(fieldDeclarator.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault(), field.Field.Name)
+                        ? Trace(model.GetOperation(Unwrap(value.Value)), depth - 1)
+                        : null;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>The expression inside parentheses (C# has no operation for them).</summary>
+        private static ExpressionSyntax Unwrap(ExpressionSyntax expression)
+        {
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+
+            return expression;
+        }
+
+        /// <summary>The one declaration of <paramref name="symbol"/> when it is in the file of <paramref name="use"/> (others have no semantic model here).</summary>
+        private static T? Declaration<T>(ISymbol symbol, IOperation use)
+            where T : SyntaxNode
+        {
+            return symbol.DeclaringSyntaxReferences.Length == 1 && symbol.DeclaringSyntaxReferences[0].SyntaxTree == use.Syntax.SyntaxTree
+                ? symbol.DeclaringSyntaxReferences[0].GetSyntax() as T
+                : null;
+        }
+
+        /// <summary>True when <paramref name="scope"/> assigns <paramref name="name"/> or passes it by reference (so its declaration is not its only value).</summary>
+        private static bool IsWrittenAgain(SyntaxNode? scope, string name)
+        {
+            if (scope is null)
+            {
+                return true;
+            }
+
+            foreach (IdentifierNameSyntax identifier in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (identifier.Identifier.ValueText != name)
+                {
+                    continue;
+                }
+
+                SyntaxNode target = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
+                if ((target.Parent is AssignmentExpressionSyntax assignment && assignment.Left == target)
+                    || (target.Parent is ArgumentSyntax argument && !argument.RefKindKeyword.IsKind(SyntaxKind.None)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static object? Constant(IArgumentOperation argument)
@@ -148,9 +319,9 @@ namespace SpecGen.Generator.Analysis
                 && a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value is GeneratedCode.Tool);
         }
 
-        private static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, IArgumentOperation argument, params object[] args)
+        private static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, IArgumentOperation argument, ImmutableDictionary<string, string?>? properties, params object[] args)
         {
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, argument.Value.Syntax.GetLocation(), args));
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, argument.Value.Syntax.GetLocation(), properties, args));
         }
     }
 }

@@ -98,7 +98,7 @@ namespace SpecGen.Generator.Diagnostics
             Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0020");
 
         public static readonly DiagnosticDescriptor QueryNeverMatches = new DiagnosticDescriptor(
-            "SPG0021", "Query never matches", "{0} '{1}' is not in the catalog {2}, so this never matches anything",
+            "SPG0021", "Query never matches", "{0} '{1}' is not in the catalog {2}, so this never matches anything{3}",
             Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0021");
 
         public static readonly DiagnosticDescriptor HashNeverMatches = new DiagnosticDescriptor(

@@ -21,9 +21,13 @@ namespace SpecGen.Tests.Diagnostics
             TestPaths.CorpusPage("develop-2025-04-20", "zlib"),
         };
 
-        private static async Task<Diagnostic[]> Analyze(string body, Microsoft.CodeAnalysis.CSharp.LanguageVersion version = Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest)
+        private static Task<Diagnostic[]> Analyze(string body, Microsoft.CodeAnalysis.CSharp.LanguageVersion version = Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest)
         {
-            string source = "namespace Consumer { static class Uses { static void Run() { SpecGen.Spec spec; " + body + " } } }";
+            return AnalyzeSource("namespace Consumer { static class Uses { static void Run() { SpecGen.Spec spec; " + body + " } } }", version);
+        }
+
+        private static async Task<Diagnostic[]> AnalyzeSource(string source, Microsoft.CodeAnalysis.CSharp.LanguageVersion version = Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest)
+        {
             var parse = new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(version);
             GeneratorOutput output = GeneratorHarness.Run(
                 GeneratorHarness.CreateDriver(Pages, new Dictionary<string, string> { ["RootNamespace"] = "Consumer" }, parse),
@@ -40,7 +44,8 @@ namespace SpecGen.Tests.Diagnostics
         public async Task Literals_that_match_something_are_quiet()
         {
             Diagnostic[] found = await Analyze(@"
-                SpackCache.Catalog.Query(""py-gast@0.5: target=aarch64 os=ubuntu24.04 platform=linux %gcc"");
+                SpackCache.Catalog.Query(""py-gast@0.5: target=aarch64 os=ubuntu24.04 platform=linux"");
+                SpackCache.Catalog.Query(""zlib@1.3 target=x86_64_v3 %gcc@13"");
                 SpackCache.Catalog.Query(""zlib /n5mtx7t"");
                 SpackCache.Catalog.Where(package: ""zlib"", stack: ""e4s"", target: ""x86_64_v3"", os: ""ubuntu22.04"", platform: ""linux"", tag: ""develop-2025-04-20"");
                 SpackCache.Catalog.TryFindByHash(""7u33aej"", out spec);
@@ -59,7 +64,7 @@ namespace SpecGen.Tests.Diagnostics
 
             Assert.Equal(new[] { "SPG0021", "SPG0021", "SPG0021" }, found.Select(d => d.Id));
             Assert.Equal(DiagnosticSeverity.Warning, found[0].Severity);
-            Assert.Equal("Package 'py-gsat' is not in the catalog SpackCache, so this never matches anything", found[0].GetMessage());
+            Assert.Equal("Package 'py-gsat' is not in the catalog SpackCache, so this never matches anything; did you mean 'py-gast'?", found[0].GetMessage());
             Assert.Equal("\"py-gsat target=aarch64\"", found[0].Location.SourceTree!.GetText().ToString(found[0].Location.SourceSpan));
             Assert.Contains("Operating system 'ubuntu99.04'", found[1].GetMessage());
             Assert.Contains("Stack 'e4x'", found[2].GetMessage());
@@ -141,10 +146,14 @@ namespace SpecGen.Tests.Diagnostics
             Assert.Throws<System.FormatException>(() => SpecPattern.Parse(query));
         }
 
+        /// <summary>Spack accepts an empty range (no FormatException, so no SPG0023), and it selects nothing: SPG0021 says so.</summary>
         [Fact]
-        public async Task An_empty_range_spack_accepts_is_no_warning()
+        public async Task An_empty_range_spack_accepts_warns_that_it_matches_nothing()
         {
-            Assert.Empty(await Analyze("SpackCache.Catalog.Query(\"py-gast@2:1\");"));
+            Diagnostic d = Assert.Single(await Analyze("SpackCache.Catalog.Query(\"py-gast@2:1\");"));
+
+            Assert.Equal("Version 'py-gast@2:1' is not in the catalog SpackCache for that package, so this never matches anything", d.GetMessage());
+            Assert.Empty(InMemoryCatalog.From(Pages).Query("py-gast@2:1"));
         }
 
         [Fact]
@@ -156,14 +165,94 @@ namespace SpecGen.Tests.Diagnostics
         }
 
         [Fact]
-        public async Task Non_literal_arguments_and_other_catalogs_are_left_alone()
+        public async Task Non_literal_arguments_parameters_and_combined_catalogs_are_not_checked_against_the_catalog()
+        {
+            Diagnostic[] found = await AnalyzeSource(@"namespace Consumer { static class Uses {
+                static void Run(SpecGen.SpecCatalog given) {
+                    string name = System.Environment.GetEnvironmentVariable(""X"") ?? ""nope"";
+                    SpackCache.Catalog.Query(name);
+                    given.Query(""nope"");
+                    given.Where(package: ""nope"");
+                    SpecGen.SpecCatalog.Combine(SpackCache.Catalog, given).Query(""nope"");
+                    SpecGen.SpecCatalog reassigned = SpackCache.Catalog;
+                    reassigned = given;
+                    reassigned.Query(""nope"");
+                } } }");
+            Assert.Empty(found);
+        }
+
+        [Fact]
+        public async Task Receivers_traced_to_the_generated_catalog_are_checked()
+        {
+            Diagnostic[] found = await AnalyzeSource(@"namespace Consumer { static class Uses {
+                static readonly SpecGen.SpecCatalog Field = SpackCache.Catalog;
+                static SpecGen.SpecCatalog Property => Field;
+                static void Run() {
+                    var local = SpackCache.Catalog;
+                    SpecGen.SpecCatalog copy = (local);
+                    local.Query(""py-gsat"");
+                    copy.Where(os: ""ubuntu99.04"");
+                    Field.Query(""zlib target=nosuch"");
+                    Property.TryFindByHash(""zzzzzzz"", out SpecGen.Spec spec);
+                } } }");
+
+            Assert.Equal(new[] { "SPG0021", "SPG0021", "SPG0021", "SPG0022" }, found.Select(d => d.Id));
+            Assert.StartsWith("Package 'py-gsat'", found[0].GetMessage());
+            Assert.StartsWith("Operating system 'ubuntu99.04'", found[1].GetMessage());
+            Assert.StartsWith("Target 'nosuch'", found[2].GetMessage());
+        }
+
+        [Fact]
+        public async Task Malformed_queries_warn_whatever_the_receiver()
+        {
+            Diagnostic[] found = await AnalyzeSource(@"namespace Consumer { static class Uses {
+                static void Run(SpecGen.SpecCatalog given) {
+                    given.Query(""py-gast ^python"");
+                    SpecGen.SpecPattern.Parse(""zlib@1.2,"");
+                    SpecGen.SpecPattern.Parse(""zlib@1.2:"");
+                } } }");
+
+            Assert.Equal(new[] { "SPG0023", "SPG0023" }, found.Select(d => d.Id));
+            Assert.Contains("position 8", found[0].GetMessage());
+            Assert.Contains("position 8", found[1].GetMessage());
+        }
+
+        [Fact]
+        public async Task Unknown_tags_in_diff_warn()
         {
             Diagnostic[] found = await Analyze(@"
-                string name = System.Environment.GetEnvironmentVariable(""X"") ?? ""nope"";
-                SpackCache.Catalog.Query(name);
-                SpecGen.SpecCatalog other = SpackCache.Catalog;
-                other.Query(""nope"");");
-            Assert.Empty(found);
+                SpackCache.Catalog.Diff(""develop-2025-04-02"", ""develop-2025-04-20"");");
+
+            Diagnostic d = Assert.Single(found);
+            Assert.Equal("Snapshot tag 'develop-2025-04-02' is not in the catalog SpackCache, so this never matches anything; did you mean 'develop-2025-04-20'?", d.GetMessage());
+        }
+
+        /// <summary>Versions and compilers no spec of the package has (py-gast: 0.5.4, compiler none; zlib: 1.3.1, gcc 11.4.0 and 13.2.0, apple-clang 16.0.0), and their clean twins.</summary>
+        [Fact]
+        public async Task Versions_and_compilers_no_spec_has_warn()
+        {
+            Diagnostic[] found = await Analyze(@"
+                SpackCache.Catalog.Query(""zlib@9.9"");
+                SpackCache.Catalog.Query(""zlib %gcc@99"");
+                SpackCache.Catalog.Query(""zlib %intel"");
+                SpackCache.Catalog.Query(""py-gast %gcc"");
+                SpackCache.Catalog.Query(""@7:"");
+                SpackCache.Catalog.Query(""zlib@1.3 %gcc@13"");
+                SpackCache.Catalog.Query(""zlib@:1.3.1 %apple-clang@16:"");
+                SpackCache.Catalog.Query(""%gcc@11.4.0"");
+                SpackCache.Catalog.Query(""zlib %c"");");
+
+            Assert.Equal(
+                new[]
+                {
+                    "Version 'zlib@9.9' is not in the catalog SpackCache for that package, so this never matches anything",
+                    "Compiler 'gcc@99' is not in the catalog SpackCache for that package, so this never matches anything",
+                    "Compiler 'intel' is not in the catalog SpackCache for that package, so this never matches anything",
+                    "Compiler 'gcc' is not in the catalog SpackCache for that package, so this never matches anything",
+                    "Version '@7:' is not in the catalog SpackCache, so this never matches anything",
+                },
+                found.Select(d => d.GetMessage()));
+            Assert.Empty(InMemoryCatalog.From(Pages).Query("zlib %gcc@99"));
         }
     }
 }
