@@ -19,9 +19,10 @@ namespace SpecGen.Generator
         public const string RootNamespaceProperty = "RootNamespace";
         public const string PublicProperty = "SpecGenPublic";
         public const string MaxCatalogSizeProperty = "SpecGenMaxCatalogSize";
+        public const string GlobalUsingProperty = "SpecGenGlobalUsing";
 
         /// <summary>Every MSBuild property read; SpecGen.props makes each visible to the compiler (a test checks it).</summary>
-        public static readonly string[] Properties = { RootNamespaceProperty, ClassNameProperty, NamespaceProperty, MaxPageSizeProperty, PublicProperty, MaxCatalogSizeProperty };
+        public static readonly string[] Properties = { RootNamespaceProperty, ClassNameProperty, NamespaceProperty, MaxPageSizeProperty, PublicProperty, MaxCatalogSizeProperty, GlobalUsingProperty };
 
         public static Settings From(AnalyzerConfigOptions global, ParseOptions parseOptions)
         {
@@ -30,18 +31,8 @@ namespace SpecGen.Generator
             int maxPageSize = (int)PositiveSize(global, MaxPageSizeProperty, ReadOptions.DefaultMaxPageSize, int.MaxValue, diagnostics);
             long maxCatalogSize = PositiveSize(global, MaxCatalogSizeProperty, ReadOptions.DefaultMaxCatalogSize(), long.MaxValue, diagnostics);
 
-            bool isPublic = false;
-            if (Property(global, PublicProperty) is string publicValue)
-            {
-                if (bool.TryParse(publicValue, out bool parsed))
-                {
-                    isPublic = parsed;
-                }
-                else
-                {
-                    diagnostics.Add(Invalid(PublicProperty, publicValue, "it is neither true nor false", "false"));
-                }
-            }
+            bool isPublic = Flag(global, PublicProperty, false, diagnostics);
+            bool globalUsing = Flag(global, GlobalUsingProperty, true, diagnostics);
 
             string className = Property(global, ClassNameProperty) ?? GeneratedCode.DefaultClassName;
             if (!IsIdentifier(className))
@@ -68,8 +59,26 @@ namespace SpecGen.Generator
             }
 
             int version = parseOptions is CSharpParseOptions csharp ? (int)csharp.LanguageVersion : 0;
-            var emit = new EmitOptions(className, ns, Utf8Literals: version >= 1100, NullableContext: version >= 800, Public: isPublic);
+            // A global using of the catalog's namespace (C# 10 and later) puts SpackCache in scope in every file, top-level statements included.
+            var emit = new EmitOptions(className, ns, Utf8Literals: version >= 1100, NullableContext: version >= 800, Public: isPublic, GlobalUsing: globalUsing && version >= 1000 && ns.Length > 0);
             return new Settings(new ReadOptions(maxPageSize, maxCatalogSize), emit, EquatableArray.From(diagnostics));
+        }
+
+        /// <summary>A true/false property, or <paramref name="fallback"/> (with SPG0020 when it is set to something else).</summary>
+        private static bool Flag(AnalyzerConfigOptions global, string property, bool fallback, List<DiagnosticInfo> diagnostics)
+        {
+            if (Property(global, property) is not string value)
+            {
+                return fallback;
+            }
+
+            if (bool.TryParse(value, out bool parsed))
+            {
+                return parsed;
+            }
+
+            diagnostics.Add(Invalid(property, value, "it is neither true nor false", fallback ? "true" : "false"));
+            return fallback;
         }
 
         /// <summary>A positive whole number of characters, or <paramref name="fallback"/> (with SPG0020 when the property is set to something else).</summary>

@@ -23,7 +23,7 @@ namespace SpecGen.Generator.Emit
 
         public static string EmitApi(ApiModel api, EmitOptions options, CancellationToken cancellationToken)
         {
-            SourceWriter w = Begin(options);
+            SourceWriter w = Begin(options, globalUsing: options.GlobalUsing);
             w.Line("/// <summary>");
             w.Line("/// The Spack build cache pages of this project as a typed catalog: " + TextList.Count(api.SpecCount, "spec") + " from "
                 + TextList.Count(api.PageCount, "page") + " (" + TextList.Count(api.PackageCount, "package") + ", "
@@ -70,7 +70,7 @@ namespace SpecGen.Generator.Emit
             return End(w, options);
         }
 
-        private static SourceWriter Begin(EmitOptions options, int capacity = 16 * 1024)
+        private static SourceWriter Begin(EmitOptions options, int capacity = 16 * 1024, bool globalUsing = false)
         {
             var w = new SourceWriter(capacity);
             w.Line(Header);
@@ -80,6 +80,12 @@ namespace SpecGen.Generator.Emit
             }
 
             w.Line();
+            if (globalUsing)
+            {
+                w.Line("global using global::" + options.Namespace + ";");
+                w.Line();
+            }
+
             if (options.Namespace.Length > 0)
             {
                 w.Open("namespace " + options.Namespace);

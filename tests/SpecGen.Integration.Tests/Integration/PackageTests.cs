@@ -65,6 +65,14 @@ System.Console.WriteLine($""count={catalog.Count} packages={string.Join("","", c
         }
 
         [Fact]
+        public void The_package_ships_the_generator_its_yaml_reader_and_the_code_fixes_as_analyzers()
+        {
+            using System.IO.Compression.ZipArchive zip = System.IO.Compression.ZipFile.OpenRead(_package.Package);
+            string[] analyzers = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Where(System.Linq.Enumerable.Select(zip.Entries, e => e.FullName), n => n.StartsWith("analyzers/", StringComparison.Ordinal)));
+            Assert.Equal(new[] { "analyzers/dotnet/cs/SpecGen.CodeFixes.dll", "analyzers/dotnet/cs/SpecGen.Generator.dll", "analyzers/dotnet/cs/SpecGen.YamlDotNet.dll" }, System.Linq.Enumerable.OrderBy(analyzers, a => a, StringComparer.Ordinal));
+        }
+
+        [Fact]
         public void Pages_in_a_subfolder_and_above_the_project_build_run_and_follow_edits()
         {
             using TempDirectory root = Consumer(Project("net10.0"), Program, out string page);

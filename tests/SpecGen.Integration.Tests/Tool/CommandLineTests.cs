@@ -352,6 +352,21 @@ namespace SpecGen.Tests.Tool
             return Lines(output);
         }
 
+        /// <summary>SPG0029 on the command line as in the build: a page in the folder of another package is a warning at its title.</summary>
+        [Fact]
+        public void Check_warns_of_a_page_in_another_packages_folder()
+        {
+            string misplaced = Page(Develop, "zlib-ng");
+            Directory.CreateDirectory(Path.GetDirectoryName(misplaced)!);
+            File.WriteAllText(misplaced, TestPaths.CorpusPage(Develop, "zlib").Text);
+
+            (int code, string output, _) = Run("check", misplaced);
+
+            Assert.Equal(0, code);
+            string line = Assert.Single(Lines(output));
+            Assert.StartsWith(misplaced + "(2,8): warning SPG0029: The page is for package 'zlib' but sits in the folder 'zlib-ng'", line, StringComparison.Ordinal);
+        }
+
         [Fact]
         public void Check_of_one_file_checks_that_page_alone()
         {

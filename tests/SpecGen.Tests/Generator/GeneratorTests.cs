@@ -111,6 +111,43 @@ namespace Consumer
             Assert.NotNull(GeneratorHarness.Emit(output.Compilation).GetType("My.Tools.BinaryCache"));
         }
 
+        /// <summary>
+        /// The generated file imports the catalog's namespace for the whole project (C# 10 and later), so code in the
+        /// global namespace (top-level statements) finds SpackCache; SpecGenGlobalUsing=false leaves it out, and a
+        /// using of the same namespace in a user's file is no warning.
+        /// </summary>
+        [Theory]
+        [InlineData(LanguageVersion.Latest, null, true)]
+        [InlineData(LanguageVersion.CSharp10, null, true)]
+        [InlineData(LanguageVersion.CSharp9, null, false)]
+        [InlineData(LanguageVersion.Latest, "false", false)]
+        [InlineData(LanguageVersion.Latest, "true", true)]
+        public void The_catalogs_namespace_is_a_global_using_from_csharp_10(LanguageVersion version, string? setting, bool inScope)
+        {
+            var properties = new Dictionary<string, string> { ["RootNamespace"] = "Build.Tool" };
+            if (setting is not null)
+            {
+                properties["SpecGenGlobalUsing"] = setting;
+            }
+
+            CSharpParseOptions parse = GeneratorHarness.ParseOptions(version);
+            CSharpCompilation user = GeneratorHarness.NewCompilation(parse, "Consumer",
+                "static class TopLevel { public static int Count => SpackCache.Catalog.Count; }",
+                "using Build.Tool;\nnamespace Other { static class Qualified { public static int Count => SpackCache.Catalog.Count; } }");
+            GeneratorOutput output = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new[] { PyGast }, properties, parse), user);
+
+            Assert.Equal(inScope, output.Source!.Contains("global using global::Build.Tool;", System.StringComparison.Ordinal));
+            Diagnostic[] problems = output.Compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
+            if (inScope)
+            {
+                Assert.Empty(problems);
+            }
+            else
+            {
+                Assert.Equal("CS0103", Assert.Single(problems).Id);
+            }
+        }
+
         [Fact]
         public void Root_namespace_is_used_when_no_namespace_is_set()
         {
