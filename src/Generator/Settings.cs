@@ -20,9 +20,10 @@ namespace SpecGen.Generator
         public const string PublicProperty = "SpecGenPublic";
         public const string MaxCatalogSizeProperty = "SpecGenMaxCatalogSize";
         public const string GlobalUsingProperty = "SpecGenGlobalUsing";
+        public const string StringHeapBudgetProperty = "SpecGenStringHeapBudget";
 
         /// <summary>Every MSBuild property read; SpecGen.props makes each visible to the compiler (a test checks it).</summary>
-        public static readonly string[] Properties = { RootNamespaceProperty, ClassNameProperty, NamespaceProperty, MaxPageSizeProperty, PublicProperty, MaxCatalogSizeProperty, GlobalUsingProperty };
+        public static readonly string[] Properties = { RootNamespaceProperty, ClassNameProperty, NamespaceProperty, MaxPageSizeProperty, PublicProperty, MaxCatalogSizeProperty, GlobalUsingProperty, StringHeapBudgetProperty };
 
         public static Settings From(AnalyzerConfigOptions global, ParseOptions parseOptions)
         {
@@ -31,6 +32,7 @@ namespace SpecGen.Generator
             int maxPageSize = (int)PositiveSize(global, MaxPageSizeProperty, ReadOptions.DefaultMaxPageSize, int.MaxValue, diagnostics);
             long maxCatalogSize = PositiveSize(global, MaxCatalogSizeProperty, ReadOptions.DefaultMaxCatalogSize(), long.MaxValue, diagnostics);
 
+            int stringHeapBudget = (int)Size(global, StringHeapBudgetProperty, GeneratedCode.StringHeapBudget, 16 * 1024 * 1024, allowZero: true, "bytes", diagnostics);
             bool isPublic = Flag(global, PublicProperty, false, diagnostics);
             bool globalUsing = Flag(global, GlobalUsingProperty, true, diagnostics);
 
@@ -60,7 +62,7 @@ namespace SpecGen.Generator
 
             int version = parseOptions is CSharpParseOptions csharp ? (int)csharp.LanguageVersion : 0;
             // A global using of the catalog's namespace (C# 10 and later) puts SpackCache in scope in every file, top-level statements included.
-            var emit = new EmitOptions(className, ns, Utf8Literals: version >= 1100, NullableContext: version >= 800, Public: isPublic, GlobalUsing: globalUsing && version >= 1000 && ns.Length > 0);
+            var emit = new EmitOptions(className, ns, Utf8Literals: version >= 1100, NullableContext: version >= 800, Public: isPublic, GlobalUsing: globalUsing && version >= 1000 && ns.Length > 0, StringHeapBudget: stringHeapBudget);
             return new Settings(new ReadOptions(maxPageSize, maxCatalogSize), emit, EquatableArray.From(diagnostics));
         }
 
@@ -83,6 +85,10 @@ namespace SpecGen.Generator
 
         /// <summary>A positive whole number of characters, or <paramref name="fallback"/> (with SPG0020 when the property is set to something else).</summary>
         private static long PositiveSize(AnalyzerConfigOptions global, string property, long fallback, long max, List<DiagnosticInfo> diagnostics)
+            => Size(global, property, fallback, max, allowZero: false, "characters", diagnostics);
+
+        /// <summary>A whole number up to <paramref name="max"/> (positive, or also 0), or <paramref name="fallback"/> (with SPG0020 when the property is set to something else).</summary>
+        private static long Size(AnalyzerConfigOptions global, string property, long fallback, long max, bool allowZero, string unit, List<DiagnosticInfo> diagnostics)
         {
             string? text = Property(global, property);
             if (text is null)
@@ -90,12 +96,13 @@ namespace SpecGen.Generator
                 return fallback;
             }
 
-            if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long value) && value > 0 && value <= max)
+            if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long value) && (value > 0 || (allowZero && value == 0)) && value <= max)
             {
                 return value;
             }
 
-            diagnostics.Add(Invalid(property, text, "it is not a positive whole number of characters", fallback.ToString(CultureInfo.InvariantCulture)));
+            string expected = allowZero ? "a whole number of " + unit + " from 0 to " + max.ToString(CultureInfo.InvariantCulture) : "a positive whole number of " + unit;
+            diagnostics.Add(Invalid(property, text, "it is not " + expected, fallback.ToString(CultureInfo.InvariantCulture)));
             return fallback;
         }
 

@@ -152,6 +152,44 @@ namespace SpecGen
             return data;
         }
 
+        /// <summary>
+        /// For generated code: the first <paramref name="length"/> bytes of a blob written as a string constant, two bytes
+        /// per character, little-endian. The string is pinned for the life of the process and read in place on a
+        /// little-endian machine (no copy, no decoding); on a big-endian one its bytes are copied out in order.
+        /// </summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public static ReadOnlySpan<byte> StaticBytes(string data, int length) => StaticBytes(data, length, BitConverter.IsLittleEndian);
+
+        /// <summary><see cref="StaticBytes(string, int)"/> as a machine of the given byte order would run it (tests take the big-endian path here).</summary>
+        internal static ReadOnlySpan<byte> StaticBytes(string data, int length, bool littleEndian)
+        {
+            if (data is null)
+            {
+                throw new ArgumentNullException(nameof(data));
+            }
+
+            if (length < 0 || length > 2L * data.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(length));
+            }
+
+            if (littleEndian)
+            {
+                // A pinned handle, never freed: the catalog holds a pointer into the string, which lives as long as the process.
+                GCHandle.Alloc(data, GCHandleType.Pinned);
+                return MemoryMarshal.AsBytes(data.AsSpan()).Slice(0, length);
+            }
+
+            byte[] bytes = AllocateStaticData(length);
+            for (int i = 0; i < length; i++)
+            {
+                char c = data[i >> 1];
+                bytes[i] = (byte)((i & 1) == 0 ? c & 0xFF : c >> 8);
+            }
+
+            return bytes;
+        }
+
         /// <summary>Makes a catalog over arrays (kept pinned for the catalog's lifetime).</summary>
         internal static SpecCatalog FromArrays(byte[] tables, byte[] strings)
         {

@@ -8,7 +8,11 @@
 #  3. time to first answer in a fresh process: SpecGen's catalog vs YamlDotNet parsing the pages at start-up (S1);
 #  4. the catalog's share of the consumer DLL vs the pages' bytes.
 # The compiler runs in the build's own process tree (no compiler server), so /usr/bin/time sees its memory.
+#  5. the rebuild a developer lives with: a one-line edit of Program.cs, then `dotnet build`, in the consumer of one
+#     snapshot vs the same in the one-page consumer.
 # Usage: tests/Benchmarks/measure.sh [runs] [big-runs] [corpora...]
+#   SPECGEN_MEASURE_PROPS: extra MSBuild properties for every consumer build (e.g. -p:SpecGenStringHeapBudget=0 for
+#   the UTF-8 form of the blobs).
 #   runs: timings per small corpus (default 5; the median is reported); big-runs: per snapshot/all build (default 1).
 #   corpora: default "one S1 S10 snapshot all"; the library measure needs "all".
 set -euo pipefail
@@ -94,14 +98,27 @@ timed_build() {
   for i in $(seq "$n"); do
     rm -rf "$dir/bin" "$dir/obj/Release"
     /usr/bin/time -f "%e %M" -o "$work/time" dotnet build "$dir" -c Release --no-restore -nologo -v:q \
-      -p:UseSharedCompilation=false > "$work/build.log" 2>&1 || { tail -n 30 "$work/build.log"; echo "build of $dir failed"; return 1; }
+      -p:UseSharedCompilation=false ${SPECGEN_MEASURE_PROPS:-} > "$work/build.log" 2>&1 || { tail -n 30 "$work/build.log"; echo "build of $dir failed"; return 1; }
     times+=("$(cat "$work/time")")
   done
   build_time=$(printf '%s\n' "${times[@]}" | awk '{ print $1 }' | median)
   build_mem=$(printf '%s\n' "${times[@]}" | awk '{ print $2 }' | sort -n | tail -1)
 }
 
-declare -A buildtime buildmem dllsize
+# After a clean build of $1: $2 times a one-line edit of Program.cs and `dotnet build`; sets edit_time (median, s) and edit_mem (max, KB).
+timed_edit() {
+  local dir=$1 n=$2 times=() i
+  for i in $(seq "$n"); do
+    echo "// edit $i" >> "$dir/Program.cs"
+    /usr/bin/time -f "%e %M" -o "$work/time" dotnet build "$dir" -c Release --no-restore -nologo -v:q \
+      -p:UseSharedCompilation=false ${SPECGEN_MEASURE_PROPS:-} > "$work/build.log" 2>&1 || { tail -n 30 "$work/build.log"; echo "rebuild of $dir failed"; return 1; }
+    times+=("$(cat "$work/time")")
+  done
+  edit_time=$(printf '%s\n' "${times[@]}" | awk '{ print $1 }' | median)
+  edit_mem=$(printf '%s\n' "${times[@]}" | awk '{ print $2 }' | sort -n | tail -1)
+}
+
+declare -A buildtime buildmem dllsize edittime
 for corpus in one "${corpora[@]}"; do
   [ -n "${buildtime[$corpus]:-}" ] && continue
   make_consumer "$corpus"
@@ -110,6 +127,10 @@ for corpus in one "${corpora[@]}"; do
     buildtime[$corpus]=$build_time; buildmem[$corpus]=$build_mem
     dllsize[$corpus]=$(stat -c %s "$work/consumer-$corpus/bin/Release/net10.0/Consumer.dll")
     echo "build $corpus: ${buildtime[$corpus]} s (median of $n), peak RSS ${buildmem[$corpus]} KB, Consumer.dll ${dllsize[$corpus]} bytes"
+    if [ "$corpus" = one ] || [ "$corpus" = snapshot ]; then
+      timed_edit "$work/consumer-$corpus" "$runs" && edittime[$corpus]=$edit_time || edittime[$corpus]=failed
+      echo "edit of Program.cs + build, $corpus: ${edittime[$corpus]} s (median of $runs), peak RSS ${edit_mem:-?} KB"
+    fi
   else
     grep -m1 -E "error [A-Z]+[0-9]+" "$work/build.log" || true
     buildtime[$corpus]=failed; buildmem[$corpus]=failed
@@ -231,6 +252,7 @@ has S10 && row "clean build S10 / one page" "${buildtime[S10]}" "${buildtime[one
 if has snapshot; then
   row "clean build, one snapshot (${pagecount[snapshot]} pages) / one page" "${buildtime[snapshot]}" "${buildtime[one]}" s "<= 2.0"
   echo "| peak RSS, one snapshot | ${buildmem[snapshot]} KB | <= 614400 KB (600 MB) |"
+  row "C# edit + build, one snapshot / the same in a one-page project" "${edittime[snapshot]:-failed}" "${edittime[one]:-failed}" s "<= 1.5"
   row "clean build, the snapshot's pages without the generator / one page" "${buildtime[floor]}" "${buildtime[one]}" s "(the floor)"
 fi
 if has all; then

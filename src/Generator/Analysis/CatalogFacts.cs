@@ -178,9 +178,22 @@ namespace SpecGen.Generator.Analysis
             }
         }
 
-        /// <summary>A blob: its property's literal, or its chunks joined when it is written in chunks.</summary>
+        /// <summary>A blob: its string constant (two bytes a character, little-endian), its property's literal, or its chunks joined when it is written in chunks.</summary>
         private static byte[]? BlobOf(INamedTypeSymbol type, string blob, CancellationToken cancellationToken)
         {
+            if (type.GetMembers(blob).OfType<IFieldSymbol>().FirstOrDefault() is { IsConst: true, ConstantValue: string text }
+                && type.GetMembers(blob + GeneratedCode.LengthSuffix).OfType<IFieldSymbol>().FirstOrDefault() is { IsConst: true, ConstantValue: int length }
+                && length >= 0 && length <= 2L * text.Length)
+            {
+                var bytes = new byte[length];
+                for (int i = 0; i < length; i++)
+                {
+                    bytes[i] = (byte)((i & 1) == 0 ? text[i >> 1] & 0xFF : text[i >> 1] >> 8);
+                }
+
+                return bytes;
+            }
+
             var parts = new List<byte[]>();
             for (int index = 0; ; index++)
             {

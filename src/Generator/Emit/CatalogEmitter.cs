@@ -32,8 +32,7 @@ namespace SpecGen.Generator.Emit
             w.Line("[global::System.CodeDom.Compiler.GeneratedCode(" + Literals.String(GeneratedCode.Tool) + ", " + Literals.String(ThisAssembly.Version) + ")]");
             w.Open((options.Public ? "public " : string.Empty) + "static partial class " + options.ClassName);
             w.Line("/// <summary>Every spec of every page, in catalog order (snapshot tag, then package, then page order).</summary>");
-            w.Line("public static global::SpecGen.SpecCatalog " + GeneratedCode.CatalogProperty + " { get; } = global::SpecGen.SpecCatalog.FromStaticData("
-                + GeneratedCode.TablesProperty + ", " + GeneratedCode.StringsProperty + ");");
+            w.Line("public static global::SpecGen.SpecCatalog " + GeneratedCode.CatalogProperty + " { get; } = " + GeneratedCode.CreateMethod + "();");
             foreach (Dimension dimension in Dimensions.All)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -64,9 +63,12 @@ namespace SpecGen.Generator.Emit
             EncodedCatalog encoded = CatalogEncoder.Encode(catalog, cancellationToken);
             SourceWriter w = Begin(options, encoded.Tables.Length + encoded.Strings.Length + 1024);
             w.Open((options.Public ? "public " : string.Empty) + "static partial class " + options.ClassName);
-            WriteBlob(w, GeneratedCode.TablesProperty, null, encoded.Tables, options);
+            int budget = options.StringHeapBudget;
+            string tables = WriteBlob(w, GeneratedCode.TablesProperty, null, encoded.Tables, options, ref budget);
             w.Line();
-            WriteBlob(w, GeneratedCode.StringsProperty, encoded.Strings, null, options);
+            string strings = WriteBlob(w, GeneratedCode.StringsProperty, encoded.Strings, null, options, ref budget);
+            w.Line();
+            w.Line("private static global::SpecGen.SpecCatalog " + GeneratedCode.CreateMethod + "() => global::SpecGen.SpecCatalog.FromStaticData(" + tables + ", " + strings + ");");
             return End(w, options);
         }
 
@@ -110,7 +112,34 @@ namespace SpecGen.Generator.Emit
         /// that size (each its own property, so the compiler holds one chunk's nodes at a time) and a property that
         /// joins them into one array that never moves, made once, when the catalog is created.
         /// </summary>
-        private static void WriteBlob(SourceWriter w, string name, string? text, byte[]? ascii, EmitOptions options)
+        /// <summary>
+        /// Writes a blob as a string constant while the user-string heap budget lasts (two bytes per character,
+        /// little-endian, the last one padded; the compiler stores the characters as they are), else as UTF-8 literals;
+        /// returns the expression that gives its bytes.
+        /// </summary>
+        private static string WriteBlob(SourceWriter w, string name, string? text, byte[]? ascii, EmitOptions options, ref int budget)
+        {
+            byte[] bytes = ascii ?? Encoding.UTF8.GetBytes(text!);
+            int heapBytes = (2 * ((bytes.Length + 1) / 2)) + 8;
+            if (heapBytes > budget)
+            {
+                WriteUtf8Blob(w, name, text, ascii, options);
+                return name;
+            }
+
+            budget -= heapBytes;
+            string length = bytes.Length.ToString(CultureInfo.InvariantCulture);
+            w.Line("/// <summary>" + bytes.Length.ToString(CultureInfo.InvariantCulture) + " bytes, two per character, little-endian.</summary>");
+            StringBuilder line = w.BeginLine();
+            line.Append("private const string ").Append(name).Append(" = \"");
+            Literals.AppendBytesAsChars(line, bytes);
+            line.Append("\";");
+            w.EndLine();
+            w.Line("private const int " + name + GeneratedCode.LengthSuffix + " = " + length + ";");
+            return "global::SpecGen.SpecCatalog.StaticBytes(" + name + ", " + name + GeneratedCode.LengthSuffix + ")";
+        }
+
+        private static void WriteUtf8Blob(SourceWriter w, string name, string? text, byte[]? ascii, EmitOptions options)
         {
             int length = text?.Length ?? ascii!.Length;
             if (length <= options.ChunkSize)

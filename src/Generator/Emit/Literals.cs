@@ -53,6 +53,45 @@ namespace SpecGen.Generator.Emit
         }
 
         /// <summary>
+        /// Appends bytes as the characters of a C# string literal, two bytes a character (the first the low byte; an odd
+        /// last byte padded with 0): printable characters as they are, the rest (quotes, backslashes, controls, line
+        /// separators, surrogates, non-characters) as <c>\uXXXX</c>.
+        /// </summary>
+        public static void AppendBytesAsChars(StringBuilder builder, byte[] bytes)
+        {
+            for (int i = 0; i < bytes.Length; i += 2)
+            {
+                int c = bytes[i] | ((i + 1 < bytes.Length ? bytes[i + 1] : 0) << 8);
+                if (IsPlain(c))
+                {
+                    builder.Append((char)c);
+                }
+                else
+                {
+                    builder.Append("\\u").Append(c.ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        }
+
+        /// <summary>
+        /// True for a character written as it is in a generated literal. A fixed list, not the runtime's Unicode tables
+        /// (the same pages must give the same source on every host): escaped are quotes, backslashes, controls, spaces
+        /// other than ' ' and every invisible or direction-changing character (the General Punctuation block, the
+        /// byte-order mark, variation selectors, fillers), surrogates and the Specials block.
+        /// </summary>
+        internal static bool IsPlain(int c)
+        {
+            if (c < 0xA0)
+            {
+                return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+            }
+
+            return c != 0xAD && c != 0x034F && c != 0x061C && c != 0x115F && c != 0x1160 && c != 0x1680 && c != 0x17B4 && c != 0x17B5
+                && !(c >= 0x180B && c <= 0x180F) && !(c >= 0x2000 && c <= 0x206F) && c != 0x3000 && c != 0x3164
+                && !(c >= 0xD800 && c <= 0xDFFF) && !(c >= 0xFE00 && c <= 0xFE0F) && c != 0xFEFF && c != 0xFFA0 && c < 0xFFF0;
+        }
+
+        /// <summary>
         /// Appends bytes that are printable ASCII other than '"' and '\\' (the table blob) as the characters
         /// they are; anything else would be a bug in the encoder, and is refused rather than written.
         /// </summary>

@@ -20,7 +20,7 @@ using Xunit;
 namespace SpecGen.Tests.Generator
 {
     /// <summary>
-    /// Blobs larger than one literal should be are written in chunks and joined at run time: the catalog is the same,
+    /// Beyond the user-string heap budget (set to 0 here), blobs are written as UTF-8; those larger than one literal should be are written in chunks and joined at run time: the catalog is the same,
     /// byte for byte, whatever the chunk size, in UTF-8 literals and in pre-C# 11 byte arrays, and the analyzer reads
     /// the hashes back from the chunks.
     /// </summary>
@@ -123,7 +123,8 @@ namespace SpecGen.Tests.Generator
             Assert.Equal(whole.Select(s => s.Hash).Distinct().OrderBy(h => h, StringComparer.Ordinal), facts.Hashes);
         }
 
-        private static EmitOptions Options(bool utf8, int chunkSize) => new EmitOptions("SpackCache", "Consumer", utf8, true, ChunkSize: chunkSize);
+        /// <summary>Options for the UTF-8 form: no user-string heap budget, so every blob is written as UTF-8 (or bytes before C# 11).</summary>
+        private static EmitOptions Options(bool utf8, int chunkSize) => new EmitOptions("SpackCache", "Consumer", utf8, true, ChunkSize: chunkSize, StringHeapBudget: 0);
 
         private static (SpecCatalog Catalog, string Data) Compile(bool utf8, int chunkSize)
         {

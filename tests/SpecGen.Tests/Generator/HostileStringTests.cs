@@ -67,14 +67,19 @@ namespace SpecGen.Tests.Generator
             Assert.Equal(2, generated.Length);
             foreach (SyntaxTree tree in generated)
             {
-                Assert.All(tree.GetText().ToString(), c => Assert.True(c == '\n' || (c >= ' ' && c < 127), "non-ASCII or control character in the generated source"));
+                // Blobs are string constants of any printable character; nothing invisible, nothing that ends a line or turns the text around.
+                Assert.All(tree.GetText().ToString(), c => Assert.True(
+                    c == '\n' || (c >= ' ' && c != 0x7F && !(c >= 0x80 && c < 0xA0) && !(c >= 0x2000 && c <= 0x206F) && c != 0xFEFF && !char.IsSurrogate(c) && c < 0xFFF0),
+                    "a control, invisible or line-ending character in the generated source: U+" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)));
                 Assert.Equal(new[] { SyntaxKind.NullableDirectiveTrivia }, tree.GetRoot().DescendantTrivia().Where(t => t.IsDirective).Select(t => t.Kind()).ToArray());
             }
 
             SyntaxNode data = generated[0].GetRoot();
             SyntaxNode api = generated[1].GetRoot();
             Assert.Equal(new[] { "SpackCache" }, data.DescendantNodes().OfType<ClassDeclarationSyntax>().Select(c => c.Identifier.Text).ToArray());
-            Assert.Equal(2, data.DescendantNodes().OfType<ClassDeclarationSyntax>().Single().Members.Count(m => m is PropertyDeclarationSyntax));
+            Assert.Equal(
+                new[] { "SpecGenTables", "SpecGenTablesLength", "SpecGenStrings", "SpecGenStringsLength", "CreateCatalog" },
+                data.DescendantNodes().OfType<ClassDeclarationSyntax>().Single().Members.Select(m => m is FieldDeclarationSyntax f ? f.Declaration.Variables.Single().Identifier.Text : ((MethodDeclarationSyntax)m).Identifier.Text).ToArray());
             Assert.Equal(
                 new[] { "SpackCache", "Packages", "Tags", "Stacks", "Targets", "OperatingSystems", "Platforms" },
                 api.DescendantNodes().OfType<ClassDeclarationSyntax>().Select(c => c.Identifier.Text).ToArray());
