@@ -23,6 +23,9 @@ namespace SpecGen.Benchmarks
         private MemoryAdditionalText _edited = null!;
         private MemoryAdditionalText _original = null!;
         private bool _isEdited;
+        private CSharpCompilation[] _programs = null!;
+        private GeneratorDriver _warmForCSharp = null!;
+        private int _program;
 
         /// <summary>The corpora: S1, S10 and one whole snapshot, or those named in SPECGEN_CORPORA (for example "S1,snapshot").</summary>
         [ParamsSource(nameof(CorpusNames))]
@@ -41,6 +44,11 @@ namespace SpecGen.Benchmarks
             _edited = new MemoryAdditionalText(_original.Path, _original.GetText()!.ToString().Replace("\"size\": \"-\"", "\"size\": \"4096\""));
             _warm = CreateDriver().RunGenerators(_compilation);
             _isEdited = false;
+            _programs = new[] { "static class Program { static void Main() { } }", "static class Program { static void Main() { int edited = 1; } }" }
+                .Select(text => _compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(text)))
+                .ToArray();
+            _warmForCSharp = CreateDriver().RunGenerators(_programs[0]);
+            _program = 0;
         }
 
         /// <summary>YamlDotNet's parser over every page, nothing else.</summary>
@@ -77,6 +85,15 @@ namespace SpecGen.Benchmarks
             _isEdited = !_isEdited;
             _warm = _warm.ReplaceAdditionalText(from, to).RunGenerators(_compilation);
             return _warm.GetRunResult().GeneratedTrees.Length;
+        }
+
+        /// <summary>The driver run again after a one-line C# edit (alternating between two versions of Program.cs): no page step runs again.</summary>
+        [Benchmark]
+        public int CSharpEdit()
+        {
+            _program = 1 - _program;
+            _warmForCSharp = _warmForCSharp.RunGenerators(_programs[_program]);
+            return _warmForCSharp.GetRunResult().GeneratedTrees.Length;
         }
 
         private GeneratorDriver CreateDriver()

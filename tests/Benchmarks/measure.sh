@@ -7,9 +7,9 @@
 #     vs the one-page build;
 #  3. time to first answer in a fresh process: SpecGen's catalog vs YamlDotNet parsing the pages at start-up (S1);
 #  4. the catalog's share of the consumer DLL vs the pages' bytes.
-# The compiler runs in the build's own process tree (no compiler server), so /usr/bin/time sees its memory.
-#  5. the rebuild a developer lives with: a one-line edit of Program.cs, then `dotnet build`, in the consumer of one
-#     snapshot vs the same in the one-page consumer.
+# Clean builds run the compiler in the build's own process tree (no compiler server), so /usr/bin/time sees its memory.
+#  5. the rebuild a developer lives with: a one-line edit of Program.cs, then `dotnet build` (with the compiler
+#     server, as a developer builds), in the consumer of one snapshot vs the same in the one-page consumer.
 # Usage: tests/Benchmarks/measure.sh [runs] [big-runs] [corpora...]
 #   SPECGEN_MEASURE_PROPS: extra MSBuild properties for every consumer build (e.g. -p:SpecGenStringHeapBudget=0 for
 #   the UTF-8 form of the blobs).
@@ -105,17 +105,22 @@ timed_build() {
   build_mem=$(printf '%s\n' "${times[@]}" | awk '{ print $2 }' | sort -n | tail -1)
 }
 
-# After a clean build of $1: $2 times a one-line edit of Program.cs and `dotnet build`; sets edit_time (median, s) and edit_mem (max, KB).
+# After a clean build of $1: a one-line edit of Program.cs and `dotnet build`, as a developer has it (the compiler
+# server on, so the generator's state is kept between builds); one build to start the server, then $2 timed ones;
+# sets edit_time (median, s) and edit_mem (max, KB, of the dotnet process tree, not the server).
 timed_edit() {
   local dir=$1 n=$2 times=() i
+  dotnet build-server shutdown > /dev/null 2>&1 || true
+  dotnet build "$dir" -c Release --no-restore -nologo -v:q ${SPECGEN_MEASURE_PROPS:-} > "$work/build.log" 2>&1 || { tail -n 30 "$work/build.log"; echo "rebuild of $dir failed"; return 1; }
   for i in $(seq "$n"); do
     echo "// edit $i" >> "$dir/Program.cs"
     /usr/bin/time -f "%e %M" -o "$work/time" dotnet build "$dir" -c Release --no-restore -nologo -v:q \
-      -p:UseSharedCompilation=false ${SPECGEN_MEASURE_PROPS:-} > "$work/build.log" 2>&1 || { tail -n 30 "$work/build.log"; echo "rebuild of $dir failed"; return 1; }
+      ${SPECGEN_MEASURE_PROPS:-} > "$work/build.log" 2>&1 || { tail -n 30 "$work/build.log"; echo "rebuild of $dir failed"; return 1; }
     times+=("$(cat "$work/time")")
   done
   edit_time=$(printf '%s\n' "${times[@]}" | awk '{ print $1 }' | median)
   edit_mem=$(printf '%s\n' "${times[@]}" | awk '{ print $2 }' | sort -n | tail -1)
+  dotnet build-server shutdown > /dev/null 2>&1 || true
 }
 
 declare -A buildtime buildmem dllsize edittime

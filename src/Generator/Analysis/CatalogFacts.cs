@@ -181,10 +181,18 @@ namespace SpecGen.Generator.Analysis
         /// <summary>A blob: its string constant (two bytes a character, little-endian), its property's literal, or its chunks joined when it is written in chunks.</summary>
         private static byte[]? BlobOf(INamedTypeSymbol type, string blob, CancellationToken cancellationToken)
         {
-            if (type.GetMembers(blob).OfType<IFieldSymbol>().FirstOrDefault() is { IsConst: true, ConstantValue: string text }
-                && type.GetMembers(blob + GeneratedCode.LengthSuffix).OfType<IFieldSymbol>().FirstOrDefault() is { IsConst: true, ConstantValue: int length }
-                && length >= 0 && length <= 2L * text.Length)
+            if (type.GetMembers(blob + GeneratedCode.LengthSuffix).OfType<IFieldSymbol>().FirstOrDefault() is { IsConst: true, ConstantValue: int length })
             {
+                // The string form: a property that returns a string literal of two bytes per character.
+                IPropertySymbol? property = type.GetMembers(blob).OfType<IPropertySymbol>().FirstOrDefault();
+                LiteralExpressionSyntax? literal = property?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken)
+                    .DescendantNodes().OfType<LiteralExpressionSyntax>().FirstOrDefault(l => l.IsKind(SyntaxKind.StringLiteralExpression));
+                string? text = literal?.Token.ValueText;
+                if (text is null || length < 0 || length > 2L * text.Length)
+                {
+                    return null;
+                }
+
                 var bytes = new byte[length];
                 for (int i = 0; i < length; i++)
                 {

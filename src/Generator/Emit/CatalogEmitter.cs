@@ -131,7 +131,8 @@ namespace SpecGen.Generator.Emit
             string length = bytes.Length.ToString(CultureInfo.InvariantCulture);
             w.Line("/// <summary>" + bytes.Length.ToString(CultureInfo.InvariantCulture) + " bytes, two per character, little-endian.</summary>");
             StringBuilder line = w.BeginLine();
-            line.Append("private const string ").Append(name).Append(" = \"");
+            // A property, not a const: a const's value would be stored a second time, in the metadata's constant table.
+            line.Append("private static string ").Append(name).Append(" => \"");
             Literals.AppendBytesAsChars(line, bytes);
             line.Append("\";");
             w.EndLine();

@@ -206,7 +206,7 @@ namespace Consumer
             SpecCatalog reference = GeneratorHarness.CompileCatalog(new[] { PyGast });
             Assert.Equal(reference.Select(s => s.ToString()), catalog.Select(s => s.ToString()));
             // A small catalog is a pair of string constants in every language version (UTF-8 literals only past the user-string heap budget).
-            Assert.Contains("private const string SpecGenTables = \"", output.Source!, System.StringComparison.Ordinal);
+            Assert.Contains("private static string SpecGenTables => \"", output.Source!, System.StringComparison.Ordinal);
             Assert.DoesNotContain("\"u8;", output.Source!, System.StringComparison.Ordinal);
         }
     }

@@ -79,7 +79,7 @@ namespace SpecGen.Tests.Generator
             Assert.Equal(new[] { "SpackCache" }, data.DescendantNodes().OfType<ClassDeclarationSyntax>().Select(c => c.Identifier.Text).ToArray());
             Assert.Equal(
                 new[] { "SpecGenTables", "SpecGenTablesLength", "SpecGenStrings", "SpecGenStringsLength", "CreateCatalog" },
-                data.DescendantNodes().OfType<ClassDeclarationSyntax>().Single().Members.Select(m => m is FieldDeclarationSyntax f ? f.Declaration.Variables.Single().Identifier.Text : ((MethodDeclarationSyntax)m).Identifier.Text).ToArray());
+                data.DescendantNodes().OfType<ClassDeclarationSyntax>().Single().Members.Select(m => m switch { FieldDeclarationSyntax f => f.Declaration.Variables.Single().Identifier.Text, PropertyDeclarationSyntax p => p.Identifier.Text, _ => ((MethodDeclarationSyntax)m).Identifier.Text }).ToArray());
             Assert.Equal(
                 new[] { "SpackCache", "Packages", "Tags", "Stacks", "Targets", "OperatingSystems", "Platforms" },
                 api.DescendantNodes().OfType<ClassDeclarationSyntax>().Select(c => c.Identifier.Text).ToArray());

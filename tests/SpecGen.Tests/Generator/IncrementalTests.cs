@@ -72,6 +72,38 @@ namespace SpecGen.Tests.Generator
             Assert.All(Reasons(result, PipelineSteps.CatalogData), r => Assert.True(IsReused(r)));
         }
 
+        /// <summary>
+        /// The edit a developer makes all day, a line of C#: no page is read again, no catalog step runs on new input,
+        /// and no source is emitted again (the only step that runs is the severities', which reads the compilation's
+        /// options and finds them unchanged).
+        /// </summary>
+        [Fact]
+        public void A_csharp_edit_reruns_no_page_step_and_emits_no_source()
+        {
+            Compilation before = GeneratorHarness.NewCompilation("Consumer", "static class Program { static int Main() => 0; }");
+            GeneratorDriver driver = GeneratorHarness.CreateDriver(_texts).RunGenerators(before);
+            SyntaxTree program = before.SyntaxTrees.Single();
+            Compilation after = before.ReplaceSyntaxTree(program, program.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From("static class Program { static int Main() => 1; }")));
+
+            driver = driver.RunGenerators(after);
+            GeneratorRunResult result = driver.GetRunResult().Results.Single();
+
+            foreach (string step in new[] { PipelineSteps.PageFiles, PipelineSteps.PageResults, PipelineSteps.HasPages, PipelineSteps.Settings, PipelineSteps.ReadOptions, PipelineSteps.EmitOptions })
+            {
+                Assert.All(Reasons(result, step), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+            }
+
+            Assert.All(Reasons(result, PipelineSteps.Severities), r => Assert.Equal(IncrementalStepRunReason.Unchanged, r));
+            foreach (string step in new[] { PipelineSteps.CatalogPages, PipelineSteps.Catalog, PipelineSteps.CatalogData, PipelineSteps.ApiModel, PipelineSteps.ApiSource, PipelineSteps.DataSource, PipelineSteps.PageDiagnostics })
+            {
+                IncrementalStepRunReason[] reasons = Reasons(result, step);
+                Assert.NotEmpty(reasons);
+                Assert.All(reasons, r => Assert.True(IsReused(r), step + ": " + r));
+            }
+
+            Assert.Equal(2, driver.GetRunResult().GeneratedTrees.Length);
+        }
+
         /// <summary>Cached (not run) or Unchanged (run, same value): either way nothing downstream runs again.</summary>
         private static bool IsReused(IncrementalStepRunReason reason) => reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged;
 

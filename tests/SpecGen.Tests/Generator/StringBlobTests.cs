@@ -43,8 +43,8 @@ namespace SpecGen.Tests.Generator
             (CSharpCompilation strings, string data) = Compile(Corpus, GeneratedCode.StringHeapBudget, "Strings");
             (CSharpCompilation utf8, string utf8Data) = Compile(Corpus, 0, "Utf8");
 
-            Assert.Contains("private const string SpecGenTables = \"", data, StringComparison.Ordinal);
-            Assert.Contains("private const string SpecGenStrings = \"", data, StringComparison.Ordinal);
+            Assert.Contains("private static string SpecGenTables => \"", data, StringComparison.Ordinal);
+            Assert.Contains("private static string SpecGenStrings => \"", data, StringComparison.Ordinal);
             Assert.DoesNotContain("u8;", data, StringComparison.Ordinal);
             Assert.Contains("u8;", utf8Data, StringComparison.Ordinal);
             AssertSameCatalog(GeneratorHarness.LoadCatalog(utf8), GeneratorHarness.LoadCatalog(strings));
@@ -55,8 +55,8 @@ namespace SpecGen.Tests.Generator
         {
             EncodedCatalog encoded = CatalogEncoder.Encode(Corpus.Data, CancellationToken.None);
             Type type = GeneratorHarness.Emit(Compile(Corpus, GeneratedCode.StringHeapBudget, "Endian").Compilation).GetType("Consumer.SpackCache")!;
-            string tables = Constant<string>(type, GeneratedCode.TablesProperty);
-            string strings = Constant<string>(type, GeneratedCode.StringsProperty);
+            string tables = (string)type.GetProperty(GeneratedCode.TablesProperty, BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+            string strings = (string)type.GetProperty(GeneratedCode.StringsProperty, BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
             int tablesLength = Constant<int>(type, GeneratedCode.TablesProperty + GeneratedCode.LengthSuffix);
             int stringsLength = Constant<int>(type, GeneratedCode.StringsProperty + GeneratedCode.LengthSuffix);
 
@@ -103,8 +103,8 @@ namespace SpecGen.Tests.Generator
             int tablesOnly = (2 * ((encoded.Tables.Length + 1) / 2)) + 8;
             (CSharpCompilation mixed, string data) = Compile(Corpus, tablesOnly, "Mixed");
 
-            Assert.Contains("private const string SpecGenTables = \"", data, StringComparison.Ordinal);
-            Assert.DoesNotContain("private const string SpecGenStrings", data, StringComparison.Ordinal);
+            Assert.Contains("private static string SpecGenTables => \"", data, StringComparison.Ordinal);
+            Assert.DoesNotContain("private static string SpecGenStrings", data, StringComparison.Ordinal);
             Assert.Contains("SpecGenStrings", data, StringComparison.Ordinal);
             AssertSameCatalog(InMemoryCatalog.From(TestPaths.CorpusPages()), GeneratorHarness.LoadCatalog(mixed));
 
