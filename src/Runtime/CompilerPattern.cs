@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Generic;
+using SpecGen.Format;
 
 namespace SpecGen
 {
@@ -11,15 +11,6 @@ namespace SpecGen
     /// </summary>
     public sealed class CompilerPattern
     {
-        private static readonly Dictionary<string, string> LegacyToBuiltin = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["clang"] = "llvm",
-            ["oneapi"] = "intel-oneapi-compilers",
-            ["rocmcc"] = "llvm-amdgpu",
-            ["intel"] = "intel-oneapi-compiler-classic",
-            ["arm"] = "acfl",
-        };
-
         internal CompilerPattern(string? name, VersionConstraint? versions)
         {
             Name = name is null ? null : BuiltinName(name);
@@ -33,18 +24,16 @@ namespace SpecGen
         public VersionConstraint? Versions { get; }
 
         /// <summary>Spack's current name for a compiler: <c>oneapi</c> is <c>intel-oneapi-compilers</c>, <c>clang</c> is <c>llvm</c>.</summary>
-        public static string BuiltinName(string name) => LegacyToBuiltin.TryGetValue(name, out string? builtin) ? builtin : name;
+        public static string BuiltinName(string name) => CompilerNames.Builtin(name);
 
         /// <summary>True when <paramref name="compiler"/> is this compiler in a version the constraint holds; a spec built with no compiler never is.</summary>
-        public bool IsSatisfiedBy(Compiler compiler)
-        {
-            if (compiler.IsNone)
-            {
-                return false;
-            }
+        public bool IsSatisfiedBy(Compiler compiler) => !compiler.IsNone && IsSatisfiedBy(compiler.Name, compiler.Version);
 
-            return (Name is null || string.Equals(BuiltinName(compiler.Name), Name, StringComparison.Ordinal))
-                && (Versions is null || Versions.Contains(compiler.Version));
+        /// <summary>True when the compiler <paramref name="name"/> in <paramref name="version"/> satisfies this constraint.</summary>
+        internal bool IsSatisfiedBy(string name, SpackVersion version)
+        {
+            return (Name is null || string.Equals(BuiltinName(name), Name, StringComparison.Ordinal))
+                && (Versions is null || Versions.Contains(version));
         }
     }
 }
