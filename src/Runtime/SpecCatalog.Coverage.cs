@@ -153,8 +153,7 @@ namespace SpecGen
                     string text = variants[i].Text;
                     if (!_parsed.TryGetValue(text, out VariantSyntax? setting))
                     {
-                        // Pages are checked when the catalog is built, so every setting parses.
-                        setting = ValueGrammar.ParseVariant(text, out _)!;
+                        setting = NearestSpecs.Setting(text);
                         _parsed.Add(text, setting);
                     }
 

@@ -108,6 +108,13 @@ namespace SpecGen.Format
             return text.ToString();
         }
 
+        /// <summary>A page's variant text as a setting; a text that does not parse (a page kept with SPG0016 lowered) is a single value named by the whole text.</summary>
+        public static VariantSyntax Setting(string text)
+        {
+            return ValueGrammar.ParseVariant(text, out _)
+                ?? new VariantSyntax(text, text, VariantFlags.Single, IsExact: false, IsQuoted: false, new EquatableArray<string>(new[] { text }));
+        }
+
         /// <summary>True when a binary for <paramref name="cached"/> runs on <paramref name="wanted"/> (it or an ancestor in archspec's graph).</summary>
         public static bool RunsOn(string cached, string wanted)
         {
