@@ -45,5 +45,8 @@ namespace SpecGen
 
         /// <summary><c>the nearest cached binary, /abcdefg in develop-2025-04-20, differs in version: wanted 1.3.1, cached 1.3</c>.</summary>
         public override string ToString() => NearestSpecs.Describe(Candidate, Spec.Hash, Spec.Tag, WantedTarget);
+
+        /// <summary><c>/abcdefg in develop-2025-04-20, differs in version: wanted 1.3.1, cached 1.3</c>.</summary>
+        internal string Summary() => NearestSpecs.Summary(Candidate, Spec.Hash, Spec.Tag, WantedTarget);
     }
 }

@@ -73,7 +73,13 @@ namespace SpecGen.Format
         /// </summary>
         public static string Describe(NearestCandidate nearest, string hash, string tag, string? wantedTarget)
         {
-            var text = new StringBuilder("the nearest cached binary, /").Append(hash, 0, Math.Min(7, hash.Length)).Append(" in ").Append(tag).Append(", ");
+            return "the nearest cached binary, " + Summary(nearest, hash, tag, wantedTarget);
+        }
+
+        /// <summary><c>/abcdefg in develop-2025-04-20, differs in version: wanted 1.3.1, cached 1.3</c>, and the note on a target that runs on the wanted one.</summary>
+        public static string Summary(NearestCandidate nearest, string hash, string tag, string? wantedTarget)
+        {
+            var text = new StringBuilder("/").Append(hash, 0, Math.Min(7, hash.Length)).Append(" in ").Append(tag).Append(", ");
             if (nearest.Differences.Count == 0)
             {
                 text.Append("differs in nothing a cache page records (its dependencies or the package's source differ)");
