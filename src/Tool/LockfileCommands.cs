@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -115,10 +116,16 @@ namespace SpecGen.Tool
 
         private static int RunCoverage(string path, string dir, IReadOnlyList<string> tags, bool json, ToolContext context)
         {
+            long start = Stopwatch.GetTimestamp();
             SpackLockfile? lockfile = LoadLockfile(path, context);
             if (lockfile is null)
             {
                 return ToolApp.Usage;
+            }
+
+            if (context.Timing)
+            {
+                context.Error.WriteLine($"timing: read the lockfile ({Text.Count(lockfile.Nodes.Count, "node")}) in {Stopwatch.GetElapsedTime(start).TotalMilliseconds:F0} ms");
             }
 
             SpecCatalog? catalog = Catalog(dir, tags, context);
@@ -127,6 +134,7 @@ namespace SpecGen.Tool
                 return ToolApp.Usage;
             }
 
+            long answering = Stopwatch.GetTimestamp();
             CoverageReport report = catalog.Coverage(lockfile);
             var rows = new List<string[]> { new[] { "node", "root", "status", "tags", "nearest cached binary" } };
             foreach (NodeCoverage node in report.Nodes)
@@ -155,6 +163,11 @@ namespace SpecGen.Tool
                         note ?? string.Empty,
                     });
                 }
+            }
+
+            if (context.Timing)
+            {
+                context.Error.WriteLine($"timing: answered and wrote {Text.Count(report.Nodes.Count, "node")} in {Stopwatch.GetElapsedTime(answering).TotalMilliseconds:F0} ms");
             }
 
             if (json)

@@ -25,6 +25,9 @@ namespace SpecGen.Format
         private int _pos;
         private int _line = 1;
         private int _lineStart;
+        private JsonItem? _whereParent;
+        private string? _whereKey;
+        private bool _whereIsObject;
 
         private JsonReader(string text)
         {
@@ -41,6 +44,12 @@ namespace SpecGen.Format
 
             return new JsonReader(text).ParseDocument();
         }
+
+        /// <summary>The JSON path of the value (or, for a member name, of the object) being read: for messages only.</summary>
+        private string Where => _whereIsObject ? _whereParent!.Path
+            : _whereParent is null ? "$"
+            : _whereKey is null ? _whereParent.Path + "[" + _whereParent.Count.ToString(CultureInfo.InvariantCulture) + "]"
+            : _whereParent.PathOf(_whereKey);
 
         private int ColumnAt(int offset) => offset - _lineStart + 1;
 
@@ -192,7 +201,9 @@ namespace SpecGen.Format
             offset = _pos;
             line = _line;
             column = ColumnAt(_pos);
-            key = ReadString(obj.Path);
+            _whereParent = obj;
+            _whereIsObject = true;
+            key = ReadString();
             end = _pos;
             SkipWhitespace();
             if (Peek() != ':')
@@ -208,7 +219,10 @@ namespace SpecGen.Format
         {
             int start = _pos;
             int column = ColumnAt(start);
-            string where = parent is null ? "$" : key is null ? parent.Path + "[" + parent.Count.ToString(CultureInfo.InvariantCulture) + "]" : parent.PathOf(key);
+            // Where the value is, for a message: worked out only when there is one.
+            _whereParent = parent;
+            _whereKey = key;
+            _whereIsObject = false;
             char c = Peek();
             JsonItem node;
             switch (c)
@@ -221,33 +235,33 @@ namespace SpecGen.Format
                     return new JsonItem(JsonKind.Array, parent, key, start, _line, column);
                 case '"':
                     node = new JsonItem(JsonKind.String, parent, key, start, _line, column);
-                    node.Text = ReadString(where);
+                    node.Text = ReadString();
                     break;
                 case 't':
-                    node = Literal("true", JsonKind.True, parent, key, where);
+                    node = Literal("true", JsonKind.True, parent, key);
                     break;
                 case 'f':
-                    node = Literal("false", JsonKind.False, parent, key, where);
+                    node = Literal("false", JsonKind.False, parent, key);
                     break;
                 case 'n':
-                    node = Literal("null", JsonKind.Null, parent, key, where);
+                    node = Literal("null", JsonKind.Null, parent, key);
                     break;
                 default:
                     if (c == '-' || (c >= '0' && c <= '9'))
                     {
                         node = new JsonItem(JsonKind.Number, parent, key, start, _line, column);
-                        node.Text = ReadNumber(where);
+                        node.Text = ReadNumber();
                         break;
                     }
 
-                    throw Error(ValueExpected(where), where, 1);
+                    throw Error(ValueExpected(), Where, 1);
             }
 
             node.End = _pos;
             return node;
         }
 
-        private string ValueExpected(string where)
+        private string ValueExpected()
         {
             string found = Describe(_pos);
             string hint = string.Empty;
@@ -266,22 +280,22 @@ namespace SpecGen.Format
                 {
                     hint = " (a trailing comma?)";
                 }
-                else if (where == "$" && (char.IsLetter(c) || c == '-'))
+                else if (Where == "$" && (char.IsLetter(c) || c == '-'))
                 {
                     hint = " (this is not JSON: YAML, such as a spack.yaml?)";
                 }
             }
 
-            return "Expected a JSON value (an object, an array, a string, a number, true, false or null) at " + where + ", found " + found + hint;
+            return "Expected a JSON value (an object, an array, a string, a number, true, false or null) at " + Where + ", found " + found + hint;
         }
 
-        private JsonItem Literal(string word, JsonKind kind, JsonItem? parent, string? key, string where)
+        private JsonItem Literal(string word, JsonKind kind, JsonItem? parent, string? key)
         {
             int start = _pos;
             int column = ColumnAt(start);
             if (string.CompareOrdinal(_text, _pos, word, 0, word.Length) != 0 || (_pos + word.Length < _text.Length && IsWordChar(_text[_pos + word.Length])))
             {
-                throw Error(ValueExpected(where), where, 1);
+                throw Error(ValueExpected(), Where, 1);
             }
 
             _pos += word.Length;
@@ -291,7 +305,7 @@ namespace SpecGen.Format
         private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
         /// <summary>A number as written: <c>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</c>.</summary>
-        private string ReadNumber(string where)
+        private string ReadNumber()
         {
             int start = _pos;
             if (Peek() == '-')
@@ -304,7 +318,7 @@ namespace SpecGen.Format
                 _pos++;
                 if (IsDigit(Peek()))
                 {
-                    throw Error("A number at " + where + " has a leading zero, which JSON does not allow", where, 1);
+                    throw Error("A number at " + Where + " has a leading zero, which JSON does not allow", Where, 1);
                 }
             }
             else if (IsDigit(Peek()))
@@ -316,7 +330,7 @@ namespace SpecGen.Format
             }
             else
             {
-                throw Error("Expected a digit in the number at " + where + ", found " + Describe(_pos), where, 1);
+                throw Error("Expected a digit in the number at " + Where + ", found " + Describe(_pos), Where, 1);
             }
 
             if (Peek() == '.')
@@ -324,7 +338,7 @@ namespace SpecGen.Format
                 _pos++;
                 if (!IsDigit(Peek()))
                 {
-                    throw Error("Expected a digit after the decimal point of the number at " + where + ", found " + Describe(_pos), where, 1);
+                    throw Error("Expected a digit after the decimal point of the number at " + Where + ", found " + Describe(_pos), Where, 1);
                 }
 
                 while (IsDigit(Peek()))
@@ -343,7 +357,7 @@ namespace SpecGen.Format
 
                 if (!IsDigit(Peek()))
                 {
-                    throw Error("Expected a digit in the exponent of the number at " + where + ", found " + Describe(_pos), where, 1);
+                    throw Error("Expected a digit in the exponent of the number at " + Where + ", found " + Describe(_pos), Where, 1);
                 }
 
                 while (IsDigit(Peek()))
@@ -354,7 +368,7 @@ namespace SpecGen.Format
 
             if (_pos < _text.Length && IsWordChar(_text[_pos]))
             {
-                throw Error("Unexpected " + Describe(_pos) + " in the number at " + where, where, 1);
+                throw Error("Unexpected " + Describe(_pos) + " in the number at " + Where, Where, 1);
             }
 
             return _text.Substring(start, _pos - start);
@@ -363,7 +377,7 @@ namespace SpecGen.Format
         private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
         /// <summary>A string; the reader stands on its opening quote and ends after its closing one.</summary>
-        private string ReadString(string where)
+        private string ReadString()
         {
             int start = _pos;
             int line = _line;
@@ -375,7 +389,7 @@ namespace SpecGen.Format
             {
                 if (_pos >= _text.Length)
                 {
-                    throw new JsonFormatException(SyntaxPrefix + "The string at " + where + " is not closed: the end of the document comes first", where, start, _text.Length - start, line, column);
+                    throw new JsonFormatException(SyntaxPrefix + "The string at " + Where + " is not closed: the end of the document comes first", Where, start, _text.Length - start, line, column);
                 }
 
                 char c = _text[_pos];
@@ -389,7 +403,7 @@ namespace SpecGen.Format
                 if (c < ' ')
                 {
                     string name = c == '\n' ? "a line feed (write it as \\n; is the string missing its closing quote?)" : c == '\r' ? "a carriage return (write it as \\r)" : c == '\t' ? "a tab (write it as \\t)" : "the control character U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) + " (write it as \\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture) + ")";
-                    throw Error("The string at " + where + " holds " + name + ", which JSON strings must escape", where, 1);
+                    throw Error("The string at " + Where + " holds " + name + ", which JSON strings must escape", Where, 1);
                 }
 
                 if (c != '\\')
@@ -402,7 +416,7 @@ namespace SpecGen.Format
                 builder.Append(_text, run, _pos - run);
                 if (_pos + 1 >= _text.Length)
                 {
-                    throw new JsonFormatException(SyntaxPrefix + "The string at " + where + " is not closed: the end of the document comes first", where, start, _text.Length - start, line, column);
+                    throw new JsonFormatException(SyntaxPrefix + "The string at " + Where + " is not closed: the end of the document comes first", Where, start, _text.Length - start, line, column);
                 }
 
                 char e = _text[_pos + 1];
@@ -442,7 +456,7 @@ namespace SpecGen.Format
                             if (digit < 0)
                             {
                                 _pos += 2 + i;
-                                throw Error("The escape \\u in the string at " + where + " needs four hexadecimal digits, found " + Describe(_pos), where, 1);
+                                throw Error("The escape \\u in the string at " + Where + " needs four hexadecimal digits, found " + Describe(_pos), Where, 1);
                             }
 
                             code = (code << 4) | digit;
@@ -453,7 +467,7 @@ namespace SpecGen.Format
                         break;
                     default:
                         _pos++;
-                        throw Error("Unknown escape '\\" + (e < ' ' || e > '~' ? "U+" + ((int)e).ToString("X4", CultureInfo.InvariantCulture) : e.ToString()) + "' in the string at " + where + " (JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX)", where, 1);
+                        throw Error("Unknown escape '\\" + (e < ' ' || e > '~' ? "U+" + ((int)e).ToString("X4", CultureInfo.InvariantCulture) : e.ToString()) + "' in the string at " + Where + " (JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX)", Where, 1);
                 }
 
                 run = _pos;

@@ -25,18 +25,38 @@ namespace SpecGen.Format
         }
 
         /// <summary>
-        /// Spack's DAG hash of a node (<c>spack.util.hash.b32_hash</c> over <c>sjson.dump(node_dict)</c>): the node
+        /// Spack's DAG hash of nodes (<c>spack.util.hash.b32_hash</c> over <c>sjson.dump(node_dict)</c>): the node
         /// without its <c>hash</c> member, compact, SHA-1 of its UTF-8 bytes, in lowercase base32 (32 characters).
+        /// One buffer and one SHA-1 for all the nodes of a lockfile.
         /// </summary>
-        public static string DagHash(JsonItem node)
+        public sealed class DagHasher : IDisposable
         {
-            byte[] bytes = Encoding.UTF8.GetBytes(Compact(node, "hash"));
 #pragma warning disable CA5350 // SHA-1 is what Spack's hash is made of, not a security measure.
-            using (SHA1 sha1 = SHA1.Create())
-            {
-                return Base32(sha1.ComputeHash(bytes));
-            }
+            private readonly SHA1 _sha1 = SHA1.Create();
 #pragma warning restore CA5350
+            private readonly StringBuilder _text = new StringBuilder();
+            private byte[] _bytes = new byte[0];
+
+            public string Hash(JsonItem node)
+            {
+                _text.Clear();
+                Write(_text, node, "hash");
+
+                // ensure_ascii: every character is ASCII, one byte each.
+                if (_bytes.Length < _text.Length)
+                {
+                    _bytes = new byte[Math.Max(_text.Length, _bytes.Length * 2)];
+                }
+
+                for (int i = 0; i < _text.Length; i++)
+                {
+                    _bytes[i] = (byte)_text[i];
+                }
+
+                return Base32(_sha1.ComputeHash(_bytes, 0, _text.Length));
+            }
+
+            public void Dispose() => _sha1.Dispose();
         }
 
         /// <summary>RFC 4648 base32 in lowercase, padded with '=' as Python's <c>base64.b32encode(...).lower()</c>.</summary>

@@ -85,10 +85,13 @@ namespace SpecGen.Format
 
             var nodes = new List<LockNodeData>(keyed.Count);
             var bodies = new List<JsonItem>(keyed.Count);
-            foreach (JsonItem node in keyed)
+            using (var hasher = new PythonJson.DagHasher())
             {
-                nodes.Add(ReadNode(node, version, out JsonItem body));
-                bodies.Add(body);
+                foreach (JsonItem node in keyed)
+                {
+                    nodes.Add(ReadNode(node, version, hasher, out JsonItem body));
+                    bodies.Add(body);
+                }
             }
 
             for (int i = 0; i < nodes.Count; i++)
@@ -226,7 +229,7 @@ namespace SpecGen.Format
             }
         }
 
-        private static LockNodeData ReadNode(JsonItem keyed, int version, out JsonItem body)
+        private static LockNodeData ReadNode(JsonItem keyed, int version, PythonJson.DagHasher hasher, out JsonItem body)
         {
             var data = new LockNodeData(keyed);
             string path = keyed.Path;
@@ -316,7 +319,7 @@ namespace SpecGen.Format
 
             if (version >= FirstCompactHashVersion)
             {
-                data.HashMatchesContent = string.Equals(PythonJson.DagHash(body), data.Key, StringComparison.Ordinal);
+                data.HashMatchesContent = string.Equals(hasher.Hash(body), data.Key, StringComparison.Ordinal);
             }
 
             return data;
