@@ -141,6 +141,31 @@ namespace SpecGen.Tests.Lockfiles
         }
 
         [Fact]
+        public void A_combined_catalog_covers_and_explains_as_one_catalog_of_the_same_pages()
+        {
+            IReadOnlyList<TestPage> pages = TestPaths.CorpusPages();
+            SpecCatalog combined = SpecCatalog.Combine(
+                InMemoryCatalog.From(pages.Where(p => p.Path.Contains("develop-2025-04-20", StringComparison.Ordinal))),
+                InMemoryCatalog.From(pages.Where(p => !p.Path.Contains("develop-2025-04-20", StringComparison.Ordinal))));
+            var lockfile = new SyntheticLockfile();
+            foreach (OracleSpec spec in Pages.Where(s => s.Package is "py-gast" or "bc").GroupBy(s => s.Hash).Select(g => g.First()))
+            {
+                lockfile.Add(spec);
+                lockfile.Add(spec with { Os = "centos4" }, lockfile.NewKey());
+            }
+
+            SpackLockfile read = lockfile.Read();
+            CoverageReport one = Catalog.Value.Coverage(read);
+            CoverageReport two = combined.Coverage(read);
+
+            Assert.Equal(one.Nodes.Select(n => (n.Status, string.Join(",", n.Tags), n.Entries.Count)), two.Nodes.Select(n => (n.Status, string.Join(",", n.Tags), n.Entries.Count)));
+            Assert.Equal(one.Nodes.Count / 2, two.Missing);
+            Assert.Equal(
+                read.Nodes.Select(n => Catalog.Value.Explain(n).Nearest[0].ToString()),
+                read.Nodes.Select(n => combined.Explain(n).Nearest[0].ToString()));
+        }
+
+        [Fact]
         public void A_package_without_a_page_says_so()
         {
             var lockfile = new SyntheticLockfile();
