@@ -44,5 +44,11 @@ namespace SpecGen.Generator
 
         /// <summary>The input of the data source output.</summary>
         public const string DataSource = "SpecGen.DataSource";
+
+        /// <summary>Each lockfile (SpackLockfile item) read: its model (when readable) and diagnostics (SPG0027, SPG0028).</summary>
+        public const string Lockfiles = "SpecGen.Lockfiles";
+
+        /// <summary>Each readable lockfile checked against the catalog's data: SPG0026 per node the catalog lacks.</summary>
+        public const string Coverage = "SpecGen.Coverage";
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.Text;
 using SpecGen.Generator.Catalog;
 using SpecGen.Generator.Diagnostics;
 using SpecGen.Generator.Emit;
+using SpecGen.Generator.Lockfiles;
 using SpecGen.Generator.Model;
 using SpecGen.Generator.Pages;
 
@@ -25,11 +26,14 @@ namespace SpecGen.Generator
         /// <summary>The item metadata (set by SpecGen.targets) that marks an additional file as a page.</summary>
         public const string PageMetadata = "build_metadata.AdditionalFiles.SpecGenPage";
 
+        /// <summary>The item metadata (set by SpecGen.targets) that marks an additional file as a lockfile (a SpackLockfile item).</summary>
+        public const string LockfileMetadata = "build_metadata.AdditionalFiles.SpecGenLockfile";
+
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             IncrementalValuesProvider<AdditionalText> pageFiles = context.AdditionalTextsProvider
                 .Combine(context.AnalyzerConfigOptionsProvider)
-                .Where(static pair => IsPage(pair.Right.GetOptions(pair.Left)))
+                .Where(static pair => IsMarked(pair.Right.GetOptions(pair.Left), PageMetadata))
                 .Select(static (pair, _) => pair.Left)
                 .WithTrackingName(PipelineSteps.PageFiles);
 
@@ -82,7 +86,23 @@ namespace SpecGen.Generator
                 .Select(static (result, _) => result.Api)
                 .WithTrackingName(PipelineSteps.ApiModel);
 
+            // Lockfiles: read on their own (an edit re-runs no page step), then checked against the catalog's data.
+            IncrementalValuesProvider<LockfileResult> lockfiles = context.AdditionalTextsProvider
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .Where(static pair => IsMarked(pair.Right.GetOptions(pair.Left), LockfileMetadata))
+                .Select(static (pair, cancellationToken) => ReadLockfile(pair.Left, cancellationToken))
+                .WithTrackingName(PipelineSteps.Lockfiles);
+
+            IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> coverage = lockfiles
+                .Where(static result => result.Model is not null)
+                .Select(static (result, _) => result.Model!)
+                .Combine(catalogData)
+                .Select(static (pair, cancellationToken) => CoverageCheck.Check(pair.Left, pair.Right, cancellationToken))
+                .WithTrackingName(PipelineSteps.Coverage);
+
             context.RegisterSourceOutput(settings.Select(static (s, _) => s.Diagnostics), ReportDiagnostics);
+            context.RegisterSourceOutput(lockfiles.Select(static (result, _) => result.Diagnostics), ReportDiagnostics);
+            context.RegisterSourceOutput(coverage, ReportDiagnostics);
             // Each page's diagnostics, in the order of the pages' paths (not of the project's items), so the output is the same whatever the order.
             context.RegisterSourceOutput(
                 pageResults.Select(static (result, _) => result.Diagnostics).Collect()
@@ -107,25 +127,35 @@ namespace SpecGen.Generator
             });
         }
 
-        private static bool IsPage(AnalyzerConfigOptions options)
+        /// <summary>The file's text, or null with why it could not be read (the message of what the compiler threw, if anything).</summary>
+        private static SourceText? TextOf(AdditionalText file, out string? why, CancellationToken cancellationToken)
         {
-            return options.TryGetValue(PageMetadata, out string? value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+            why = null;
+            try
+            {
+                return file.GetText(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                why = ex.Message;
+                return null;
+            }
+        }
+
+        private static bool IsMarked(AnalyzerConfigOptions options, string metadata)
+        {
+            return options.TryGetValue(metadata, out string? value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        }
+
+        private static LockfileResult ReadLockfile(AdditionalText file, CancellationToken cancellationToken)
+        {
+            SourceText? text = TextOf(file, out string? why, cancellationToken);
+            return text is null ? LockfileStage.Unreadable(file.Path, why) : LockfileStage.Read(file.Path, text, cancellationToken);
         }
 
         private static PageResult ReadPage(AdditionalText file, ReadOptions options, CancellationToken cancellationToken)
         {
-            SourceText? text;
-            string? why = null;
-            try
-            {
-                text = file.GetText(cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                text = null;
-                why = ex.Message;
-            }
-
+            SourceText? text = TextOf(file, out string? why, cancellationToken);
             if (text is null)
             {
                 var diagnostic = DiagnosticInfo.Create(

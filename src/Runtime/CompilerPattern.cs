@@ -27,15 +27,13 @@ namespace SpecGen
         public static string BuiltinName(string name) => CompilerNames.Builtin(name);
 
         /// <summary>True when <paramref name="compiler"/> is this compiler in a version the constraint holds; a spec built with no compiler never is.</summary>
-        public bool IsSatisfiedBy(Compiler compiler)
-        {
-            if (compiler.IsNone)
-            {
-                return false;
-            }
+        public bool IsSatisfiedBy(Compiler compiler) => !compiler.IsNone && IsSatisfiedBy(compiler.Name, compiler.Version);
 
-            return (Name is null || string.Equals(BuiltinName(compiler.Name), Name, StringComparison.Ordinal))
-                && (Versions is null || Versions.Contains(compiler.Version));
+        /// <summary>True when the compiler <paramref name="name"/> in <paramref name="version"/> satisfies this constraint.</summary>
+        internal bool IsSatisfiedBy(string name, SpackVersion version)
+        {
+            return (Name is null || string.Equals(BuiltinName(name), Name, StringComparison.Ordinal))
+                && (Versions is null || Versions.Contains(version));
         }
     }
 }

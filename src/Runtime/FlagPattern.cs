@@ -28,7 +28,15 @@ namespace SpecGen
                 return false;
             }
 
-            NameList values = listed.Values;
+            return IsSatisfiedBy(listed.Values);
+        }
+
+        /// <summary>The same rule on a setting as a page or a lockfile writes it (null: the spec has no such flags).</summary>
+        internal bool IsSatisfiedBy(Format.VariantSyntax? setting) => setting is not null && IsSatisfiedBy(setting.Values);
+
+        private bool IsSatisfiedBy<TList>(TList values)
+            where TList : IReadOnlyList<string>
+        {
             foreach (string flag in Values)
             {
                 if (!HasFlag(values, flag))
@@ -41,7 +49,8 @@ namespace SpecGen
         }
 
         /// <summary>True when the page's value (its comma-separated parts joined again) holds <paramref name="flag"/> between blanks. Allocates nothing.</summary>
-        private static bool HasFlag(NameList values, string flag)
+        private static bool HasFlag<TList>(TList values, string flag)
+            where TList : IReadOnlyList<string>
         {
             // Walk the text values[0] + "," + values[1] + ... one blank-separated token at a time.
             int matched = 0;

@@ -1,4 +1,5 @@
 using System.Text;
+using SpecGen.Format;
 
 namespace SpecGen
 {
@@ -26,7 +27,7 @@ namespace SpecGen
             {
                 foreach (char c in values[i])
                 {
-                    bare &= IsBareValueChar(c);
+                    bare &= ValueGrammar.IsBareValueChar(c);
                     single |= c == '\'';
                 }
             }
@@ -73,14 +74,6 @@ namespace SpecGen
             }
 
             builder.Append(" platform=").Append(platform).Append(" os=").Append(os).Append(" target=").Append(target);
-        }
-
-        /// <summary>The characters of Spack's unquoted value token.</summary>
-        private static bool IsBareValueChar(char c)
-        {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '_' || c == '-' || c == '+' || c == '*' || c == '.' || c == ',' || c == ':' || c == '='
-                || c == '%' || c == '^' || c == '~' || c == '/' || c == '\\';
         }
     }
 }

@@ -71,12 +71,31 @@ namespace SpecGen
                 return false;
             }
 
+            NameList values = variant.Values;
+            return IsSatisfiedBy(SpecBool(variant.Kind == VariantKind.Bool, variant.IsEnabled, variant.Kind == VariantKind.Single, values), values);
+        }
+
+        /// <summary>The same rule on a setting as a page or a lockfile writes it (null: the spec lacks the variant).</summary>
+        internal bool IsSatisfiedBy(VariantSyntax? setting)
+        {
+            if (setting is null)
+            {
+                return false;
+            }
+
+            int kind = setting.Kind & VariantFlags.KindMask;
+            bool isBool = kind == VariantFlags.BoolTrue || kind == VariantFlags.BoolFalse;
+            return IsSatisfiedBy(SpecBool(isBool, kind == VariantFlags.BoolTrue, kind == VariantFlags.Single, setting.Values), setting.Values);
+        }
+
+        private bool IsSatisfiedBy<TList>(bool? have, TList values)
+            where TList : IReadOnlyList<string>
+        {
             if (IsAny)
             {
                 return true;
             }
 
-            bool? have = SpecBool(variant);
             if (Enabled is bool on)
             {
                 return have == on;
@@ -88,7 +107,6 @@ namespace SpecGen
                 return false;
             }
 
-            NameList values = variant.Values;
             if (IsExact)
             {
                 return SameSet(values);
@@ -113,18 +131,19 @@ namespace SpecGen
         }
 
         /// <summary>The spec's setting as a bool, when Spack reads it as one.</summary>
-        private static bool? SpecBool(Variant variant)
+        private static bool? SpecBool<TList>(bool isBool, bool enabled, bool single, TList values)
+            where TList : IReadOnlyList<string>
         {
-            if (variant.Kind == VariantKind.Bool)
+            if (isBool)
             {
-                return variant.IsEnabled;
+                return enabled;
             }
 
-            NameList values = variant.Values;
-            return variant.Kind == VariantKind.Single && values.Count == 1 && IsBoolText(values[0], out bool enabled) ? enabled : null;
+            return single && values.Count == 1 && IsBoolText(values[0], out bool on) ? on : null;
         }
 
-        private static bool Holds(NameList values, string wanted, bool prefix)
+        private static bool Holds<TList>(TList values, string wanted, bool prefix)
+            where TList : IReadOnlyList<string>
         {
             for (int i = 0; i < values.Count; i++)
             {
@@ -139,7 +158,8 @@ namespace SpecGen
         }
 
         /// <summary>True when the spec's values, repeats counted once, are exactly the values asked for.</summary>
-        private bool SameSet(NameList values)
+        private bool SameSet<TList>(TList values)
+            where TList : IReadOnlyList<string>
         {
             foreach (string wanted in _values)
             {

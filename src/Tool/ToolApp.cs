@@ -22,7 +22,7 @@ namespace SpecGen.Tool
 
         internal static int Run(string[] args, ToolContext context)
         {
-            var root = new RootCommand("specgen: get Spack build cache pages, check them as SpecGen's build does, and answer questions about them (list, show, query, diff) without writing C#.")
+            var root = new RootCommand("specgen: get Spack build cache pages, check them as SpecGen's build does, and answer questions about them (list, show, query, diff, coverage of a lockfile, explain) without writing C#.")
             {
                 FetchCommands.Fetch(context),
                 FetchCommands.Update(context),
@@ -31,6 +31,8 @@ namespace SpecGen.Tool
                 CatalogCommands.List(context),
                 CatalogCommands.Show(context),
                 CatalogCommands.Query(context),
+                LockfileCommands.Coverage(context),
+                LockfileCommands.Explain(context),
                 HostCommand.Create(context),
                 SourceCommands.Tags(context),
                 SourceCommands.Packages(context),

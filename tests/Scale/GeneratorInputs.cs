@@ -30,12 +30,18 @@ namespace SpecGen.Scale
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 
-    /// <summary>MSBuild properties and item metadata as SpecGen.targets would pass them (pages: files ending in .md unless told otherwise).</summary>
+    /// <summary>
+    /// MSBuild properties and item metadata as SpecGen.targets would pass them (pages: files ending in .md unless told
+    /// otherwise; lockfiles, SpackLockfile items: files ending in .lock).
+    /// </summary>
     public sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
     {
         private static readonly DictionaryOptions Empty = new DictionaryOptions(ImmutableDictionary<string, string>.Empty);
         private static readonly DictionaryOptions Page = new DictionaryOptions(
             ImmutableDictionary<string, string>.Empty.Add("build_metadata.AdditionalFiles.SpecGenPage", "true"));
+
+        private static readonly DictionaryOptions Lockfile = new DictionaryOptions(
+            ImmutableDictionary<string, string>.Empty.Add("build_metadata.AdditionalFiles.SpecGenLockfile", "true"));
 
         private readonly Func<string, bool> _isPage;
 
@@ -58,7 +64,10 @@ namespace SpecGen.Scale
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
 
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _isPage(textFile.Path) ? Page : Empty;
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
+        {
+            return _isPage(textFile.Path) ? Page : textFile.Path.EndsWith(".lock", StringComparison.Ordinal) ? Lockfile : Empty;
+        }
 
         private sealed class DictionaryOptions : AnalyzerConfigOptions
         {

@@ -117,6 +117,18 @@ namespace SpecGen.Generator.Diagnostics
             "SPG0025", "Page left out of the catalog", "This page cannot be read, so it is left out of the catalog: {0}",
             Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0025");
 
+        public static readonly DiagnosticDescriptor LockNodeNotCached = new DiagnosticDescriptor(
+            "SPG0026", "Lockfile node not in the catalog", "{0} is not in the catalog, so it builds from source: {1}",
+            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0026");
+
+        public static readonly DiagnosticDescriptor LockfileUnreadable = new DiagnosticDescriptor(
+            "SPG0027", "Lockfile cannot be read", "This lockfile cannot be read: {0}",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0027");
+
+        public static readonly DiagnosticDescriptor LockNodeEdited = new DiagnosticDescriptor(
+            "SPG0028", "Lockfile node does not match its hash", "{0} does not hash to its key {1}: its content was edited after Spack wrote it, or Spack reused it from an older install that hashed it another way",
+            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0028");
+
         public static readonly DiagnosticDescriptor MisplacedPage = new DiagnosticDescriptor(
             "SPG0029", "Page in another package's or tag's folder", "{0}",
             Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0029");
@@ -126,7 +138,8 @@ namespace SpecGen.Generator.Diagnostics
             InternalError, NotAPage, YamlSyntax, MissingKey, WrongShape, UnknownKey, InvalidName, InvalidHash,
             DuplicateHash, SpecCountMismatch, StackCountMismatch, MetaSetMismatch, DuplicatePage, UnexpectedLayout,
             OldFormat, ResourceLimit, MalformedValue, IdentifierCollision, InvalidSizeOrTarball, DuplicateKey,
-            InvalidSetting, QueryNeverMatches, HashNeverMatches, MalformedQuery, UnknownTarget, PageLeftOut, MisplacedPage,
+            InvalidSetting, QueryNeverMatches, HashNeverMatches, MalformedQuery, UnknownTarget, PageLeftOut,
+            LockNodeNotCached, LockfileUnreadable, LockNodeEdited, MisplacedPage,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> Index = BuildIndex();

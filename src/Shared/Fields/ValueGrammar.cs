@@ -203,6 +203,14 @@ namespace SpecGen.Format
             return null;
         }
 
+        /// <summary>The characters of Spack's unquoted value token (spack/spack spec_parser.py, VALUE); a value with any other is quoted.</summary>
+        public static bool IsBareValueChar(char c)
+        {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '_' || c == '-' || c == '+' || c == '*' || c == '.' || c == ',' || c == ':' || c == '='
+                || c == '%' || c == '^' || c == '~' || c == '/' || c == '\\';
+        }
+
         /// <summary>True when the text holds a lone UTF-16 surrogate, which cannot be stored as UTF-8.</summary>
         public static bool HasLoneSurrogate(string text)
         {

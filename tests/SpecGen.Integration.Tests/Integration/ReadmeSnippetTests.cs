@@ -44,10 +44,11 @@ namespace SpecGen.Tests.Integration
         {
             List<string> blocks = Blocks("csharp");
 
-            Assert.Equal(3, blocks.Count);
+            Assert.Equal(4, blocks.Count);
             Assert.Contains("SpackCache.Catalog", blocks[0], StringComparison.Ordinal);
             Assert.Contains("Microarchitecture.Host", blocks[1], StringComparison.Ordinal);
-            Assert.Contains("SpackCatalogs.", blocks[2], StringComparison.Ordinal);
+            Assert.Contains("SpackLockfile.Load", blocks[2], StringComparison.Ordinal);
+            Assert.Contains("SpackCatalogs.", blocks[3], StringComparison.Ordinal);
         }
 
         [Fact]
@@ -64,6 +65,14 @@ namespace SpecGen.Tests.Integration
             Assert.True(output.Split('\n').Length > 5, output);
 
             BuildAndRun(app, Blocks("csharp")[1]);
+
+            // "Will it come from the cache?", with the CoverageGate sample's lockfile as env/spack.lock.
+            Directory.CreateDirectory(Path.Combine(app, "env"));
+            File.Copy(Path.Combine(TestPaths.RepositoryRoot, "samples", "CoverageGate", "environment", "spack.lock"), Path.Combine(app, "env", "spack.lock"));
+            string coverage = Blocks("csharp")[2];
+            output = BuildAndRun(app, coverage);
+            string report = Regex.Match(coverage, @"Console.WriteLine\(report\);\s*// ([^\n]*)").Groups[1].Value.Trim();
+            Assert.Equal(report, output.Split('\n')[0].Trim());
         }
 
         [Fact]
@@ -80,7 +89,7 @@ namespace SpecGen.Tests.Integration
             }
 
             string app = Console(root, "Consumer", "<ItemGroup><PackageReference Include=\"SpecGen\" Version=\"0.1.0\" /><ProjectReference Include=\"../Develop20250420/Develop20250420.csproj\" /><ProjectReference Include=\"../V0_23_1/V0_23_1.csproj\" /></ItemGroup>");
-            string output = BuildAndRun(app, Blocks("csharp")[2]);
+            string output = BuildAndRun(app, Blocks("csharp")[3]);
 
             int specs = TestPaths.CorpusPages().Where(p => p.Path.Contains("/develop-2025-04-20/", StringComparison.Ordinal) || p.Path.Contains("/v0.23.1/", StringComparison.Ordinal)).Sum(p => PageOracle.Read(p.Text).Count);
             Assert.Equal(specs + " specs in 2 tags", output.Trim());

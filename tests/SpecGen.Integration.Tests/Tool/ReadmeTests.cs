@@ -27,7 +27,7 @@ namespace SpecGen.Tests.Tool
             (int code, string output, _) = Run("--help");
             Assert.Equal(0, code);
             string[] commands = Lines(output).SkipWhile(l => l != "Commands:").Skip(1).Select(l => l.Trim().Split(' ')[0]).ToArray();
-            Assert.Equal(10, commands.Length);
+            Assert.Equal(12, commands.Length);
 
             string section = Section("## Command line");
             foreach (string command in commands)

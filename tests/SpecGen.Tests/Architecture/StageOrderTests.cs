@@ -28,6 +28,7 @@ namespace SpecGen.Tests.Architecture
         private const string Catalog = Root + ".Catalog";
         private const string Emit = Root + ".Emit";
         private const string Analysis = Root + ".Analysis";
+        private const string Lockfiles = Root + ".Lockfiles";
 
         /// <summary>For each namespace, the SpecGen namespaces its code may use besides its own (the BCL, Roslyn and YamlDotNet are always allowed).</summary>
         internal static readonly IReadOnlyDictionary<string, string[]> Allowed = new Dictionary<string, string[]>
@@ -41,7 +42,8 @@ namespace SpecGen.Tests.Architecture
             [Catalog] = new[] { Format, Common, Diagnostics, Model },
             [Emit] = new[] { Format, Common, Model },
             [Analysis] = new[] { Format, Common, Diagnostics },
-            [Root] = new[] { Format, Common, Diagnostics, Model, Parsing, Pages, Catalog, Emit, Analysis },
+            [Lockfiles] = new[] { Format, Common, Diagnostics, Model },
+            [Root] = new[] { Format, Common, Diagnostics, Model, Parsing, Pages, Catalog, Emit, Analysis, Lockfiles },
         };
 
         private static readonly Lazy<CSharpCompilation> Generator = new Lazy<CSharpCompilation>(() => SourceCompilation.Compile("SpecGen.Generator", SourceCompilation.Sources("Generator", "Shared")));

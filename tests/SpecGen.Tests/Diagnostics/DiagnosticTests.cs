@@ -660,7 +660,7 @@ namespace SpecGen.Tests.Diagnostics
         }
 
         /// <summary>A file whose text is null (the compiler could not read it) or whose reading throws.</summary>
-        private sealed class UnreadableText : AdditionalText
+        internal sealed class UnreadableText : AdditionalText
         {
             private readonly System.Exception? _error;
 

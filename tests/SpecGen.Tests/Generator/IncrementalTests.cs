@@ -104,6 +104,67 @@ namespace SpecGen.Tests.Generator
             Assert.Equal(2, driver.GetRunResult().GeneratedTrees.Length);
         }
 
+        [Fact]
+        public void Editing_a_lockfile_reruns_no_page_step()
+        {
+            (GeneratorDriver driver, Compilation compilation, AdditionalText lockText, string json) = FirstRunWithLockfile();
+            string edited = json.Replace("\"version\":\"1.3.1\"", "\"version\":\"1.3.2\"", StringComparison.Ordinal);
+            Assert.NotEqual(json, edited);
+
+            driver = driver.ReplaceAdditionalText(lockText, new MemoryAdditionalText(lockText.Path, edited)).RunGenerators(compilation);
+            GeneratorRunResult result = driver.GetRunResult().Results.Single();
+
+            Assert.All(Reasons(result, PipelineSteps.PageResults), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+            Assert.All(Reasons(result, PipelineSteps.CatalogPages), r => Assert.True(IsReused(r)));
+            Assert.True(IsReused(Reasons(result, PipelineSteps.Catalog).Single()));
+            Assert.True(IsReused(Reasons(result, PipelineSteps.CatalogData).Single()));
+            Assert.True(IsReused(Reasons(result, PipelineSteps.ApiSource).Single()));
+            Assert.True(IsReused(Reasons(result, PipelineSteps.DataSource).Single()));
+            Assert.Equal(IncrementalStepRunReason.Modified, Reasons(result, PipelineSteps.Lockfiles).Single());
+            Assert.Equal(IncrementalStepRunReason.Modified, Reasons(result, PipelineSteps.Coverage).Single());
+        }
+
+        [Fact]
+        public void Editing_a_page_checks_the_lockfile_again_without_reading_it_again()
+        {
+            (GeneratorDriver driver, Compilation compilation, _, _) = FirstRunWithLockfile();
+            string edited = Pages[1].Text.Replace("\"size\": \"-\"", "\"size\": \"1234\"");
+
+            driver = driver.ReplaceAdditionalText(_texts[1], new MemoryAdditionalText(Pages[1].Path, edited)).RunGenerators(compilation);
+            GeneratorRunResult result = driver.GetRunResult().Results.Single();
+
+            Assert.Equal(IncrementalStepRunReason.Cached, Reasons(result, PipelineSteps.Lockfiles).Single());
+            Assert.Equal(IncrementalStepRunReason.Modified, Reasons(result, PipelineSteps.CatalogData).Single());
+            Assert.True(Reasons(result, PipelineSteps.Coverage).Single() is IncrementalStepRunReason.Modified or IncrementalStepRunReason.Unchanged);
+        }
+
+        [Fact]
+        public void A_second_run_with_a_lockfile_and_nothing_changed_is_all_cached()
+        {
+            (GeneratorDriver driver, Compilation compilation, _, _) = FirstRunWithLockfile();
+
+            driver = driver.RunGenerators(compilation.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class Unrelated {}")));
+            GeneratorRunResult result = driver.GetRunResult().Results.Single();
+
+            Assert.Equal(IncrementalStepRunReason.Cached, Reasons(result, PipelineSteps.Lockfiles).Single());
+            Assert.True(IsReused(Reasons(result, PipelineSteps.Coverage).Single()));
+        }
+
+        /// <summary>The pages and a lockfile of zlib's binaries, one of them changed (so SPG0026 is reported).</summary>
+        private (GeneratorDriver, Compilation, AdditionalText, string) FirstRunWithLockfile()
+        {
+            OracleSpec[] zlib = PageOracle.Read(Pages[1].Text).ToArray();
+            var lockfile = new SyntheticLockfile(version: 4);
+            lockfile.Add(zlib[0]);
+            lockfile.Add(zlib[1] with { Os = "centos4" }, lockfile.NewKey());
+            string json = lockfile.Json();
+            var lockText = new MemoryAdditionalText("/env/spack.lock", json);
+            Compilation compilation = GeneratorHarness.NewCompilation();
+            GeneratorDriver driver = GeneratorHarness.CreateDriver(_texts.Append(lockText)).RunGenerators(compilation);
+            Assert.Single(driver.GetRunResult().Diagnostics, d => d.Id == "SPG0026");
+            return (driver, compilation, lockText, json);
+        }
+
         /// <summary>Cached (not run) or Unchanged (run, same value): either way nothing downstream runs again.</summary>
         private static bool IsReused(IncrementalStepRunReason reason) => reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged;
 

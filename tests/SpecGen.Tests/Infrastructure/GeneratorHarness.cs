@@ -219,6 +219,7 @@ namespace SpecGen.Tests.Infrastructure
         {
             private readonly StringBuilder _config = new StringBuilder("is_global = true\nbuild_property.RootNamespace = Consumer\n");
             private readonly List<string> _pagePaths = new List<string>();
+            private readonly List<string> _lockfilePaths = new List<string>();
 
             public Test(TestPage[] pages)
             {
@@ -233,6 +234,14 @@ namespace SpecGen.Tests.Infrastructure
             }
 
             public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.Latest;
+
+            /// <summary>Adds a lockfile as SpecGen.targets passes a SpackLockfile item (an additional file marked SpecGenLockfile).</summary>
+            public Test WithLockfile(string path, string text)
+            {
+                TestState.AdditionalFiles.Add((path, SourceText.From(text, Encoding.UTF8)));
+                _lockfilePaths.Add(path);
+                return this;
+            }
 
             /// <summary>Sets an MSBuild property as SpecGen.props passes it to the compiler.</summary>
             public Test WithProperty(string name, string value)
@@ -276,6 +285,11 @@ namespace SpecGen.Tests.Infrastructure
                 foreach (string path in _pagePaths)
                 {
                     config.Append('[').Append(path).Append("]\nbuild_metadata.AdditionalFiles.SpecGenPage = true\n");
+                }
+
+                foreach (string path in _lockfilePaths)
+                {
+                    config.Append('[').Append(path).Append("]\nbuild_metadata.AdditionalFiles.SpecGenLockfile = true\n");
                 }
 
                 TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config.ToString()));

@@ -11,6 +11,21 @@ namespace SpecGen.Tests.Infrastructure
         /// <summary>The real pages copied next to the tests (tests/Corpus).</summary>
         public static string Corpus => Path.Combine(AppContext.BaseDirectory, "Corpus");
 
+        /// <summary>The lockfiles copied next to the tests (tests/Lockfiles).</summary>
+        public static string Lockfiles => Path.Combine(AppContext.BaseDirectory, "Lockfiles");
+
+        /// <summary>Every lockfile of tests/Lockfiles, as <c>real/&lt;name&gt;</c> or <c>synthetic/&lt;name&gt;</c> (the folder of its spack.lock).</summary>
+        public static IReadOnlyList<string> LockfileNames()
+        {
+            return Directory.EnumerateFiles(Lockfiles, "spack.lock", SearchOption.AllDirectories)
+                .Select(p => Path.GetRelativePath(Lockfiles, Path.GetDirectoryName(p)!).Replace('\\', '/'))
+                .OrderBy(p => p, StringComparer.Ordinal)
+                .ToList();
+        }
+
+        /// <summary>The path of the spack.lock of a folder of tests/Lockfiles (<c>real/julea-v6</c>).</summary>
+        public static string Lockfile(string name) => Path.Combine(Lockfiles, name, "spack.lock");
+
         /// <summary>The repository root (the folder holding SpecGen.sln).</summary>
         public static string RepositoryRoot
         {
