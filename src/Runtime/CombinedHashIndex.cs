@@ -23,8 +23,17 @@ namespace SpecGen
         private readonly int _mask;
         private readonly int _shift;
 
+        private readonly Func<long, ulong>? _mix;
+
         public CombinedHashIndex(SpecCatalog[] parts)
+            : this(parts, null)
         {
+        }
+
+        /// <summary>With <paramref name="mix"/> in place of the multiplicative mix (tests construct colliding keys with it).</summary>
+        internal CombinedHashIndex(SpecCatalog[] parts, Func<long, ulong>? mix)
+        {
+            _mix = mix;
             // Sized by the parts' slots (their hashes at a load of about 0.6), so the index stays under half full.
             long slots = 0;
             foreach (SpecCatalog part in parts)
@@ -81,7 +90,7 @@ namespace SpecGen
                 key = (key << 5) | (long)rank;
             }
 
-            ulong mixed = Mix(key);
+            ulong mixed = _mix is null ? Mix(key) : _mix(key);
             uint fingerprint = Fingerprint(mixed);
             int first = int.MaxValue;
             for (int at = (int)(mixed >> _shift); ; at = (at + 1) & _mask)
@@ -101,7 +110,7 @@ namespace SpecGen
 
         private void Add(long key, int part)
         {
-            ulong mixed = Mix(key);
+            ulong mixed = _mix is null ? Mix(key) : _mix(key);
             uint entry = Fingerprint(mixed) | (uint)part;
             for (int at = (int)(mixed >> _shift); ; at = (at + 1) & _mask)
             {
@@ -121,7 +130,22 @@ namespace SpecGen
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong Mix(long key) => unchecked((ulong)key * 0x9E3779B97F4A7C15UL);
+        internal static ulong Mix(long key) => unchecked((ulong)key * 0x9E3779B97F4A7C15UL);
+
+        /// <summary>The key of a hash's first <see cref="KeyLength"/> characters (all base-32).</summary>
+        internal static long KeyOf(ReadOnlySpan<char> hash)
+        {
+            long key = 0;
+            for (int i = 0; i < KeyLength; i++)
+            {
+                key = (key << 5) | (long)Rank(hash[i]);
+            }
+
+            return key;
+        }
+
+        /// <summary>The number of entries (a power of two).</summary>
+        internal int Size => _entries.Length;
 
         /// <summary>24 bits of the mixed key below the ones that pick the home slot (for tables up to 2^16 entries; larger ones share some bits), never 0, shifted past the part's byte.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

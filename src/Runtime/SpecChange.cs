@@ -6,10 +6,11 @@ namespace SpecGen
     /// </summary>
     public readonly struct SpecChange
     {
-        internal SpecChange(SpecChangeKind kind, Spec spec)
+        internal SpecChange(SpecChangeKind kind, Spec spec, Spec? previous = null)
         {
             Kind = kind;
             Spec = spec;
+            Previous = previous;
         }
 
         /// <summary>Added, removed or kept.</summary>
@@ -17,6 +18,9 @@ namespace SpecGen
 
         /// <summary>The entry: in the newer snapshot, or in the older one for a removed binary.</summary>
         public Spec Spec { get; }
+
+        /// <summary>For a kept binary, its entry in the older snapshot (whose version a page may give differently); otherwise null.</summary>
+        public Spec? Previous { get; }
 
         /// <summary>The package.</summary>
         public string Package => Spec.Package;

@@ -42,7 +42,7 @@ namespace SpecGen
         /// <summary>The versions a package had in the older and in the newer snapshot (Spack's order), for "1.3.0 -> 1.3.1" reports.</summary>
         public (IReadOnlyList<SpackVersion> From, IReadOnlyList<SpackVersion> To) Versions(string package)
         {
-            SpackVersion[] before = Of(package).Where(c => c.Kind != SpecChangeKind.Added).Select(c => c.Version).Distinct().OrderBy(v => v).ToArray();
+            SpackVersion[] before = Of(package).Where(c => c.Kind != SpecChangeKind.Added).Select(c => (c.Previous ?? c.Spec).Version).Distinct().OrderBy(v => v).ToArray();
             SpackVersion[] after = Of(package).Where(c => c.Kind != SpecChangeKind.Removed).Select(c => c.Version).Distinct().OrderBy(v => v).ToArray();
             return (before, after);
         }
@@ -96,7 +96,9 @@ namespace SpecGen
                     continue;
                 }
 
-                changes.Add(new SpecChange(old.ContainsKey((spec.Package, spec.Hash)) ? SpecChangeKind.Kept : SpecChangeKind.Added, spec));
+                changes.Add(old.TryGetValue((spec.Package, spec.Hash), out Spec previous)
+                    ? new SpecChange(SpecChangeKind.Kept, spec, previous)
+                    : new SpecChange(SpecChangeKind.Added, spec));
             }
 
             foreach (KeyValuePair<(string Package, string Hash), Spec> entry in old)

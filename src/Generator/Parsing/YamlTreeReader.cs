@@ -27,8 +27,68 @@ namespace SpecGen.Generator.Parsing
             return FlowLineReader.TryRead(yaml, cancellationToken) ?? ReadWithYamlDotNet(path, text, yaml, diagnostics, cancellationToken);
         }
 
-        /// <summary>The full reader: any YAML, with YamlDotNet's diagnostics and SpecGen's own on top.</summary>
+        /// <summary>
+        /// The full reader: any YAML, with YamlDotNet's diagnostics and SpecGen's own on top. YamlDotNet refuses a tab on
+        /// a line that holds only white space, which YAML 1.2 reads as an empty line (s-flow-line-prefix allows tabs after
+        /// the indentation): such a page is read again with those tabs as spaces (the same length, so every place is the
+        /// same), and only if that fails too is YamlDotNet's error reported.
+        /// </summary>
         internal static YamlNode? ReadWithYamlDotNet(string path, SourceText text, string yaml, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        {
+            var first = new List<DiagnosticInfo>();
+            YamlNode? root = ReadOnce(path, text, yaml, first, cancellationToken);
+            if (root is null && first.Count == 1 && first[0].Id == DiagnosticDescriptors.YamlSyntax.Id
+                && first[0].Message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0
+                && BlankLineTabsAsSpaces(yaml) is string spaced)
+            {
+                var second = new List<DiagnosticInfo>();
+                YamlNode? retried = ReadOnce(path, text, spaced, second, cancellationToken);
+                if (retried is not null && second.Count == 0)
+                {
+                    return retried;
+                }
+            }
+
+            diagnostics.AddRange(first);
+            return root;
+        }
+
+        /// <summary>The text with every tab of a line that holds only spaces and tabs made a space, or null when there is none.</summary>
+        private static string? BlankLineTabsAsSpaces(string yaml)
+        {
+            char[]? chars = null;
+            int lineStart = 0;
+            for (int i = 0; i <= yaml.Length; i++)
+            {
+                if (i < yaml.Length && yaml[i] != '\n' && yaml[i] != '\r')
+                {
+                    continue;
+                }
+
+                bool blank = true;
+                bool hasTab = false;
+                for (int k = lineStart; k < i && blank; k++)
+                {
+                    blank = yaml[k] == ' ' || yaml[k] == '\t';
+                    hasTab |= yaml[k] == '\t';
+                }
+
+                if (blank && hasTab)
+                {
+                    chars ??= yaml.ToCharArray();
+                    for (int k = lineStart; k < i; k++)
+                    {
+                        chars[k] = ' ';
+                    }
+                }
+
+                lineStart = i + 1;
+            }
+
+            return chars is null ? null : new string(chars);
+        }
+
+        private static YamlNode? ReadOnce(string path, SourceText text, string yaml, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
             int yamlEnd = yaml.Length;
             if (FindNonPrintable(yaml) is int bad)

@@ -39,6 +39,12 @@ namespace SpecGen.Tests.Properties
 
         private static readonly string[] Pages = TestPaths.CorpusPages().Select(p => p.Text).ToArray();
 
+        /// <summary>The cases of a default run.</summary>
+        private const int DefaultIterations = 3000;
+
+        /// <summary>The outcomes of the default run's fixed cases: round-tripped without diagnostics, with errors, round-tripped with warnings only.</summary>
+        private static readonly int[] ExpectedOutcomes = { 261, 2720, 19 };
+
         /// <summary>The PCG stream the cases are drawn from: case k is seed k of it.</summary>
         private const uint SeedStream = 20261202;
 
@@ -78,10 +84,11 @@ namespace SpecGen.Tests.Properties
         [Fact]
         public void Mutated_pages_never_throw_and_report_errors_inside_the_page()
         {
-            int iterations = int.TryParse(Environment.GetEnvironmentVariable("SPECGEN_MUTATIONS"), out int n) ? n : 3000;
+            int iterations = int.TryParse(Environment.GetEnvironmentVariable("SPECGEN_MUTATIONS"), out int n) ? n : DefaultIterations;
             string? replay = Environment.GetEnvironmentVariable("SPECGEN_SEED");
             var outcomes = new int[3];
             int locallyChecked = 0;
+            int whitespaceOnly = 0;
             Gen<(int Page, Mutation[] Mutations)> cases = Gen.Select(Gen.Int[0, Pages.Length - 1], Mutation.Gen.Array[1, 3]);
 
             // The same cases on every run: case k comes from seed k of a fixed stream. A failure names its seed;
@@ -96,7 +103,16 @@ namespace SpecGen.Tests.Properties
                 try
                 {
                     (SourceText text, int damage) = Apply(Pages[page], mutations);
-                    outcomes[Check(text, local ? damage : -1)]++;
+                    int outcome = Check(text, local ? damage : -1);
+                    outcomes[outcome]++;
+                    if (outcome == 1 && mutations.All(m => m.Kind is 8 or 9) && ReadsAsTheOriginal(Pages[page], text.ToString()))
+                    {
+                        // Whitespace YAML allows (line ends, tabs as separators): what SharpYaml reads as the page, SpecGen must accept.
+                        PageResult refused = PageReader.Read(Path, text, new ReadOptions(ReadOptions.DefaultMaxPageSize), CancellationToken.None);
+                        throw new Xunit.Sdk.XunitException("SpecGen refuses a page that SharpYaml reads as the original: " + string.Join("; ", refused.Diagnostics.Select(d => d.Id + " " + d.Message + " at " + d.Location?.LineSpan)));
+                    }
+
+                    whitespaceOnly += mutations.All(m => m.Kind is 8 or 9) ? 1 : 0;
                 }
                 catch (Exception ex)
                 {
@@ -118,6 +134,28 @@ namespace SpecGen.Tests.Properties
             Assert.True(outcomes[1] >= iterations / 2, "too few mutated pages had errors: " + outcomes[1]);
             Assert.True(outcomes[2] >= iterations / 400, "too few mutated pages had only warnings: " + outcomes[2]);
             Assert.True(locallyChecked >= iterations / 10, "too few local mutations: " + locallyChecked);
+            Assert.True(whitespaceOnly >= iterations / 100, "too few whitespace-only mutations: " + whitespaceOnly);
+            if (iterations == DefaultIterations)
+            {
+                // The cases are fixed, so the outcomes are too: a reader that starts refusing (or accepting) pages it did not changes them.
+                Assert.Equal(ExpectedOutcomes, outcomes);
+            }
+        }
+
+        /// <summary>The path every mutated page is read under (not specs.md, so no folder rule applies).</summary>
+        private const string Path = "/pages/mutated-page.md";
+
+        /// <summary>True when SharpYaml reads the mutated text as the specs it reads from the original page.</summary>
+        private static bool ReadsAsTheOriginal(string original, string mutated)
+        {
+            try
+            {
+                return YamlOracle.Read(original).Select(s => s.ToString()).SequenceEqual(YamlOracle.Read(mutated).Select(s => s.ToString()));
+            }
+            catch (Exception ex) when (ex is not Xunit.Sdk.XunitException)
+            {
+                return false;
+            }
         }
 
         [Fact]
@@ -135,7 +173,6 @@ namespace SpecGen.Tests.Properties
         /// </summary>
         private static int Check(SourceText text, int damage)
         {
-            const string Path = "/pages/mutated-page.md";
             PageResult result = PageReader.Read(Path, text, new ReadOptions(ReadOptions.DefaultMaxPageSize), CancellationToken.None);
             foreach (DiagnosticInfo diagnostic in result.Diagnostics)
             {

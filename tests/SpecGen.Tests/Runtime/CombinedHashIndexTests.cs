@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SpecGen.Tests.Infrastructure;
+using Xunit;
+
+namespace SpecGen.Tests.Runtime
+{
+    /// <summary>
+    /// The combined hash index's collision path, with keys constructed to collide: a hash of a later catalog whose
+    /// mix shares the fingerprint of a hash of the first catalog and sits in its probe run, and one that shares its
+    /// home slot too. Every lookup must start at or before the first catalog that has the hash (the smallest matching
+    /// part), and a key no catalog has and no entry matches must answer "none".
+    /// </summary>
+    public class CombinedHashIndexTests
+    {
+        private static readonly SpecCatalog[] Parts = TestPaths.CorpusPages()
+            .GroupBy(p => PageOracle.Read(p.Text)[0].Tag)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => InMemoryCatalog.From(g))
+            .ToArray();
+
+        public static TheoryData<string> Collisions => new TheoryData<string> { "next home slot", "same home slot" };
+
+        [Theory]
+        [MemberData(nameof(Collisions))]
+        public void Every_lookup_starts_at_or_before_the_first_part_that_has_the_hash(string collision)
+        {
+            Assert.Equal(3, Parts.Length);
+            string target = Parts[0].First().Hash;
+            string late = Parts[2].Select(s => s.Hash).First(h => !Parts[0].Concat(Parts[1]).Any(s => s.Hash == h) && h[..8] != target[..8]);
+            int bits = (int)Math.Log2(new CombinedHashIndex(Parts).Size);
+            ulong collide = CombinedHashIndex.Mix(CombinedHashIndex.KeyOf(target)) + (collision == "next home slot" ? 1UL << (64 - bits) : 0);
+            long lateKey = CombinedHashIndex.KeyOf(late);
+            var index = new CombinedHashIndex(Parts, key => key == lateKey ? collide : CombinedHashIndex.Mix(key));
+
+            int checkedHashes = 0;
+            foreach (string hash in Parts.SelectMany(p => p.Select(s => s.Hash)).Distinct())
+            {
+                int first = Array.FindIndex(Parts, p => p.TryFindByHash(hash, out _));
+                int start = index.FirstPart(hash);
+                Assert.InRange(start, 0, first);
+                Assert.Equal(first, Enumerable.Range(start, Parts.Length - start).First(p => Parts[p].TryFindByHash(hash, out _)));
+                checkedHashes++;
+            }
+
+            Assert.True(checkedHashes > 300, checkedHashes + " hashes");
+            Assert.Equal(0, index.FirstPart(target));
+            Assert.InRange(index.FirstPart(late), 0, 2);
+        }
+
+        [Fact]
+        public void A_key_no_part_has_and_no_entry_matches_answers_none()
+        {
+            var index = new CombinedHashIndex(Parts);
+            string[] known = Parts.SelectMany(p => p.Select(s => s.Hash)).Distinct().ToArray();
+            int misses = 0;
+            foreach (string probe in new[] { "aaaaaaaa", "zzzzzzzz", "22222222", "77777777", "abcdefgh", "qwertyui" })
+            {
+                if (known.Any(h => h.StartsWith(probe, StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                string hash = probe + new string('a', 24);
+                int start = index.FirstPart(hash);
+                Assert.True(start == -1 || start >= 0, "a start");
+                misses += start == -1 ? 1 : 0;
+            }
+
+            Assert.True(misses >= 4, misses + " misses answered none");
+            Assert.Equal(-1, index.FirstPart("!!!!!!!!" + new string('a', 24)));
+        }
+    }
+}
