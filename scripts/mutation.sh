@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
 # Mutation testing: do the tests fail when the code under them is wrong?
-# Runs Stryker.NET (installed into artifacts/tools on first use, from the NuGet registry) on
-#   runtime   the runtime's query, variant and version code (scripts/mutation/runtime.json)
-#   generator the generator's page checks (scripts/mutation/generator.json)
-# and prints each score. Not a CI step: a run takes tens of minutes on 2 cores.
-# Usage: scripts/mutation.sh [runtime|generator]...   (default: both)
+# Runs Stryker.NET (installed into artifacts/tools on first use, from the NuGet registry) on each behavioural area,
+# one configuration per area in scripts/mutation/<area>.json (string mutants included: messages are contracts):
+#   runtime-query     queries: tokenizer, parser, versions, variants, compilers, targets, filters
+#   runtime-lookup    hash lookup, the combined hash index, Combine, SpecDiff
+#   runtime-archspec  archspec's graph and detection, SpackArch
+#   generator-parsing the YAML tree readers (FlowLineReader, YamlTreeReader, FrontMatter)
+#   generator-pages   one page's checks and the field kinds
+#   generator-catalog the checks across pages, identifiers, the encoder
+#   tool              fetch, page sources, the tool's page checks (tests/SpecGen.Integration.Tests)
+# and writes, per area, artifacts/mutation/<area>/summary.md (scripts/mutation/summary.py: score, per-file counts,
+# every survivor). Not a CI step: on 2 cores an area takes from ten minutes to over an hour (docs/mutation.md).
+# Usage: scripts/mutation.sh [area]...   (default: every area)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 tools="$root/artifacts/tools"
@@ -13,13 +20,26 @@ if [ ! -x "$tools/dotnet-stryker" ]; then
 fi
 scores=()
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(runtime generator)
+[ ${#targets[@]} -eq 0 ] && targets=(runtime-query runtime-lookup runtime-archspec generator-parsing generator-pages generator-catalog tool)
 for target in "${targets[@]}"; do
   out="$root/artifacts/mutation/$target"
   rm -rf "$out"
   mkdir -p "$out"
-  (cd "$root/tests/SpecGen.Tests" &&
-    "$tools/dotnet-stryker" --config-file "$root/scripts/mutation/$target.json" --output "$out" --break-at 0) | tee "$out/log.txt"
-  scores+=("$target: $(grep -o 'final mutation score is [0-9.]*' "$out/log.txt" | tail -n 1) %  (report: $(find "$out" -name mutation-report.html | head -n 1))")
+  tests="$root/tests/SpecGen.Tests"
+  [ "$target" = tool ] && tests="$root/tests/SpecGen.Integration.Tests"
+  start=$(date +%s)
+  (cd "$tests" &&
+    "$tools/dotnet-stryker" --config-file "$root/scripts/mutation/$target.json" --output "$out" --break-at 0) > "$out/log.txt" 2>&1 || true
+  report=$(find "$out" -name mutation-report.json | head -n 1)
+  if [ -z "$report" ]; then
+    scores+=("$target: no report (see $out/log.txt)")
+    continue
+  fi
+  {
+    echo "## $target ($(git -C "$root" rev-parse --short HEAD), $(( ($(date +%s) - start) / 60 )) min)"
+    echo
+    python3 "$root/scripts/mutation/summary.py" "$report" --survivors
+  } > "$out/summary.md"
+  scores+=("$target: $(sed -n 3p "$out/summary.md")")
 done
 printf '%s\n' "${scores[@]}"

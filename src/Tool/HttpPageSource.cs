@@ -208,13 +208,21 @@ namespace SpecGen.Tool
         {
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _unreachable.Token);
             string? problem = null;
+            int attempts = 0;
+            TimeSpan serverWait = TimeSpan.Zero;
             for (int attempt = 0; attempt <= _settings.Retries; attempt++)
             {
                 if (attempt > 0)
                 {
-                    retrying?.Invoke("retry " + attempt + " of " + _settings.Retries + ": " + problem);
-                    await Delay(TimeSpan.FromTicks(_settings.RetryDelay.Ticks << (attempt - 1)), stop.Token, cancellationToken).ConfigureAwait(false);
+                    // Exponential backoff from --retry-delay, or longer when the server said how long (Retry-After).
+                    TimeSpan backoff = TimeSpan.FromTicks(_settings.RetryDelay.Ticks << (attempt - 1));
+                    TimeSpan wait = serverWait > backoff ? serverWait : backoff;
+                    retrying?.Invoke("retry " + attempt + " of " + _settings.Retries + " in " + Math.Round(wait.TotalSeconds, 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + " s: " + problem);
+                    await Delay(wait, stop.Token, cancellationToken).ConfigureAwait(false);
+                    serverWait = TimeSpan.Zero;
                 }
+
+                attempts++;
 
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
                 timeout.CancelAfter(_settings.Timeout);
@@ -230,6 +238,7 @@ namespace SpecGen.Tool
                     if (IsTransient(response.StatusCode))
                     {
                         problem = status;
+                        serverWait = RetryAfter(response);
                         continue;
                     }
 
@@ -265,7 +274,7 @@ namespace SpecGen.Tool
                 }
             }
 
-            throw new PageSourceException(problem + " (after " + Text.Count(_settings.Retries + 1, "attempt") + ")");
+            throw new PageSourceException(problem + " (after " + Text.Count(attempts, "attempt") + ")");
         }
 
         /// <summary>Waits before a retry; stops early (as unreachable) when another request found the host unreachable.</summary>
@@ -280,6 +289,17 @@ namespace SpecGen.Tool
                 throw new PageSourceException(_unreachableReason, unreachable: true);
             }
         }
+
+        /// <summary>How long a 429 or 503 asks to wait (<c>Retry-After</c>: seconds or a date), at most <see cref="MaxRetryAfter"/>; zero when it says nothing.</summary>
+        private static TimeSpan RetryAfter(HttpResponseMessage response)
+        {
+            System.Net.Http.Headers.RetryConditionHeaderValue? retryAfter = response.Headers.RetryAfter;
+            TimeSpan wait = retryAfter?.Delta ?? (retryAfter?.Date is DateTimeOffset date ? date - DateTimeOffset.UtcNow : TimeSpan.Zero);
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > MaxRetryAfter ? MaxRetryAfter : wait;
+        }
+
+        /// <summary>The longest wait a Retry-After answer is granted.</summary>
+        private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
 
         private static bool IsTransient(HttpStatusCode status)
         {

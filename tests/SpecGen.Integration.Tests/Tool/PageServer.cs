@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -11,7 +12,7 @@ using System.Threading.Tasks;
 namespace SpecGen.Tests.Tool
 {
     /// <summary>What the server does for one request of a path.</summary>
-    internal enum Fault
+    public enum Fault
     {
         /// <summary>Serve the page.</summary>
         None,
@@ -27,6 +28,24 @@ namespace SpecGen.Tests.Tool
 
         /// <summary>Answer 404.</summary>
         NotFound,
+
+        /// <summary>Answer 502.</summary>
+        BadGateway,
+
+        /// <summary>Answer 503.</summary>
+        ServiceUnavailable,
+
+        /// <summary>Answer 504.</summary>
+        GatewayTimeout,
+
+        /// <summary>Answer 408.</summary>
+        RequestTimeout,
+
+        /// <summary>Answer 429 with <c>Retry-After: 1</c> (one second).</summary>
+        TooManyRequests,
+
+        /// <summary>Answer 403 (not transient).</summary>
+        Forbidden,
     }
 
     /// <summary>
@@ -44,6 +63,8 @@ namespace SpecGen.Tests.Tool
         private readonly ConcurrentDictionary<string, string> _overrides = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly Task _loop;
+        private int _inFlight;
+        private int _maxInFlight;
 
         /// <param name="prefix">Where the repository's root is on the server, e.g. <c>/mirror/cache.spack.io</c> (empty: at the top).</param>
         public PageServer(string root, string prefix = "")
@@ -64,6 +85,22 @@ namespace SpecGen.Tests.Tool
         public bool Listings { get; set; } = true;
 
         public ConcurrentDictionary<string, int> Requests { get; } = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+
+        /// <summary>When each request of a path arrived (Stopwatch ticks), in order.</summary>
+        public ConcurrentDictionary<string, ConcurrentQueue<long>> Arrivals { get; } = new ConcurrentDictionary<string, ConcurrentQueue<long>>(StringComparer.Ordinal);
+
+        /// <summary>Time spent on every answer before it is sent (so concurrent requests overlap).</summary>
+        public TimeSpan AnswerDelay { get; set; }
+
+        /// <summary>The most requests the server was answering at once.</summary>
+        public int MaxInFlight => _maxInFlight;
+
+        /// <summary>The times between successive requests of a page.</summary>
+        public TimeSpan[] GapsOf(string tag, string package)
+        {
+            long[] ticks = Arrivals.TryGetValue(PathOf(tag, package), out ConcurrentQueue<long>? queue) ? queue.ToArray() : Array.Empty<long>();
+            return ticks.Zip(ticks.Skip(1), (a, b) => System.Diagnostics.Stopwatch.GetElapsedTime(a, b)).ToArray();
+        }
 
         /// <summary>Queues faults for the next requests of a page; after them, the page is served.</summary>
         public void Fail(string tag, string package, params Fault[] faults)
@@ -140,8 +177,30 @@ namespace SpecGen.Tests.Tool
                         string path = Uri.UnescapeDataString(requestLine.Split(' ')[1]);
                         path = path.StartsWith(_prefix + "/", StringComparison.Ordinal) ? path.Substring(_prefix.Length) : "/outside-the-prefix" + path;
                         Requests.AddOrUpdate(path, 1, (_, n) => n + 1);
+                        Arrivals.GetOrAdd(path, _ => new ConcurrentQueue<long>()).Enqueue(System.Diagnostics.Stopwatch.GetTimestamp());
                         Fault fault = _faults.TryGetValue(path, out ConcurrentQueue<Fault>? queue) && queue.TryDequeue(out Fault next) ? next : Fault.None;
-                        if (!await Answer(stream, path, fault).ConfigureAwait(false))
+                        int now = Interlocked.Increment(ref _inFlight);
+                        int seen;
+                        while (now > (seen = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, seen) != seen)
+                        {
+                        }
+
+                        bool open;
+                        try
+                        {
+                            if (AnswerDelay > TimeSpan.Zero)
+                            {
+                                await Task.Delay(AnswerDelay, _stop.Token).ConfigureAwait(false);
+                            }
+
+                            open = await Answer(stream, path, fault).ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            Interlocked.Decrement(ref _inFlight);
+                        }
+
+                        if (!open)
                         {
                             return;
                         }
@@ -163,6 +222,24 @@ namespace SpecGen.Tests.Tool
                     return true;
                 case Fault.NotFound:
                     await Send(stream, "404 Not Found", Encoding.UTF8.GetBytes("404: Not Found")).ConfigureAwait(false);
+                    return true;
+                case Fault.BadGateway:
+                    await Send(stream, "502 Bad Gateway", Encoding.UTF8.GetBytes("bad gateway")).ConfigureAwait(false);
+                    return true;
+                case Fault.ServiceUnavailable:
+                    await Send(stream, "503 Service Unavailable", Encoding.UTF8.GetBytes("unavailable")).ConfigureAwait(false);
+                    return true;
+                case Fault.GatewayTimeout:
+                    await Send(stream, "504 Gateway Timeout", Encoding.UTF8.GetBytes("gateway timeout")).ConfigureAwait(false);
+                    return true;
+                case Fault.RequestTimeout:
+                    await Send(stream, "408 Request Timeout", Encoding.UTF8.GetBytes("request timeout")).ConfigureAwait(false);
+                    return true;
+                case Fault.TooManyRequests:
+                    await Send(stream, "429 Too Many Requests", Encoding.UTF8.GetBytes("slow down"), "Retry-After: 1\r\n").ConfigureAwait(false);
+                    return true;
+                case Fault.Forbidden:
+                    await Send(stream, "403 Forbidden", Encoding.UTF8.GetBytes("forbidden")).ConfigureAwait(false);
                     return true;
                 case Fault.Slow:
                     await Task.Delay(TimeSpan.FromSeconds(20), _stop.Token).ConfigureAwait(false);
@@ -202,9 +279,9 @@ namespace SpecGen.Tests.Tool
             return true;
         }
 
-        private static async Task Send(NetworkStream stream, string status, byte[] body)
+        private static async Task Send(NetworkStream stream, string status, byte[] body, string headers = "")
         {
-            byte[] head = Encoding.ASCII.GetBytes("HTTP/1.1 " + status + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: " + body.Length + "\r\n\r\n");
+            byte[] head = Encoding.ASCII.GetBytes("HTTP/1.1 " + status + "\r\nContent-Type: text/plain; charset=utf-8\r\n" + headers + "Content-Length: " + body.Length + "\r\n\r\n");
             await stream.WriteAsync(head).ConfigureAwait(false);
             await stream.WriteAsync(body).ConfigureAwait(false);
             await stream.FlushAsync().ConfigureAwait(false);
