@@ -11,6 +11,8 @@ totals = collections.Counter()
 listed = []
 for name, f in sorted(report['files'].items()):
     c = collections.Counter(m['status'] for m in f['mutants'])
+    if c['Killed'] + c['Timeout'] + c['Survived'] + c['NoCoverage'] == 0:
+        continue
     totals.update(c)
     short = name[name.find('/src/') + 1:] if '/src/' in name else name
     rows.append((short, c))

@@ -40,6 +40,11 @@ namespace SpecGen.Benchmarks
                 return GeneratorMemory(args[1]);
             }
 
+            if (args.Length == 2 && args[0] == "generator-steps")
+            {
+                return GeneratorSteps(args[1]);
+            }
+
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
             return 0;
         }
@@ -69,6 +74,59 @@ namespace SpecGen.Benchmarks
             Console.WriteLine($"{corpus}: {pages.Count} pages, {pageChars} page chars; live heap with the page texts {baseline / 1024} KB; after the run, driver kept: {afterRun / 1024} KB ({(afterRun - baseline) / (double)pageChars:F1} bytes per page char); generated {generatedChars} chars in {result.GeneratedTrees.Length} files; peak working set {peak / 1024} KB");
             GC.KeepAlive(driver);
             GC.KeepAlive(texts);
+            return 0;
+        }
+
+        /// <summary>
+        /// Where a re-run's time goes: the driver runs the corpus once, then (five times each, alternating) after one page
+        /// is edited and after a one-line C# edit; for the last of each, every tracked step's time and run reasons.
+        /// </summary>
+        private static int GeneratorSteps(string corpus)
+        {
+            var pages = SyntheticPages.ByName(corpus);
+            Microsoft.CodeAnalysis.AdditionalText[] texts = pages.Select(p => (Microsoft.CodeAnalysis.AdditionalText)new MemoryAdditionalText("/pages/" + p.RelativePath, p.Text)).ToArray();
+            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Consumer", references: new[] { Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(object).Assembly.Location) });
+            Microsoft.CodeAnalysis.GeneratorDriver driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(
+                new[] { Microsoft.CodeAnalysis.GeneratorExtensions.AsSourceGenerator(new SpecGen.Generator.SpecGenGenerator()) },
+                texts,
+                new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest),
+                new TestOptionsProvider(new System.Collections.Generic.Dictionary<string, string> { ["RootNamespace"] = "Consumer" }),
+                new Microsoft.CodeAnalysis.GeneratorDriverOptions(Microsoft.CodeAnalysis.IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+            long start = Stopwatch.GetTimestamp();
+            driver = driver.RunGenerators(compilation);
+            Console.WriteLine($"{corpus}: first run {Stopwatch.GetElapsedTime(start).TotalMilliseconds:F0} ms");
+            Microsoft.CodeAnalysis.AdditionalText original = texts[texts.Length / 2];
+            var edited = new MemoryAdditionalText(original.Path, original.GetText()!.ToString().Replace("\"size\": \"-\"", "\"size\": \"4096\"", StringComparison.Ordinal));
+            Microsoft.CodeAnalysis.Compilation[] programs = new[] { "static class P { static void M() { } }", "static class P { static void M() { int x = 1; } }" }
+                .Select(t => (Microsoft.CodeAnalysis.Compilation)compilation.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(t))).ToArray();
+            driver = driver.RunGenerators(programs[0]);
+            foreach (string kind in new[] { "page edit", "C# edit" })
+            {
+                double last = 0;
+                for (int i = 0; i < 5; i++)
+                {
+                    start = Stopwatch.GetTimestamp();
+                    if (kind == "page edit")
+                    {
+                        driver = i % 2 == 0 ? driver.ReplaceAdditionalText(original, edited).RunGenerators(programs[0]) : driver.ReplaceAdditionalText(edited, original).RunGenerators(programs[0]);
+                    }
+                    else
+                    {
+                        driver = driver.RunGenerators(programs[(i + 1) % 2]);
+                    }
+
+                    last = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                    Console.WriteLine($"{kind} {i + 1}: {last:F1} ms");
+                }
+
+                foreach (var step in driver.GetRunResult().Results.Single().TrackedSteps.OrderBy(s => s.Key, StringComparer.Ordinal))
+                {
+                    double ms = step.Value.Sum(r => r.ElapsedTime.TotalMilliseconds);
+                    string reasons = string.Join(",", step.Value.SelectMany(r => r.Outputs).GroupBy(o => o.Reason).Select(g => g.Key + "x" + g.Count()));
+                    Console.WriteLine($"  {step.Key}: {ms:F1} ms ({reasons})");
+                }
+            }
+
             return 0;
         }
 
