@@ -292,8 +292,8 @@ namespace SpecGen.Format
                 }
 
                 string name = CompilerNames.Builtin(node.Name);
-                VersionListValue versions = node.Versions is null ? VersionListValue.Any : VersionListValue.Parse(node.Versions, out _)!;
-                string? space = node.Namespace;
+                VersionListValue? merged = null;
+                string? space = null;
                 foreach (QueryNodeSyntax other in earlier)
                 {
                     if (other.Name is null || CompilerNames.Builtin(other.Name) != name)
@@ -301,23 +301,26 @@ namespace SpecGen.Format
                         continue;
                     }
 
-                    if (other.Versions is not null)
-                    {
-                        versions = versions.Intersect(VersionListValue.Parse(other.Versions, out _)!);
-                    }
-
-                    if (other.Namespace is not null && space is not null && other.Namespace != space)
-                    {
-                        Fail<object>(node.LastTokenStart, "'%" + other.Namespace + "." + other.Name + "' and '%" + space + "." + node.Name + "' name one direct dependency in two namespaces");
-                        return false;
-                    }
-
+                    VersionListValue versions = other.Versions is null ? VersionListValue.Any : VersionListValue.Parse(other.Versions, out _)!;
+                    merged = merged is null ? versions : merged.Intersect(versions);
                     space ??= other.Namespace;
-                    if (versions.IsEmpty)
-                    {
-                        Fail<object>(node.LastTokenStart, "'%" + node.Name + "' is given versions that do not intersect with those given before; Spack keeps one direct dependency of a name, so it merges them and fails (Spec.constrain)");
-                        return false;
-                    }
+                }
+
+                if (merged is null)
+                {
+                    return true;
+                }
+
+                if (space is not null && node.Namespace is not null && space != node.Namespace)
+                {
+                    Fail<object>(node.LastTokenStart, "'%" + space + "." + name + "' and '%" + node.Namespace + "." + node.Name + "' name one direct dependency in two namespaces, which Spack refuses when it merges them (Spec.constrain)");
+                    return false;
+                }
+
+                if (node.Versions is not null && !merged.Overlaps(VersionListValue.Parse(node.Versions, out _)!))
+                {
+                    Fail<object>(node.LastTokenStart, "'%" + node.Name + "@" + node.Versions + "' does not intersect the versions given before for " + name + "; Spack keeps one direct dependency of a name, so it merges them and fails (Spec.constrain)");
+                    return false;
                 }
 
                 return true;

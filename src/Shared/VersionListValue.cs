@@ -45,27 +45,28 @@ namespace SpecGen.Format
             return new VersionListValue(items.ToArray());
         }
 
-        /// <summary>True when the list holds no version (every item an empty range, or no item left by <see cref="Intersect"/>).</summary>
-        public bool IsEmpty
+        /// <summary>
+        /// version_types.py VersionList.intersects: some item of each list intersects (ranges by their bounds,
+        /// <c>lo1 &lt; hi2 and lo2 &lt; hi1</c>, so an empty range <c>2:1</c> still overlaps one around it; a version by
+        /// <c>lo &lt;= v &lt; hi</c>). Spec.constrain refuses two constraints on one direct dependency that do not overlap.
+        /// </summary>
+        public bool Overlaps(VersionListValue other)
         {
-            get
+            foreach (Item a in _items)
             {
-                foreach (Item item in _items)
+                foreach (Item b in other._items)
                 {
-                    if (!item.IsEmpty)
+                    if (Item.Intersect(a, b) is not null)
                     {
-                        return false;
+                        return true;
                     }
                 }
-
-                return true;
             }
+
+            return false;
         }
 
-        /// <summary>
-        /// The versions in both lists (version_types.py VersionList.intersection: each pair of items intersected), for
-        /// Spec.constrain, which merges two constraints on one direct dependency and fails when nothing is left.
-        /// </summary>
+        /// <summary>VersionList.intersection: the intersection of each overlapping pair of items (Spec.constrain keeps it).</summary>
         public VersionListValue Intersect(VersionListValue other)
         {
             var items = new List<Item>();
@@ -73,7 +74,7 @@ namespace SpecGen.Format
             {
                 foreach (Item b in other._items)
                 {
-                    if (Item.Intersect(a, b) is Item both && !both.IsEmpty)
+                    if (Item.Intersect(a, b) is Item both)
                     {
                         items.Add(both);
                     }
@@ -196,10 +197,7 @@ namespace SpecGen.Format
 
             public static Item Range(VersionValue? lo, VersionValue? hi) => new Item(null, lo, hi is null ? null : VersionValue.Next(hi), true);
 
-            /// <summary>A range [lo, next(hi)) whose end is not above its start.</summary>
-            public bool IsEmpty => _isRange && _low is not null && _highExclusive is not null && VersionValue.Compare(_highExclusive, _low) <= 0;
-
-            /// <summary>ClosedOpenRange.intersection and StandardVersion.intersection: null when the two share no version.</summary>
+            /// <summary>ClosedOpenRange.intersection and StandardVersion.intersection: null when the two do not intersect.</summary>
             public static Item? Intersect(Item a, Item b)
             {
                 if (!a._isRange)
@@ -210,6 +208,14 @@ namespace SpecGen.Format
                 if (!b._isRange)
                 {
                     return a.Contains(b._exact!) ? b : null;
+                }
+
+                // ClosedOpenRange.intersects: self.lo < other.hi and other.lo < self.hi (open ends are typemin/typemax).
+                bool below = a._low is null || b._highExclusive is null || VersionValue.Compare(a._low, b._highExclusive) < 0;
+                bool above = b._low is null || a._highExclusive is null || VersionValue.Compare(b._low, a._highExclusive) < 0;
+                if (!below || !above)
+                {
+                    return null;
                 }
 
                 VersionValue? low = a._low is null ? b._low : b._low is null || VersionValue.Compare(a._low, b._low) >= 0 ? a._low : b._low;
