@@ -282,15 +282,7 @@ namespace SpecGen
             while (at >= 0)
             {
                 int i = at + 5;
-                int digits = 0;
-                long value = 0;
-                while (i < cpu.Length && CharUnicodeInfo.GetUnicodeCategory(cpu, i) == UnicodeCategory.DecimalDigitNumber)
-                {
-                    value = Math.Min((value * 10) + CharUnicodeInfo.GetDecimalDigitValue(cpu, i), int.MaxValue);
-                    digits++;
-                    i += char.IsSurrogatePair(cpu, i) ? 2 : 1;
-                }
-
+                long value = ReadDigits(cpu, ref i, out int digits);
                 if (digits > 0)
                 {
                     // sys.int_info.default_max_str_digits (Python 3.11 and later).
@@ -324,15 +316,7 @@ namespace SpecGen
                 if (i > spaces && i < brand.Length && brand[i] == 'm')
                 {
                     i++;
-                    int digits = 0;
-                    long number = 0;
-                    while (i < brand.Length && CharUnicodeInfo.GetUnicodeCategory(brand, i) == UnicodeCategory.DecimalDigitNumber)
-                    {
-                        number = Math.Min((number * 10) + CharUnicodeInfo.GetDecimalDigitValue(brand, i), int.MaxValue);
-                        digits++;
-                        i += char.IsSurrogatePair(brand, i) ? 2 : 1;
-                    }
-
+                    long number = ReadDigits(brand, ref i, out int digits);
                     if (digits > 4300)
                     {
                         return Aarch64;
@@ -357,6 +341,25 @@ namespace SpecGen
             }
 
             return brand == "apple processor" ? "m1" : Aarch64;
+        }
+
+        /// <summary>
+        /// Python's <c>\d+</c> then <c>int()</c> at <paramref name="i"/>: Unicode decimal digits (a surrogate pair is one
+        /// digit), their value held at <see cref="int.MaxValue"/> (Python's integers do not overflow, and every use here
+        /// only compares it), and how many digits there were.
+        /// </summary>
+        private static long ReadDigits(string text, ref int i, out int digits)
+        {
+            digits = 0;
+            long value = 0;
+            while (i < text.Length && CharUnicodeInfo.GetUnicodeCategory(text, i) == UnicodeCategory.DecimalDigitNumber)
+            {
+                value = Math.Min((value * 10) + CharUnicodeInfo.GetDecimalDigitValue(text, i), int.MaxValue);
+                digits++;
+                i += char.IsSurrogatePair(text, i) ? 2 : 1;
+            }
+
+            return value;
         }
 
         private static string ArmVendor(string code)
