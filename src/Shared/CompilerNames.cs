@@ -23,13 +23,16 @@ namespace SpecGen.Format
         };
 
         /// <summary>
-        /// The builtin compiler packages, and <c>intel-oneapi-compiler-classic</c>: the name aliases.py gives
-        /// <c>intel</c> (the package is <c>intel-oneapi-compilers-classic</c>, plural; Spack's table has the singular).
+        /// The 15 builtin compiler packages; <c>intel-oneapi-compiler-classic</c>, the name aliases.py gives <c>intel</c>
+        /// (the package is <c>intel-oneapi-compilers-classic</c>, plural; Spack's table has the singular); and the
+        /// compilers of Spack 0.22/0.23 that became no package (<c>dpcpp</c>, <c>pgi</c>, <c>xl_r</c>, from
+        /// lib/spack/spack/compilers/ of those releases): a page of theirs names its compiler so, and Spack 1.x still
+        /// matches <c>%pgi</c> on it (SpecfileReaderBase.legacy_compiler keeps the name; _satisfying_edges compares it).
         /// </summary>
         private static readonly HashSet<string> Packages = new HashSet<string>(StringComparer.Ordinal)
         {
             "acfl", "aocc", "apple-clang", "atfl", "cce", "fj", "gcc", "intel-oneapi-compilers", "intel-oneapi-compilers-classic",
-            "llvm", "llvm-amdgpu", "msvc", "nag", "nvhpc", "xl", "intel-oneapi-compiler-classic",
+            "llvm", "llvm-amdgpu", "msvc", "nag", "nvhpc", "xl", "intel-oneapi-compiler-classic", "dpcpp", "pgi", "xl_r",
         };
 
         /// <summary>The languages a compiler provides, which <c>%c</c>, <c>%cxx</c> and <c>%fortran</c> name (and <c>%c=gcc</c> assigns).</summary>

@@ -124,7 +124,7 @@ namespace SpecGen.Tests.Spack
         [Fact]
         public void Compiler_packages_and_virtuals_are_the_tables_of_the_research()
         {
-            foreach (string compiler in new[] { "acfl", "aocc", "apple-clang", "atfl", "cce", "fj", "gcc", "intel-oneapi-compilers", "intel-oneapi-compilers-classic", "llvm", "llvm-amdgpu", "msvc", "nag", "nvhpc", "xl", "clang", "oneapi", "rocmcc", "intel", "arm", "intel-oneapi-compiler-classic" })
+            foreach (string compiler in new[] { "acfl", "aocc", "apple-clang", "atfl", "cce", "fj", "gcc", "intel-oneapi-compilers", "intel-oneapi-compilers-classic", "llvm", "llvm-amdgpu", "msvc", "nag", "nvhpc", "xl", "clang", "oneapi", "rocmcc", "intel", "arm", "intel-oneapi-compiler-classic", "dpcpp", "pgi", "xl_r" })
             {
                 Assert.True(CompilerNames.IsCompiler(compiler), compiler);
                 Assert.True(SpecPattern.TryParse("%" + compiler, out _, out string? error), error);
