@@ -51,7 +51,7 @@ namespace SpecGen
         {
             if (IsUndecided(compiler.IsNone, compiler.IsExact))
             {
-                throw new FormatException(LanguageMessage(Language!, compiler.Text));
+                throw new FormatException(PythonText.Escape(LanguageMessage(Language!, compiler.Text)));
             }
 
             return IsSatisfiedBy(compiler.Name, compiler.Version, compiler.IsExact, compiler.IsNone);

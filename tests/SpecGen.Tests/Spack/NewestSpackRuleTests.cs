@@ -221,6 +221,11 @@ namespace SpecGen.Tests.Spack
             Assert.Equal("aU+D800b", PythonText.Escape("a\ud800b"));
             Assert.Equal("U+E0001", PythonText.Escape("\U000E0001"));
             Assert.Equal("U+00A0", PythonText.Escape("\u00a0"));
+
+            // The other parsers of query parts escape too.
+            Assert.Contains("'1.2U+0007'", Assert.Throws<FormatException>(() => VersionConstraint.Parse("1.2\u0007")).Message, StringComparison.Ordinal);
+            Assert.Contains("'1U+001B'", Assert.Throws<FormatException>(() => SpackVersion.Parse("1\u001b")).Message, StringComparison.Ordinal);
+            Assert.Contains("'zenU+0000'", Assert.Throws<FormatException>(() => Microarchitecture.Parse("zen\u0000")).Message, StringComparison.Ordinal);
         }
 
         /// <summary>Two constraints on one direct dependency merge (Spec.constrain); the merged versions are kept.</summary>
