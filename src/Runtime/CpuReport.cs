@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using SpecGen.Format;
 
 namespace SpecGen
@@ -23,7 +24,7 @@ namespace SpecGen
             Darwin = darwin;
         }
 
-        /// <summary>The architecture family the machine reports (what <c>uname -m</c> says, normalized).</summary>
+        /// <summary>The architecture family the machine reports: on Linux what <c>uname -m</c> says, as it says it (archspec trusts platform.machine() there); on macOS decided by the brand.</summary>
         public string Family { get; }
 
         /// <summary>True for a macOS report: AArch64 compatibility then follows the model, not the features.</summary>
@@ -43,7 +44,10 @@ namespace SpecGen
         public static CpuReport FromCpuInfo(string text, string machine)
         {
             Dictionary<string, string> data = FirstBlock(text);
-            var report = new CpuReport(Normalize(machine), darwin: false);
+
+            // detect.py _machine(): on Linux platform.machine() unchanged, so 'arm64' or 'AMD64' is a family archspec
+            // has no check for, and detection gives a generic microarchitecture of that name.
+            var report = new CpuReport(machine, darwin: false);
             switch (report.Family)
             {
                 case X86_64:
@@ -81,13 +85,14 @@ namespace SpecGen
         /// <summary>archspec's sysctl_info: <c>sysctl</c> output as <c>key: value</c> lines.</summary>
         public static CpuReport FromSysctl(string text, string machine)
         {
+            // _darwin_sysctl_data: raw.splitlines() (Python's line boundaries), line.partition(": "), both parts stripped.
             var data = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (string line in Lines(text))
+            foreach (string line in SplitLines(text))
             {
                 int separator = line.IndexOf(": ", StringComparison.Ordinal);
                 if (separator >= 0)
                 {
-                    data[line.Substring(0, separator).Trim()] = line.Substring(separator + 2).Trim();
+                    data[PythonText.Strip(line.Substring(0, separator))] = PythonText.Strip(line.Substring(separator + 2));
                 }
             }
 
@@ -255,39 +260,47 @@ namespace SpecGen
                     break;
                 }
 
+                // key.strip(), value.strip(): Python's whitespace, U+001C-U+001F included.
                 string key = colon < 0 ? line : line.Substring(0, colon);
                 string value = colon < 0 ? string.Empty : line.Substring(colon + 1);
-                data[key.Trim()] = value.Trim();
+                data[PythonText.Strip(key)] = PythonText.Strip(value);
             }
 
             return data;
         }
 
-        /// <summary>A POWER generation: the number after "POWER" in the cpu line (0 when there is none, as under emulation).</summary>
-        private static int PowerGeneration(string cpu)
+        /// <summary>
+        /// A POWER generation (detect.py proc_cpuinfo): <c>re.search(r"POWER(\d+)", cpu)</c> then <c>int()</c>. Python's
+        /// <c>\d</c> and <c>int()</c> take any Unicode decimal digit (<c>POWER٩</c> is 9); a number of more than 4300 digits
+        /// makes <c>int()</c> raise ValueError, which archspec reads as generation 0; Python's integers do not overflow,
+        /// so a larger number is above every generation (kept here as <see cref="int.MaxValue"/>). No match is 0, as
+        /// under emulation.
+        /// </summary>
+        internal static int PowerGeneration(string cpu)
         {
             int at = cpu.IndexOf("POWER", StringComparison.Ordinal);
             while (at >= 0)
             {
-                int start = at + 5;
-                int end = start;
-                while (end < cpu.Length && cpu[end] >= '0' && cpu[end] <= '9')
+                int i = at + 5;
+                long value = ReadDigits(cpu, ref i, out int digits);
+                if (digits > 0)
                 {
-                    end++;
+                    // sys.int_info.default_max_str_digits (Python 3.11 and later).
+                    return digits > 4300 ? 0 : (int)value;
                 }
 
-                if (end > start)
-                {
-                    return int.TryParse(cpu.Substring(start, end - start), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int generation) ? generation : 0;
-                }
-
-                at = cpu.IndexOf("POWER", start, StringComparison.Ordinal);
+                at = cpu.IndexOf("POWER", at + 5, StringComparison.Ordinal);
             }
 
             return 0;
         }
 
-        /// <summary>_sysctl_info_apple: "Apple M" and a number counts down to the newest M model archspec knows; "Apple processor" is an M1.</summary>
+        /// <summary>
+        /// _sysctl_info_apple: <c>re.search(r"apple\s+m(\d+)", brand.lower())</c> (Python's Unicode whitespace and
+        /// digits), then the models counting down from that number to the newest archspec knows; "apple processor" is
+        /// an M1. A number too long for <c>int()</c> (over 4300 digits) makes detection fail, and archspec falls back to
+        /// the family, aarch64.
+        /// </summary>
         private static string AppleModel(string brand)
         {
             int at = brand.IndexOf("apple", StringComparison.Ordinal);
@@ -295,28 +308,28 @@ namespace SpecGen
             {
                 int i = at + 5;
                 int spaces = i;
-                while (i < brand.Length && char.IsWhiteSpace(brand[i]))
+                while (i < brand.Length && PythonText.IsSpace(brand[i]))
                 {
                     i++;
                 }
 
                 if (i > spaces && i < brand.Length && brand[i] == 'm')
                 {
-                    int start = ++i;
-                    while (i < brand.Length && brand[i] >= '0' && brand[i] <= '9')
+                    i++;
+                    long number = ReadDigits(brand, ref i, out int digits);
+                    if (digits > 4300)
                     {
-                        i++;
+                        return Aarch64;
                     }
 
-                    if (i > start)
+                    if (digits > 0)
                     {
-                        string digits = brand.Substring(start, i - start);
-                        int number = digits.Length > 6 ? int.MaxValue : int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
-                        for (int m = Math.Min(number, 1000); m >= 1; m--)
+                        for (long m = Math.Min(number, 1000); m >= 1; m--)
                         {
-                            if (ArchspecGraph.IndexOf("m" + m.ToString(System.Globalization.CultureInfo.InvariantCulture)) >= 0)
+                            string model = "m" + m.ToString(CultureInfo.InvariantCulture);
+                            if (ArchspecGraph.IndexOf(model) >= 0)
                             {
-                                return "m" + m.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                                return model;
                             }
                         }
 
@@ -330,6 +343,25 @@ namespace SpecGen
             return brand == "apple processor" ? "m1" : Aarch64;
         }
 
+        /// <summary>
+        /// Python's <c>\d+</c> then <c>int()</c> at <paramref name="i"/>: Unicode decimal digits (a surrogate pair is one
+        /// digit), their value held at <see cref="int.MaxValue"/> (Python's integers do not overflow, and every use here
+        /// only compares it), and how many digits there were.
+        /// </summary>
+        private static long ReadDigits(string text, ref int i, out int digits)
+        {
+            digits = 0;
+            long value = 0;
+            while (i < text.Length && CharUnicodeInfo.GetUnicodeCategory(text, i) == UnicodeCategory.DecimalDigitNumber)
+            {
+                value = Math.Min((value * 10) + CharUnicodeInfo.GetDecimalDigitValue(text, i), int.MaxValue);
+                digits++;
+                i += char.IsSurrogatePair(text, i) ? 2 : 1;
+            }
+
+            return value;
+        }
+
         private static string ArmVendor(string code)
         {
             int index = Array.IndexOf(ArchspecData.ArmVendorCodes, code);
@@ -337,8 +369,9 @@ namespace SpecGen
         }
 
         /// <summary>
-        /// The family a machine name stands for: <c>uname -m</c> as Linux prints it, plus the spellings of macOS
-        /// (<c>arm64</c>) and Windows (<c>AMD64</c>, <c>ARM64</c>).
+        /// The family a machine name stands for on macOS and Windows, where archspec normalizes it (detect.py _machine:
+        /// WINDOWS_MAPPING, and macOS's <c>arm64</c>): <c>uname -m</c>'s names plus <c>arm64</c>, <c>AMD64</c>, <c>ARM64</c>.
+        /// Linux reports are not normalized (<see cref="FromCpuInfo"/>).
         /// </summary>
         internal static string Normalize(string machine)
         {
@@ -362,14 +395,38 @@ namespace SpecGen
             return data.TryGetValue(key, out string? value) ? value : fallback;
         }
 
-        private static string[] Split(string text)
-        {
-            return text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        }
+        /// <summary>str.split(): Python's whitespace, U+001C-U+001F and U+0085 included.</summary>
+        private static List<string> Split(string text) => PythonText.Split(text);
 
+        /// <summary>Lines as Python's text mode reads a file (universal newlines: LF, CR LF and CR end a line).</summary>
         private static IEnumerable<string> Lines(string text)
         {
             return text.Split(new[] { "\r\n", "\n", "\r" }, StringSplitOptions.None);
+        }
+
+        /// <summary>str.splitlines(): LF, CR LF, CR, VT, FF, U+001C-U+001E, U+0085, U+2028 and U+2029 end a line.</summary>
+        private static IEnumerable<string> SplitLines(string text)
+        {
+            int start = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c is '\n' or '\r' or '\v' or '\f' or '\x1c' or '\x1d' or '\x1e' or '\x85' or '\u2028' or '\u2029')
+                {
+                    yield return text.Substring(start, i - start);
+                    if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                    {
+                        i++;
+                    }
+
+                    start = i + 1;
+                }
+            }
+
+            if (start < text.Length)
+            {
+                yield return text.Substring(start);
+            }
         }
     }
 }

@@ -7,9 +7,11 @@ namespace SpecGen
         /// <summary>
         /// The microarchitecture archspec detects from Linux <c>/proc/cpuinfo</c> text (its first processor block) on a
         /// machine whose <c>uname -m</c> is <paramref name="machine"/> (<c>x86_64</c>, <c>aarch64</c>, <c>ppc64le</c>,
-        /// <c>riscv64</c>; <c>arm64</c> and <c>AMD64</c> are read as <c>aarch64</c> and <c>x86_64</c>). x86_64 and
-        /// AArch64 go by vendor and features, POWER by generation, RISC-V by the <c>uarch</c> line. A family archspec
-        /// does not know gives a generic microarchitecture of that name, outside <see cref="All"/>.
+        /// <c>riscv64</c>), taken as written, as archspec takes <c>platform.machine()</c> on Linux: <c>arm64</c> or
+        /// <c>AMD64</c> (which Linux does not print) is a family archspec has no check for. x86_64 and AArch64 go by
+        /// vendor and features, POWER by generation, RISC-V by the <c>uarch</c> line; fields and features are read with
+        /// Python's whitespace. A family archspec does not know gives a generic microarchitecture of that name, outside
+        /// <see cref="All"/>.
         /// </summary>
         public static Microarchitecture DetectFromCpuInfo(string procCpuInfo, string machine)
         {

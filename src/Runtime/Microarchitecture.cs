@@ -89,7 +89,7 @@ namespace SpecGen
 
             return TryParse(name, out Microarchitecture? result)
                 ? result!
-                : throw new FormatException("'" + name + "' is not a microarchitecture archspec knows (see Microarchitecture.All).");
+                : throw new FormatException(Format.PythonText.Escape("'" + name + "' is not a microarchitecture archspec knows (see Microarchitecture.All)."));
         }
 
         /// <summary>The microarchitecture with this name (ordinal, as archspec compares names), or false.</summary>

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace SpecGen
 {
@@ -25,6 +26,12 @@ namespace SpecGen
             ["10.13"] = "highsierra", ["10.14"] = "mojave", ["10.15"] = "catalina", ["10.16"] = "bigsur",
             ["11"] = "bigsur", ["12"] = "monterey", ["13"] = "ventura", ["14"] = "sonoma", ["15"] = "sequoia", ["26"] = "tahoe",
         };
+
+        /// <summary>version_types.py VALID_VERSION.</summary>
+        private static readonly Regex MacVersionText = new Regex("^[A-Za-z0-9_.-][=A-Za-z0-9_.-]*$", RegexOptions.CultureInvariant);
+
+        /// <summary>version_types.py SEGMENT_REGEX.</summary>
+        private static readonly Regex MacVersionSegment = new Regex("(?:(?<num>[0-9]+)|(?<str>[a-zA-Z]+))(?<sep>[_.-]*)", RegexOptions.CultureInvariant);
 
         /// <summary>A machine from its three parts.</summary>
         public SpackArch(string platform, string os, Microarchitecture target)
@@ -50,40 +57,50 @@ namespace SpecGen
         public override string ToString() => Platform + "-" + Os + "-" + Target.Name;
 
         /// <summary>
-        /// The OS name Spack gives a Linux distribution, from <c>/etc/os-release</c> text (linux_distro.py over the
-        /// distro module): the <c>ID</c> (lower case; <c>ol</c> is <c>oracle</c>, <c>opensuse-leap</c> is
-        /// <c>opensuse</c>), then the first part of the version (<c>VERSION_ID</c>, or the version at the end of
-        /// <c>PRETTY_NAME</c>), or for Ubuntu its first two parts, with <c>-</c> written <c>_</c>:
-        /// <c>ubuntu22.04</c>, <c>rhel8</c>, <c>rocky9</c>, <c>almalinux9</c>, <c>amzn2023</c>, <c>debian12</c>,
-        /// <c>sles15</c>, <c>fedora40</c>. Without an <c>ID</c> the name is <c>unknown</c>.
+        /// The OS name Spack gives a Linux distribution from <c>/etc/os-release</c> text (linux_distro.py over the distro
+        /// module, read as <see cref="LinuxOs(string, string)"/> reads it); for openSUSE Tumbleweed the glibc version is
+        /// read on this machine (<c>ldd --version</c>), as Spack does.
         /// </summary>
-        public static string LinuxOs(string osReleaseText)
+        public static string LinuxOs(string osReleaseText) => LinuxOs(osReleaseText, null);
+
+        /// <summary>
+        /// The OS name Spack gives a Linux distribution, from <c>/etc/os-release</c> text alone (spack/spack
+        /// operating_systems/linux_distro.py over distro 1.9): the file is read as a shell would split it
+        /// (<c>shlex</c>: lower-case keys are keys too, <c>export ID=...</c>, two assignments on a line, quotes, <c>#</c>
+        /// comments); the name is <c>ID</c> (lower case, blanks as <c>_</c>; <c>ol</c> is <c>oracle</c>,
+        /// <c>opensuse-leap</c> is <c>opensuse</c>; <c>ID_LIKE</c> is never used), the version <c>VERSION_ID</c> or the
+        /// version at the end of <c>PRETTY_NAME</c>, cut at the first character that is neither a word character nor
+        /// <c>-</c> (Ubuntu keeps two parts), and <c>-</c> is written <c>_</c>: <c>ubuntu22.04</c>, <c>rhel8</c>,
+        /// <c>rocky9</c>, <c>amzn2023</c>, <c>sles15_SP5</c>. openSUSE Tumbleweed is <c>opensusetumbleweed</c> and the
+        /// glibc version <paramref name="glibcVersion"/> (<c>opensusetumbleweed2.41</c>); an empty one (no glibc, as
+        /// with musl) gives its <c>VERSION_ID</c> instead, and null reads it on this machine. Throws
+        /// <see cref="FormatException"/> where Spack fails (an unclosed quote, a final backslash).
+        /// </summary>
+        public static string LinuxOs(string osReleaseText, string? glibcVersion)
         {
             if (osReleaseText is null)
             {
                 throw new ArgumentNullException(nameof(osReleaseText));
             }
 
-            Dictionary<string, string> fields = OsRelease(osReleaseText);
-            if (!fields.TryGetValue("ID", out string? id) || id.Length == 0)
+            Dictionary<string, string> props = OsRelease.Parse(osReleaseText);
+            string distname = OsRelease.Id(props);
+            List<string> parts = OsRelease.SplitOnNonWord(OsRelease.Version(props));
+            string version;
+            if (distname.IndexOf("ubuntu", StringComparison.Ordinal) >= 0)
             {
-                return "unknown";
+                version = string.Join(".", parts.GetRange(0, Math.Min(2, parts.Count)));
             }
-
-            string distname = id.ToLowerInvariant().Replace(" ", "_");
-            distname = distname == "ol" ? "oracle" : distname == "opensuse-leap" ? "opensuse" : distname;
-
-            string version = fields.TryGetValue("VERSION_ID", out string? versionId) ? versionId : string.Empty;
-            if (version.Length == 0 && fields.TryGetValue("PRETTY_NAME", out string? pretty))
+            else if (distname.IndexOf("opensuse-tumbleweed", StringComparison.Ordinal) >= 0 || distname.IndexOf("opensusetumbleweed", StringComparison.Ordinal) >= 0)
             {
-                version = VersionAtEnd(pretty);
+                distname = "opensuse";
+                string? glibc = glibcVersion ?? OsRelease.GlibcOfThisMachine();
+                version = "tumbleweed" + (string.IsNullOrEmpty(glibc) ? parts[0] : glibc);
             }
-
-            // Spack: re.split(r"[^\w-]", version); Ubuntu keeps two components, every other distribution one.
-            List<string> components = SplitOnNonWord(version);
-            version = distname.IndexOf("ubuntu", StringComparison.Ordinal) >= 0
-                ? string.Join(".", components.GetRange(0, Math.Min(2, components.Count)))
-                : components[0];
+            else
+            {
+                version = parts[0];
+            }
 
             // OperatingSystem.__init__ writes '-' as '_' in the name and the version.
             return distname.Replace('-', '_') + version.Replace('-', '_');
@@ -92,7 +109,9 @@ namespace SpecGen
         /// <summary>
         /// The OS name Spack gives macOS from its product version (mac_os.py): the release name of the major version
         /// (of major.minor before macOS 11), e.g. <c>sequoia</c> for 15.2, <c>mojave</c> for 10.14.6; <c>macos</c> for
-        /// a version Spack does not name.
+        /// a version Spack does not name. The version is cut as Spack's <c>Version.up_to</c> cuts it: numbers lose
+        /// their leading zeros (<c>015.2</c> is 15, <c>10.09</c> is 10.9) and the separators written are kept
+        /// (<c>10-15</c> is not 10.15), a pre-release suffix is dropped (<c>14.5-beta</c> is 14).
         /// </summary>
         public static string MacOs(string productVersion)
         {
@@ -101,11 +120,49 @@ namespace SpecGen
                 throw new ArgumentNullException(nameof(productVersion));
             }
 
-            string[] parts = productVersion.Trim().Split('.');
-            bool modern = int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int major) && major >= 11;
-            string key = modern || parts.Length < 2 ? parts[0] : parts[0] + "." + parts[1];
-            return MacReleases.TryGetValue(key, out string? name) ? name : "macos";
+            // version_types.py parse_string_components: stripped; other characters than these make Spack fail.
+            string text = Format.PythonText.Strip(productVersion);
+            if (text.Length == 0 || !MacVersionText.IsMatch(text) || !SpackVersion.TryParse(text, out SpackVersion version))
+            {
+                return "macos";
+            }
+
+            var release = new List<string>();
+            var separators = new List<string>();
+            foreach (Match segment in MacVersionSegment.Matches(text))
+            {
+                string number = segment.Groups["num"].Value;
+                release.Add(number.Length > 0 ? System.Numerics.BigInteger.Parse(number, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : segment.Groups["str"].Value);
+                separators.Add(segment.Groups["sep"].Value);
+            }
+
+            // A trailing alpha, beta or rc (and its number) is the pre-release, not part of the release.
+            int count = release.Count;
+            if (count >= 3 && IsPrerelease(release[count - 2]) && char.IsDigit(release[count - 1][0]))
+            {
+                count -= 2;
+            }
+            else if (count >= 2 && IsPrerelease(release[count - 1]))
+            {
+                count -= 1;
+            }
+
+            // mac_os.py: part = 1 if version >= Version("11") else 2; str(version.up_to(part)).
+            int part = Math.Min(version >= SpackVersion.Parse("11") ? 1 : 2, count);
+            var key = new StringBuilder();
+            for (int i = 0; i < part; i++)
+            {
+                key.Append(release[i]);
+                if (i + 1 < part)
+                {
+                    key.Append(separators[i]);
+                }
+            }
+
+            return MacReleases.TryGetValue(key.ToString(), out string? name) ? name : "macos";
         }
+
+        private static bool IsPrerelease(string segment) => segment is "alpha" or "beta" or "rc";
 
         private static SpackArch Detect()
         {
@@ -149,8 +206,14 @@ namespace SpecGen
                 {
                     if (File.Exists(path))
                     {
-                        return LinuxOs(File.ReadAllText(path));
+                        // Spack would go on to lsb_release and the release files, which SpecGen does not read.
+                        string os = LinuxOs(File.ReadAllText(path));
+                        return os.Length > 0 ? os : "unknown";
                     }
+                }
+                catch (FormatException)
+                {
+                    return "unknown";
                 }
                 catch (IOException)
                 {
@@ -161,109 +224,6 @@ namespace SpecGen
             }
 
             return "unknown";
-        }
-
-        /// <summary>os-release lines <c>KEY=value</c>, the value unquoted as a shell would ('...' literal, "..." with backslash escapes).</summary>
-        private static Dictionary<string, string> OsRelease(string text)
-        {
-            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (string raw in text.Split('\n'))
-            {
-                string line = raw.Trim();
-                int equals = line.IndexOf('=');
-                if (line.Length == 0 || line[0] == '#' || equals <= 0)
-                {
-                    continue;
-                }
-
-                fields[line.Substring(0, equals).Trim()] = Unquote(line.Substring(equals + 1).Trim());
-            }
-
-            return fields;
-        }
-
-        private static string Unquote(string value)
-        {
-            var result = new StringBuilder(value.Length);
-            char quote = '\0';
-            for (int i = 0; i < value.Length; i++)
-            {
-                char c = value[i];
-                if (quote == '\0' && (c == '"' || c == '\''))
-                {
-                    quote = c;
-                }
-                else if (c == quote)
-                {
-                    quote = '\0';
-                }
-                else if (c == '\\' && quote != '\'' && i + 1 < value.Length)
-                {
-                    result.Append(value[++i]);
-                }
-                else if (quote == '\0' && c == '#' && (i == 0 || char.IsWhiteSpace(value[i - 1])))
-                {
-                    break;
-                }
-                else
-                {
-                    result.Append(c);
-                }
-            }
-
-            return result.ToString().Trim();
-        }
-
-        /// <summary>The distro module's reading of a version at the end of a name: "Ubuntu 22.04.3 LTS", "Debian GNU/Linux 12 (bookworm)".</summary>
-        private static string VersionAtEnd(string name)
-        {
-            string text = name.Trim();
-            if (text.EndsWith(")", StringComparison.Ordinal) && text.LastIndexOf('(') is int open && open >= 0)
-            {
-                text = text.Substring(0, open).TrimEnd();
-            }
-
-            if (text.EndsWith(" LTS", StringComparison.Ordinal))
-            {
-                text = text.Substring(0, text.Length - 4).TrimEnd();
-            }
-
-            int start = text.Length;
-            while (start > 0 && IsVersionChar(text[start - 1]))
-            {
-                start--;
-            }
-
-            // The version starts with a digit and ends with one.
-            while (start < text.Length && !char.IsDigit(text[start]))
-            {
-                start++;
-            }
-
-            return start < text.Length && char.IsDigit(text[text.Length - 1]) ? text.Substring(start) : string.Empty;
-        }
-
-        private static bool IsVersionChar(char c) => char.IsDigit(c) || c == '.' || c == '+' || c == '-' || (c >= 'a' && c <= 'z');
-
-        private static List<string> SplitOnNonWord(string text)
-        {
-            var parts = new List<string>();
-            var current = new StringBuilder();
-            foreach (char c in text)
-            {
-                if (char.IsLetterOrDigit(c) || c == '_' || c == '-')
-                {
-                    current.Append(c);
-                }
-                else
-                {
-                    parts.Add(current.ToString());
-                    current.Clear();
-                }
-            }
-
-            parts.Add(current.ToString());
-            return parts;
         }
     }
 }

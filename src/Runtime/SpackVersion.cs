@@ -43,7 +43,7 @@ namespace SpecGen
 
             return TryParse(text, out SpackVersion version, out string? error)
                 ? version
-                : throw new FormatException("'" + text + "' is not a Spack version: " + error);
+                : throw new FormatException(Format.PythonText.Escape("'" + text + "' is not a Spack version: " + error));
         }
 
         /// <summary>Parses a version; false when the text is not a Spack version.</summary>

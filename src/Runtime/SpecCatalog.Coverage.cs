@@ -170,7 +170,7 @@ namespace SpecGen
             private readonly SpecPattern _pattern;
 
             public PatternWant(SpecPattern pattern)
-                : base(pattern.Name!, pattern.Versions?.Text, CompilerText(pattern), pattern.Os, pattern.Platform, pattern.Target, Settings(pattern), allVariants: false)
+                : base(pattern.Name!, pattern.Versions?.Text, CompilerText(pattern), pattern.NameOf(Dimensions.OperatingSystem), pattern.NameOf(Dimensions.Platform), pattern.Target, Settings(pattern), allVariants: false)
             {
                 _pattern = pattern;
             }
@@ -193,7 +193,12 @@ namespace SpecGen
                 SpackVersion version = SpackVersion.From(VersionValue.Parse(cached.Version, out _) ?? VersionValue.Opaque(cached.Version));
                 foreach (CompilerPattern compiler in _pattern.Compilers)
                 {
-                    if (!compiler.IsSatisfiedBy(cached.Name, version))
+                    if (compiler.IsUndecided(cached.IsNone, cached.IsExact))
+                    {
+                        throw new FormatException(SpecPattern.Describe(_pattern.Text, compiler.Start, CompilerPattern.LanguageMessage(compiler.Language!, cached.Text)));
+                    }
+
+                    if (!compiler.IsSatisfiedBy(cached.Name, version, cached.IsExact, cached.IsNone))
                     {
                         return false;
                     }
@@ -220,7 +225,7 @@ namespace SpecGen
                 var parts = new List<string>();
                 foreach (CompilerPattern compiler in pattern.Compilers)
                 {
-                    parts.Add((compiler.Name ?? "*") + (compiler.Versions is null ? string.Empty : "@" + compiler.Versions.Text));
+                    parts.Add((compiler.Namespace is null ? string.Empty : compiler.Namespace + ".") + (compiler.Name ?? "*") + (compiler.Versions is null ? string.Empty : "@" + compiler.Versions.Text));
                 }
 
                 return string.Join(" %", parts);

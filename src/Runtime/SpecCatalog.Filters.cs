@@ -54,7 +54,18 @@ namespace SpecGen
         /// </summary>
         public SpecQuery Query(string query) => Query(SpecPattern.Parse(query));
 
-        /// <summary>The entries that satisfy a parsed <paramref name="pattern"/>; enumerating allocates nothing.</summary>
+        /// <summary>
+        /// <see cref="Query(string)"/> with the host's reserved names resolved for <paramref name="host"/> (usually
+        /// <see cref="SpackArch.Current"/>): <c>os=default_os</c>, <c>target=default_target</c>, and the deprecated
+        /// <c>frontend</c>, <c>fe</c>, <c>backend</c>, <c>be</c> (see <see cref="SpecPattern.Parse(string, SpackArch)"/>).
+        /// </summary>
+        public SpecQuery Query(string query, SpackArch host) => Query(SpecPattern.Parse(query, host));
+
+        /// <summary>
+        /// The entries that satisfy a parsed <paramref name="pattern"/>; enumerating allocates nothing. A pattern asking
+        /// for a language (<c>%c</c>, <c>%cxx</c>, <c>%fortran</c>) throws <see cref="FormatException"/> when a spec that
+        /// satisfies the rest of it has a compiler written in Spack 1.x form, whose languages pages do not record.
+        /// </summary>
         public SpecQuery Query(SpecPattern pattern)
         {
             if (pattern is null)
@@ -62,20 +73,49 @@ namespace SpecGen
                 throw new ArgumentNullException(nameof(pattern));
             }
 
+            if (pattern.HasLanguages)
+            {
+                CheckLanguages(pattern);
+            }
+
             if (_parts is not null)
             {
                 return new SpecQuery(this, default, pattern, null);
             }
 
-            bool none = false;
+            bool none = pattern.MatchesNothing;
             DimensionFilter filter = default;
             foreach (Dimension dimension in Dimensions.All)
             {
                 Resolve(ref filter, dimension, pattern.NameOf(dimension), ref none);
             }
 
-            bool details = pattern.Versions is not null || pattern.Compilers.Count > 0 || pattern.Variants.Count > 0 || pattern.Flags.Count > 0 || pattern.HashPrefix is not null || pattern.HasTargetRanges;
+            bool details = pattern.Versions is not null || pattern.Compilers.Count > 0 || pattern.Variants.Count > 0 || pattern.Flags.Count > 0
+                || pattern.HashPrefix is not null || pattern.HasTargetRanges || pattern.HasAnyArchPart;
             return new SpecQuery(this, none, filter, details ? pattern : null);
+        }
+
+        /// <summary>
+        /// Refuses a language constraint the pages cannot decide: a spec satisfying the rest of the pattern whose compiler
+        /// is written in Spack 1.x form (spec.py _satisfying_edges: only the compiler of a v0.2x page is known to be an
+        /// edge providing c, cxx and fortran).
+        /// </summary>
+        private void CheckLanguages(SpecPattern pattern)
+        {
+            foreach (SpecCatalog part in _parts ?? new[] { this })
+            {
+                foreach (Spec spec in part.Query(pattern.WithoutLanguages))
+                {
+                    Compiler compiler = spec.Compiler;
+                    foreach (CompilerPattern wanted in pattern.Compilers)
+                    {
+                        if (wanted.IsUndecided(compiler.IsNone, compiler.IsExact))
+                        {
+                            throw new FormatException(SpecPattern.Describe(pattern.Text, wanted.Start, CompilerPattern.LanguageMessage(wanted.Language!, compiler.Text)));
+                        }
+                    }
+                }
+            }
         }
 
         /// <summary>The bitset of the entries whose names of a (per-spec) kind include the one at <paramref name="index"/>.</summary>

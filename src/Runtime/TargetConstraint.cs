@@ -6,8 +6,10 @@ namespace SpecGen
     /// <summary>
     /// The value of <c>target=</c> in Spack's syntax: exact names and microarchitecture ranges, comma-separated.
     /// <c>x86_64_v3:</c> is x86_64_v3 and every descendant (zen3, icelake...), <c>:zen3</c> is zen3 and its ancestors,
-    /// <c>x86_64_v2:zen3</c> both, <c>zen3,neoverse_v2</c> either name. Ranges follow archspec's order, so a target
-    /// archspec does not know is only in <c>:</c> (every target) or an exact name.
+    /// <c>x86_64_v2:zen3</c> both, <c>zen3,neoverse_v2</c> either name, <c>*</c> (alone or in a list) every target.
+    /// Ranges follow archspec's order, so a target archspec does not know is only in <c>:</c> (every target), an exact
+    /// name, or a range bounded by its own name; a bound archspec does not know orders with no known target (the newest
+    /// Spack reads it as a generic microarchitecture: <c>zen9:</c> selects nothing, where Spack 0.22 and 0.23 failed).
     /// </summary>
     public sealed class TargetConstraint
     {
@@ -25,7 +27,7 @@ namespace SpecGen
         /// <summary>The name a target must have, when the constraint is one exact name; otherwise null.</summary>
         public string? ExactName => _members.Length == 1 ? _members[0].Exact : null;
 
-        /// <summary>Parses a constraint; <see cref="FormatException"/> names the problem (a range bound archspec does not know, two ':').</summary>
+        /// <summary>Parses a constraint (every text is one: a bound archspec does not know matches only a target of that name).</summary>
         public static TargetConstraint Parse(string text)
         {
             if (text is null)

@@ -38,7 +38,7 @@ namespace SpecGen
 
             return TryParse(text, out VersionConstraint? constraint, out string? error)
                 ? constraint!
-                : throw new FormatException("'" + text + "' is not a version constraint: " + error);
+                : throw new FormatException(PythonText.Escape("'" + text + "' is not a version constraint: " + error));
         }
 
         /// <summary>Parses a constraint; false when it is malformed.</summary>

@@ -62,6 +62,8 @@ namespace SpecGen.Format
     /// </summary>
     internal static class QueryTokenizer
     {
+        /// <summary>Python's <c>\s</c>: Spack's patterns are <c>str</c> patterns, so whitespace is Unicode's, U+001C-U+001F included.</summary>
+        private const string S = PythonText.SpaceClass;
         private const string Identifier = @"(?:[a-zA-Z_0-9][a-zA-Z_0-9\-]*)";
         private const string DottedIdentifier = "(?:" + Identifier + @"(?:\." + Identifier + ")+)";
         private const string GitHash = "(?:[A-Fa-f0-9]{40})";
@@ -72,29 +74,29 @@ namespace SpecGen.Format
         private const string Hash = "[a-zA-Z_0-9]+";
         private const string Value = @"(?:[a-zA-Z_0-9\-+\*.,:=%^\~\/\\]+)";
         private const string QuotedValue = @"(?:'(?:[^']|(?<=\\)')*'|""(?:[^""]|(?<=\\)"")*"")";
-        private const string VersionText = @"=?(?:[a-zA-Z0-9_][a-zA-Z_0-9\-\.]*\b)";
-        private const string VersionRange = "(?:(?:" + VersionText + ")?:(?:" + VersionText + @"(?!\s*=))?)";
-        private const string VersionList = "(?:" + VersionRange + "|" + VersionText + @")(?:\s*,\s*(?:" + VersionRange + "|" + VersionText + "))*";
+        private const string VersionText = @"=?(?:[a-zA-Z0-9_][a-zA-Z_0-9\-\.]*" + PythonText.WordBoundary + ")";
+        private const string VersionRange = "(?:(?:" + VersionText + ")?:(?:" + VersionText + "(?!" + S + "*=))?)";
+        private const string VersionList = "(?:" + VersionRange + "|" + VersionText + ")(?:" + S + "*," + S + "*(?:" + VersionRange + "|" + VersionText + "))*";
         private const string FileName = @"(?:\.|\/|[a-zA-Z0-9-_]*\/)(?:[a-zA-Z0-9-_\.\/]*)(?:\.json|\.yaml)";
 
         private static readonly (QueryTokenKind Kind, string Pattern)[] Kinds =
         {
             (QueryTokenKind.StartEdgeProperties, @"(?:(?:\^|\%\%|\%)\[)"),
-            (QueryTokenKind.EndEdgeProperties, @"(?:\](?:\s*" + VirtualAssignment + ")?)"),
-            (QueryTokenKind.Dependency, @"(?:(?:\^|\%\%|\%)(?:\s*" + VirtualAssignment + ")?)"),
+            (QueryTokenKind.EndEdgeProperties, @"(?:\](?:" + S + "*" + VirtualAssignment + ")?)"),
+            (QueryTokenKind.Dependency, @"(?:(?:\^|\%\%|\%)(?:" + S + "*" + VirtualAssignment + ")?)"),
             (QueryTokenKind.VersionHashPair, "(?:@(?:" + GitVersionPattern + ")=(?:" + VersionText + "))"),
             (QueryTokenKind.GitVersion, "@(?:" + GitVersionPattern + ")"),
-            (QueryTokenKind.Version, @"(?:@\s*(?:" + VersionList + "))"),
-            (QueryTokenKind.PropagatedBoolVariant, @"(?:(?:\+\+|~~|--)\s*" + Name + ")"),
-            (QueryTokenKind.BoolVariant, @"(?:[~+-]\s*" + Name + ")"),
+            (QueryTokenKind.Version, "(?:@" + S + "*(?:" + VersionList + "))"),
+            (QueryTokenKind.PropagatedBoolVariant, @"(?:(?:\+\+|~~|--)" + S + "*" + Name + ")"),
+            (QueryTokenKind.BoolVariant, "(?:[~+-]" + S + "*" + Name + ")"),
             (QueryTokenKind.PropagatedKeyValuePair, "(?:" + Name + ":?==(?:" + Value + "|" + QuotedValue + "))"),
             (QueryTokenKind.KeyValuePair, "(?:" + Name + ":?=(?:" + Value + "|" + QuotedValue + "))"),
             (QueryTokenKind.FileName, "(?:" + FileName + ")"),
             (QueryTokenKind.FullyQualifiedPackageName, "(?:" + DottedIdentifier + ")"),
             (QueryTokenKind.UnqualifiedPackageName, "(?:" + Identifier + @"|\*)"),
             (QueryTokenKind.DagHash, "(?:/(?:" + Hash + "))"),
-            (QueryTokenKind.Whitespace, @"(?:\s+)"),
-            (QueryTokenKind.Unexpected, @"(?:.[\s]*)"),
+            (QueryTokenKind.Whitespace, "(?:" + S + "+)"),
+            (QueryTokenKind.Unexpected, "(?:." + S + "*)"),
         };
 
         private static readonly Regex Token = new Regex(BuildPattern(), RegexOptions.CultureInvariant);

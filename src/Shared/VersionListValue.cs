@@ -45,6 +45,45 @@ namespace SpecGen.Format
             return new VersionListValue(items.ToArray());
         }
 
+        /// <summary>
+        /// version_types.py VersionList.intersects: some item of each list intersects (ranges by their bounds,
+        /// <c>lo1 &lt; hi2 and lo2 &lt; hi1</c>, so an empty range <c>2:1</c> still overlaps one around it; a version by
+        /// <c>lo &lt;= v &lt; hi</c>). Spec.constrain refuses two constraints on one direct dependency that do not overlap.
+        /// </summary>
+        public bool Overlaps(VersionListValue other)
+        {
+            foreach (Item a in _items)
+            {
+                foreach (Item b in other._items)
+                {
+                    if (Item.Intersect(a, b) is not null)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>VersionList.intersection: the intersection of each overlapping pair of items (Spec.constrain keeps it).</summary>
+        public VersionListValue Intersect(VersionListValue other)
+        {
+            var items = new List<Item>();
+            foreach (Item a in _items)
+            {
+                foreach (Item b in other._items)
+                {
+                    if (Item.Intersect(a, b) is Item both)
+                    {
+                        items.Add(both);
+                    }
+                }
+            }
+
+            return new VersionListValue(items.ToArray());
+        }
+
         /// <summary>True when <paramref name="version"/> is in any item of the list.</summary>
         public bool Contains(VersionValue version)
         {
@@ -71,7 +110,7 @@ namespace SpecGen.Format
 
             if (text[0] == '=')
             {
-                VersionValue? exact = VersionValue.Parse(text.Substring(1), out error);
+                VersionValue? exact = VersionValue.Parse(PythonText.Strip(text.Substring(1)), out error);
                 if (exact is null || exact.Text.Length == 0)
                 {
                     error ??= "'=' must be followed by a version";
@@ -85,7 +124,9 @@ namespace SpecGen.Format
             int colon = text.IndexOf(':');
             if (colon < 0)
             {
-                VersionValue? version = VersionValue.Parse(text, out error);
+                // version_types.py from_string: an item with '=' after its first character is a git version, whatever
+                // else it holds; every other item is stripped of Python's whitespace (parse_string_components).
+                VersionValue? version = VersionValue.Parse(text.IndexOf('=', 1) > 0 ? text : PythonText.Strip(text), out error);
                 if (version is null)
                 {
                     return false;
@@ -106,7 +147,7 @@ namespace SpecGen.Format
             VersionValue? hi = null;
             if (colon > 0)
             {
-                lo = VersionValue.Parse(text.Substring(0, colon), out error);
+                lo = VersionValue.Parse(PythonText.Strip(text.Substring(0, colon)), out error);
                 if (lo is null || lo.IsGit)
                 {
                     error ??= "a range bound cannot be a git version";
@@ -116,7 +157,7 @@ namespace SpecGen.Format
 
             if (colon < text.Length - 1)
             {
-                hi = VersionValue.Parse(text.Substring(colon + 1), out error);
+                hi = VersionValue.Parse(PythonText.Strip(text.Substring(colon + 1)), out error);
                 if (hi is null || hi.IsGit)
                 {
                     error ??= "a range bound cannot be a git version";
@@ -156,11 +197,40 @@ namespace SpecGen.Format
 
             public static Item Range(VersionValue? lo, VersionValue? hi) => new Item(null, lo, hi is null ? null : VersionValue.Next(hi), true);
 
+            /// <summary>ClosedOpenRange.intersection and StandardVersion.intersection: null when the two do not intersect.</summary>
+            public static Item? Intersect(Item a, Item b)
+            {
+                if (!a._isRange)
+                {
+                    return b.Contains(a._exact!) ? a : null;
+                }
+
+                if (!b._isRange)
+                {
+                    return a.Contains(b._exact!) ? b : null;
+                }
+
+                // ClosedOpenRange.intersects: self.lo < other.hi and other.lo < self.hi (open ends are typemin/typemax).
+                bool below = a._low is null || b._highExclusive is null || VersionValue.Compare(a._low, b._highExclusive) < 0;
+                bool above = b._low is null || a._highExclusive is null || VersionValue.Compare(b._low, a._highExclusive) < 0;
+                if (!below || !above)
+                {
+                    return null;
+                }
+
+                VersionValue? low = a._low is null ? b._low : b._low is null || VersionValue.Compare(a._low, b._low) >= 0 ? a._low : b._low;
+                VersionValue? high = a._highExclusive is null ? b._highExclusive
+                    : b._highExclusive is null || VersionValue.Compare(a._highExclusive, b._highExclusive) <= 0 ? a._highExclusive : b._highExclusive;
+                return new Item(null, low, high, true);
+            }
+
             public bool Contains(VersionValue version)
             {
                 if (!_isRange)
                 {
-                    return VersionValue.Compare(_exact!, version) == 0;
+                    // StandardVersion.satisfies(GitVersion) is False: a git version asked for holds no standard version,
+                    // and is not looked up (version_types.py).
+                    return (!_exact!.IsGit || version.IsGit) && VersionValue.Compare(_exact!, version) == 0;
                 }
 
                 // A git version is in a range by the version it is assigned; an unassigned ref only in ':'.

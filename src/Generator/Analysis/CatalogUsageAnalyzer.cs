@@ -66,9 +66,9 @@ namespace SpecGen.Generator.Analysis
             IMethodSymbol method = invocation.TargetMethod;
             if (patternType is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, patternType))
             {
-                if (method.Name == "Parse" && invocation.Arguments.Length == 1 && Constant(invocation.Arguments[0]) is string text)
+                if (method.Name == "Parse" && invocation.Arguments.Length is 1 or 2 && Constant(invocation.Arguments[0]) is string text)
                 {
-                    CheckQuery(context, null, invocation.Arguments[0], text);
+                    CheckQuery(context, null, invocation.Arguments[0], text, invocation.Arguments.Length == 2);
                 }
 
                 return;
@@ -83,8 +83,9 @@ namespace SpecGen.Generator.Analysis
             CatalogFacts? facts = generated is null ? null : cache.GetOrAdd(generated, type => CatalogFacts.Read(type, context.CancellationToken));
             switch (method.Name)
             {
-                case "Query" when invocation.Arguments.Length == 1 && Constant(invocation.Arguments[0]) is string query:
-                    CheckQuery(context, facts, invocation.Arguments[0], query);
+                case "Query" when invocation.Arguments.Length is 1 or 2 && Constant(invocation.Arguments[0]) is string query:
+                    // Query(text, host) resolves the host's reserved names at run time; Query(text) refuses them.
+                    CheckQuery(context, facts, invocation.Arguments[0], query, invocation.Arguments.Length == 2);
                     break;
                 case "Where" when facts is not null:
                     foreach (IArgumentOperation argument in invocation.Arguments)
@@ -119,12 +120,12 @@ namespace SpecGen.Generator.Analysis
         }
 
         /// <summary>A query's syntax (any receiver), and with <paramref name="facts"/> its names, versions, compilers and hash against the catalog.</summary>
-        private static void CheckQuery(OperationAnalysisContext context, CatalogFacts? facts, IArgumentOperation argument, string query)
+        private static void CheckQuery(OperationAnalysisContext context, CatalogFacts? facts, IArgumentOperation argument, string query, bool withHost)
         {
-            SpecPatternSyntax? pattern = SpecPatternSyntax.Parse(query, out string? error, out int position);
+            SpecPatternSyntax? pattern = SpecPatternSyntax.Parse(query, withHost ? QueryHost.Unresolved : null, out string? error, out int position);
             if (pattern is null)
             {
-                Report(context, DiagnosticDescriptors.MalformedQuery, argument, null, "position " + position + ": " + error);
+                Report(context, DiagnosticDescriptors.MalformedQuery, argument, null, PythonText.Escape("position " + position + ": " + error));
                 return;
             }
 
@@ -138,7 +139,7 @@ namespace SpecGen.Generator.Analysis
             foreach ((string? value, Dimension dimension, int at) in new[]
             {
                 (root.Name, Dimensions.Package, root.NameStart), (ExactTarget(root.Target), Dimensions.Target, root.TargetStart),
-                (root.Os, Dimensions.OperatingSystem, -1), (root.Platform, Dimensions.Platform, -1),
+                (ArchName(root.Os, QueryHost.IsReservedOs), Dimensions.OperatingSystem, -1), (ArchName(root.Platform, _ => false), Dimensions.Platform, -1),
             })
             {
                 if (value is not null && !facts.Has(dimension, value))
@@ -158,7 +159,7 @@ namespace SpecGen.Generator.Analysis
                 Report(context, DiagnosticDescriptors.QueryNeverMatches, argument, null, "Version", (root.Name ?? string.Empty) + "@" + versions, facts.ClassName + (root.Name is null ? string.Empty : " for that package"), string.Empty);
             }
 
-            foreach (QueryNodeSyntax compiler in pattern.Compilers.Where(n => n.Name is not null && !IsLanguage(n.Name)))
+            foreach (QueryNodeSyntax compiler in pattern.Compilers.Where(n => n.Name is not null && n.Language is null))
             {
                 VersionListValue? constraint = compiler.Versions is null ? null : VersionListValue.Parse(compiler.Versions, out _);
                 if (!facts.HasCompiler(root.Name, compiler.Name!, constraint))
@@ -174,13 +175,16 @@ namespace SpecGen.Generator.Analysis
             }
         }
 
-        /// <summary>The language virtuals a <c>%</c> may name (<c>%c</c>): not compilers, so not checked against the catalog's compilers.</summary>
-        private static bool IsLanguage(string name) => name is "c" or "cxx" or "fortran";
-
-        /// <summary>A target constraint that is one name (ranges and lists are not checked against the catalog's names).</summary>
+        /// <summary>A target constraint that is one name (ranges, lists, '*' and the host's reserved names are not checked against the catalog's names).</summary>
         private static string? ExactTarget(string? target)
         {
-            return target is null || target.IndexOf(':') >= 0 || target.IndexOf(',') >= 0 ? null : target;
+            return target is null || target == "*" || target.IndexOf(':') >= 0 || target.IndexOf(',') >= 0 || QueryHost.IsReservedTarget(target) ? null : target;
+        }
+
+        /// <summary>An OS or platform that must be a name of the catalog: not '*' (any set value), not empty, not a reserved name the host resolves.</summary>
+        private static string? ArchName(string? value, Func<string, bool> reserved)
+        {
+            return string.IsNullOrEmpty(value) || value == "*" || reserved(value!) ? null : value;
         }
 
         private static void CheckHash(OperationAnalysisContext context, CatalogFacts facts, IArgumentOperation argument, string prefix, bool unique)

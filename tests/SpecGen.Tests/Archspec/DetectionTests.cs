@@ -109,11 +109,80 @@ namespace SpecGen.Tests.Archspec
         [InlineData("cpu : QEMU emulated", "ppc64le", "ppc64le")]
         [InlineData("uarch : spacemit,x60", "riscv64", "x60")]
         [InlineData("uarch : thead,c910", "riscv64", "riscv64")]
-        [InlineData("flags : fpu sse sse2", "AMD64", "x86_64")]
-        [InlineData("Features : fp asimd", "arm64", "aarch64")]
+        [InlineData("flags : fpu sse sse2", "AMD64", "AMD64")]
+        [InlineData("flags : fpu sse sse2", "X86_64", "X86_64")]
+        [InlineData("Features : fp asimd", "arm64", "arm64")]
         public void Thin_or_odd_reports_give_the_best_archspec_answer(string cpuinfo, string machine, string expected)
         {
             Assert.Equal(expected, Microarchitecture.DetectFromCpuInfo(cpuinfo, machine).Name);
+        }
+
+        /// <summary>
+        /// Issue 21's table, measured by running archspec: POWER's generation is read with Python's Unicode \\d and
+        /// int() (no overflow; over 4300 digits int() fails and the generation is 0); on Linux the machine name is taken
+        /// as written (archspec trusts platform.machine()), so arm64, AMD64 and X86_64 are families it has no check for.
+        /// </summary>
+        [Theory]
+        [InlineData("cpu : POWER99999999999999999999", "ppc64le", "power10le")]
+        [InlineData("cpu : POWER\u0669", "ppc64le", "power9le")]
+        [InlineData("cpu : POWER\uff11\uff10", "ppc64le", "power10le")]
+        [InlineData("cpu : POWER\U0001D7D7", "ppc64le", "power9le")]
+        [InlineData("cpu : POWER7", "ppc64le", "ppc64le")]
+        [InlineData("cpu : POWER0", "ppc64le", "ppc64le")]
+        [InlineData("cpu : POWER, then POWER8", "ppc64le", "power8le")]
+        [InlineData("flags : fpu sse sse2", "amd64", "amd64")]
+        public void Odd_numbers_and_machine_names_read_as_archspec_reads_them(string cpuinfo, string machine, string expected)
+        {
+            Assert.Equal(expected, Microarchitecture.DetectFromCpuInfo(cpuinfo, machine).Name);
+        }
+
+        [Fact]
+        public void A_generation_too_long_for_python_int_is_zero()
+        {
+            Assert.Equal("ppc64le", Microarchitecture.DetectFromCpuInfo("cpu : POWER" + new string('9', 5000), "ppc64le").Name);
+            Assert.Equal("power10le", Microarchitecture.DetectFromCpuInfo("cpu : POWER" + new string('9', 4300), "ppc64le").Name);
+            Assert.Equal("aarch64", Microarchitecture.DetectFromSysctl("machdep.cpu.brand_string: Apple M" + new string('4', 5000), "arm64").Name);
+        }
+
+        // proc_cpuinfo: lines end at LF, CR LF or CR only (text mode); key.strip(), value.strip() and split() use Python's
+        // whitespace, so U+001C-U+001F around a field or between flags are blanks, not part of a name.
+        [Theory]
+        [InlineData("vendor_id\t: AuthenticAMD", "vendor_id\u001c: AuthenticAMD\u001f", "zen3")]
+        [InlineData("\nflags\t\t:", "\u001cflags\t\t:", "x86_64")]
+        [InlineData(" sse sse2 ", " sse\u001csse2\u00a0", "zen3")]
+        [InlineData("\n", "\u2028", "x86_64")]
+        [InlineData("\n", "\r", "zen3")]
+        public void Control_characters_in_cpuinfo_are_read_as_python_reads_them(string find, string replace, string expected)
+        {
+            string zen3 = File.ReadAllText(Path.Combine(Targets, "linux-ubuntu20.04-zen3"));
+            Assert.Contains(find, zen3, StringComparison.Ordinal);
+            Assert.Equal(expected, Microarchitecture.DetectFromCpuInfo(zen3.Replace(find, replace, StringComparison.Ordinal), "x86_64").Name);
+        }
+
+        [Theory]
+        [InlineData("AMD64")]
+        [InlineData("X86_64")]
+        public void A_zen3_report_with_another_spelling_of_the_machine_is_generic(string machine)
+        {
+            string zen3 = File.ReadAllText(Path.Combine(Targets, "linux-ubuntu20.04-zen3"));
+            Microarchitecture found = Microarchitecture.DetectFromCpuInfo(zen3, machine);
+            Assert.Equal(machine, found.Name);
+            Assert.Equal("generic", found.Vendor);
+            string v2 = File.ReadAllText(Path.Combine(Targets, "linux-rhel9-neoverse_v2"));
+            Assert.Equal("ARM64", Microarchitecture.DetectFromCpuInfo(v2, "ARM64").Name);
+        }
+
+        // _darwin_sysctl_data: raw.splitlines() (U+2028, U+001C... end a line there), partition(": "), strip();
+        // _sysctl_info_apple: r"apple\s+m(\d+)" with Unicode whitespace and digits.
+        [Theory]
+        [InlineData("machdep.cpu.brand_string: Apple\u001fM2", "m2")]
+        [InlineData("machdep.cpu.brand_string: Apple\u001cM2", "aarch64")]
+        [InlineData("machdep.cpu.brand_string: Apple M\u0662 Pro", "m2")]
+        [InlineData("hw.ncpu: 8\u2028machdep.cpu.brand_string: Apple M3\u2028hw.memsize: 1", "m3")]
+        [InlineData("machdep.cpu.brand_string: \u00a0Apple M1\u001f", "m1")]
+        public void Sysctl_reports_are_read_as_python_reads_them(string sysctl, string expected)
+        {
+            Assert.Equal(expected, Microarchitecture.DetectFromSysctl(sysctl, "arm64").Name);
         }
 
         [Fact]

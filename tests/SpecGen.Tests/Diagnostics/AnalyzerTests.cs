@@ -146,6 +146,37 @@ namespace SpecGen.Tests.Diagnostics
             Assert.Throws<System.FormatException>(() => SpecPattern.Parse(query));
         }
 
+        /// <summary>
+        /// Issue 21: what the shared parser refuses warns at build time too (a virtual root, '%' on a package that is not a
+        /// compiler, a reserved name without a host), with invisible characters escaped; what it accepts (Spack's '*',
+        /// 'None' parts, reserved names with a host) is quiet.
+        /// </summary>
+        [Fact]
+        public async Task Refusals_of_the_newest_rules_warn_and_what_spack_accepts_is_quiet()
+        {
+            Diagnostic[] found = await Analyze(@"
+                SpackCache.Catalog.Query(""mpi"");
+                SpackCache.Catalog.Query(""zlib %cmake"");
+                SpackCache.Catalog.Query(""zlib os=default_os"");
+                SpecGen.SpecPattern.Parse(""zlib\u0007"");
+                SpackCache.Catalog.Query(""zlib os=default_os target=default_target"", SpecGen.SpackArch.Current);
+                SpecGen.SpecPattern.Parse(""zlib target=fe"", SpecGen.SpackArch.Current);
+                SpackCache.Catalog.Query(""zlib os=* platform=* target=x86_64_v3,*"");
+                SpackCache.Catalog.Query(""zlib ~os arch=linux--"");
+                SpackCache.Catalog.Query(""zlib arch=linux-None-None ~os"");
+                SpackCache.Catalog.Query(""builtin.zlib %%gcc %[virtuals=c] gcc"");");
+
+            Assert.Equal(new[] { "SPG0023", "SPG0023", "SPG0023", "SPG0023", "SPG0021" }, found.Select(d => d.Id));
+            Assert.Contains("position 0: 'mpi' is a virtual package", found[0].GetMessage());
+            Assert.Contains("position 5: 'cmake' is not a compiler", found[1].GetMessage());
+            Assert.Contains("SpecCatalog.Query(query, host)", found[2].GetMessage());
+            Assert.Contains("unexpected character 'U+0007'", found[3].GetMessage());
+            Assert.DoesNotContain("\u0007", found[3].GetMessage(), System.StringComparison.Ordinal);
+
+            // '~os' after another architecture attribute is the OS named 'False' (Spec._set_architecture), which no spec has.
+            Assert.StartsWith("Operating system 'False' is not in the catalog", found[4].GetMessage());
+        }
+
         /// <summary>Spack accepts an empty range (no FormatException, so no SPG0023), and it selects nothing: SPG0021 says so.</summary>
         [Fact]
         public async Task An_empty_range_spack_accepts_warns_that_it_matches_nothing()

@@ -9,10 +9,20 @@ namespace SpecGen.Tests.Infrastructure
 {
     /// <summary>
     /// A second, deliberately separate implementation of the queries the vector file uses, over specs read from the
-    /// pages' JSON (PageOracle): a hand-written scanner instead of SpecGen's tokenizer, and Spack's satisfies rules
-    /// written from spack/spack spec.py (Spec._satisfies_node, FlagMap.satisfies), variant.py (VariantValue.satisfies,
-    /// from_string_or_bool), version/version_types.py (ClosedOpenRange, _next_version) and aliases.py. It knows only
-    /// well-formed queries; malformed ones are the vector file's error lines, checked against SpecGen alone.
+    /// pages' JSON (PageOracle): a hand-written scanner instead of SpecGen's tokenizer, and Spack's rules written from
+    /// the newest spack/spack: spec_parser.py (SpecParser.next_spec: '%', '%%', '%[virtuals=...]', the legacy
+    /// compiler rename; SpecNodeParser.parse: dotted names are namespace.name), spec.py (Spec._add_flag,
+    /// Spec._set_architecture, ArchSpec.__init__/_string_or_none, the platform/os/target setters, _attr_satisfies,
+    /// _make_microarchitecture, _satisfies_target_range, Spec._satisfies_node, _satisfying_edges,
+    /// _satisfies_edge_attributes, FlagMap.satisfies), compilers/flags.py (tokenize_flags), variant.py
+    /// (VariantValue.satisfies, from_string_or_bool), version/version_types.py (ClosedOpenRange, _next_version,
+    /// StandardVersion.satisfies), aliases.py, and archspec's Microarchitecture comparisons (_to_set). Whitespace is
+    /// Python's str.isspace(). A page's compiler is the edge Spack reads from it: for a v0.2x page (<c>name@=v</c>) the
+    /// compiler_node_attribute edge with virtuals c, cxx, fortran and no namespace; for a 1.x page an edge to the
+    /// builtin compiler whose virtuals the page does not give (a language asked of it throws: undecidable). SpecGen's
+    /// documented deviations are kept: legacy names map on the page side too, and '%c=gcc' on a 1.x page assumes gcc
+    /// provided c. It knows only well-formed queries; malformed ones are the vector file's error lines, checked against
+    /// SpecGen alone.
     /// </summary>
     internal static class SpackQueryOracle
     {
@@ -23,19 +33,21 @@ namespace SpecGen.Tests.Infrastructure
 
         private static readonly string[] FlagTypes = { "cflags", "cxxflags", "fflags", "ldflags", "ldlibs", "cppflags" };
 
+        private static readonly string[] Languages = { "c", "cxx", "fortran" };
+
+        /// <summary>Python's str.isspace() (Unicode 15): the code points Python's \s, split() and strip() treat as whitespace.</summary>
+        private static bool IsPythonSpace(char c) => c is '\t' or '\n' or '\v' or '\f' or '\r' or ' ' or '\x1c' or '\x1d' or '\x1e' or '\x1f'
+            or '\x85' or '\xa0' or '\u1680' or '\u2028' or '\u2029' or '\u202f' or '\u205f' or '\u3000' || (c >= '\u2000' && c <= '\u200a');
+
         public static bool Matches(string query, OracleSpec spec)
         {
             Node root = new Node();
-            var compilers = new List<Node>();
+            var edges = new List<Edge>();
             Node current = root;
             int i = 0;
             while (true)
             {
-                while (i < query.Length && char.IsWhiteSpace(query[i]))
-                {
-                    i++;
-                }
-
+                SkipSpace(query, ref i);
                 if (i >= query.Length)
                 {
                     break;
@@ -44,39 +56,63 @@ namespace SpecGen.Tests.Infrastructure
                 char c = query[i];
                 if (c == '%')
                 {
+                    // DEPENDENCY '%' or '%%' (a preference: satisfied as '%'); START_EDGE_PROPERTIES '%[' ... ']'.
                     i++;
-                    while (char.IsWhiteSpace(query[i]))
+                    if (i < query.Length && query[i] == '%')
                     {
                         i++;
                     }
 
-                    current = new Node();
-                    compilers.Add(current);
-                    int eq = Scan(query, ref i, IsIdent);
-                    current.Name = query.Substring(eq, i - eq);
-                    while (i < query.Length && query[i] == ',')
+                    var edge = new Edge();
+                    if (i < query.Length && query[i] == '[')
                     {
-                        // %c,cxx=gcc: several virtuals.
                         i++;
-                        Scan(query, ref i, IsIdent);
+                        while (true)
+                        {
+                            SkipSpace(query, ref i);
+                            if (query[i] == ']')
+                            {
+                                i++;
+                                break;
+                            }
+
+                            int key = Scan(query, ref i, IsNameChar);
+                            string attribute = query.Substring(key, i - key);
+                            i++; // '='
+                            int value = Scan(query, ref i, ch => ch != ']' && !IsPythonSpace(ch));
+                            if (attribute == "virtuals")
+                            {
+                                edge.Virtuals.AddRange(query.Substring(value, i - value).Trim('\'', '"', ' ').Split(','));
+                            }
+                        }
                     }
 
+                    SkipSpace(query, ref i);
+                    int word = Scan(query, ref i, ch => IsIdent(ch) || ch == ',' || ch == '.');
+                    string text = query.Substring(word, i - word);
                     if (i < query.Length && query[i] == '=')
                     {
-                        // %c=gcc: a language virtual assigned to a compiler.
+                        // VIRTUAL_ASSIGNMENT: c,cxx=gcc.
+                        edge.Virtuals.AddRange(text.Split(','));
                         i++;
-                        int start = i;
-                        Scan(query, ref i, IsIdent);
-                        current.Name = query.Substring(start, i - start);
+                        int sub = Scan(query, ref i, ch => IsIdent(ch) || ch == '.');
+                        text = query.Substring(sub, i - sub);
                     }
+
+                    current = edge.Node;
+                    SetName(current, text);
+
+                    // next_spec: a direct dependency's legacy compiler name becomes the builtin package's.
+                    current.Name = Legacy.GetValueOrDefault(current.Name!, current.Name!);
+                    edges.Add(edge);
                 }
                 else if (c == '@')
                 {
                     i++;
                     var text = new StringBuilder();
-                    while (i < query.Length && (IsVersionChar(query[i]) || (char.IsWhiteSpace(query[i]) && (text.Length == 0 || text[^1] == ',' || NextNonBlank(query, i) == ','))))
+                    while (i < query.Length && (IsVersionChar(query[i]) || (IsPythonSpace(query[i]) && (text.Length == 0 || text[^1] == ',' || NextNonBlank(query, i) == ','))))
                     {
-                        if (!char.IsWhiteSpace(query[i]))
+                        if (!IsPythonSpace(query[i]))
                         {
                             text.Append(query[i]);
                         }
@@ -86,16 +122,12 @@ namespace SpecGen.Tests.Infrastructure
 
                     current.Versions = text.ToString();
                 }
-                else if (c == '+' || c == '~' || (c == '-' && (i == 0 || char.IsWhiteSpace(query[i - 1]))))
+                else if (c == '+' || c == '~' || (c == '-' && (i == 0 || IsPythonSpace(query[i - 1]))))
                 {
                     i++;
-                    while (char.IsWhiteSpace(query[i]))
-                    {
-                        i++;
-                    }
-
+                    SkipSpace(query, ref i);
                     int start = Scan(query, ref i, IsNameChar);
-                    current.Settings.Add((query.Substring(start, i - start), c == '+' ? "true" : "false", true));
+                    AddFlag(current, query.Substring(start, i - start), c == '+', exact: true);
                 }
                 else if (c == '/')
                 {
@@ -116,21 +148,119 @@ namespace SpecGen.Tests.Infrastructure
                     if (exact || (i < query.Length && query[i] == '='))
                     {
                         i += exact ? 2 : 1;
-                        current.Settings.Add((word, ReadValue(query, ref i), exact));
+                        if (!exact && i < query.Length && query[i] == '=')
+                        {
+                            // PROPAGATED_KEY_VALUE_PAIR: allowed for compiler flags, whose propagation satisfies() ignores.
+                            i++;
+                        }
+
+                        AddFlag(current, word, ReadValue(query, ref i), exact);
                     }
                     else
                     {
-                        current.Name = word == "*" ? null : word;
+                        SetName(current, word);
                     }
                 }
             }
 
-            return Satisfies(spec, root, compilers);
+            return Satisfies(spec, root, edges);
         }
 
-        private static bool Satisfies(OracleSpec spec, Node root, List<Node> compilers)
+        /// <summary>SpecNodeParser.parse: '*' is anonymous; a dotted name is namespace and name.</summary>
+        private static void SetName(Node node, string word)
         {
+            int dot = word.LastIndexOf('.');
+            node.Namespace = dot < 0 ? null : word.Substring(0, dot);
+            node.Name = word == "*" ? null : word.Substring(dot + 1);
+        }
+
+        /// <summary>spec.py Spec._add_flag (for a bool variant <paramref name="value"/> is a bool).</summary>
+        private static void AddFlag(Node node, string name, object value, bool exact)
+        {
+            switch (name)
+            {
+                case "arch":
+                case "architecture":
+                    string[] parts = ((string)value).Split('-');
+                    node.SetArchitecture(parts.Length == 3
+                        ? new (string, object?)[] { ("platform", parts[0]), ("os", parts[1]), ("target", parts[2]) }
+                        : new (string, object?)[] { ("platform", null), ("os", null), ("target", value) });
+                    return;
+                case "platform":
+                    node.SetArchitecture(new (string, object?)[] { ("platform", value) });
+                    return;
+                case "os":
+                case "operating_system":
+                    node.SetArchitecture(new (string, object?)[] { ("os", value) });
+                    return;
+                case "target":
+                    node.SetArchitecture(new (string, object?)[] { ("target", value) });
+                    return;
+                case "namespace":
+                    node.Namespace = value is bool b ? (b ? "True" : "False") : (string)value;
+                    return;
+            }
+
+            if (Array.IndexOf(FlagTypes, name) >= 0)
+            {
+                if (!node.Flags.TryGetValue(name, out List<string>? list))
+                {
+                    node.Flags[name] = list = new List<string>();
+                }
+
+                // tokenize_flags adds nothing for an empty value: no key, no constraint.
+                list.AddRange(TokenizeFlags((string)value));
+                if (list.Count == 0)
+                {
+                    node.Flags.Remove(name);
+                }
+
+                return;
+            }
+
+            node.Settings.Add((name, value is bool on ? (on ? "true" : "false") : (string)value, exact));
+        }
+
+        /// <summary>compilers/flags.py tokenize_flags: split at whitespace; a word not starting with '-' joins the flag before it.</summary>
+        private static List<string> TokenizeFlags(string value)
+        {
+            var tokens = new List<string>();
+            var word = new StringBuilder();
+            foreach (char ch in value + " ")
+            {
+                if (!IsPythonSpace(ch))
+                {
+                    word.Append(ch);
+                    continue;
+                }
+
+                if (word.Length > 0)
+                {
+                    if (tokens.Count > 0 && word[0] != '-')
+                    {
+                        tokens[^1] += " " + word;
+                    }
+                    else
+                    {
+                        tokens.Add(word.ToString());
+                    }
+
+                    word.Clear();
+                }
+            }
+
+            return tokens;
+        }
+
+        private static bool Satisfies(OracleSpec spec, Node root, List<Edge> edges)
+        {
+            // Spec._satisfies_node on the root. Every cache spec is in the builtin namespace.
             if (root.Name is not null && root.Name != spec.Package)
+            {
+                return false;
+            }
+
+            if (root.Namespace is not null && root.Namespace != "builtin")
             {
                 return false;
             }
@@ -145,78 +275,41 @@ namespace SpecGen.Tests.Infrastructure
                 return false;
             }
 
-            foreach (Node compiler in compilers)
+            if (root.Architecture is not null && !(AttrSatisfies(spec.Platform, root.Architecture.Platform)
+                && AttrSatisfies(spec.Os, root.Architecture.Os) && TargetSatisfies(spec.Target, root.Architecture.Target)))
             {
-                if (spec.Compiler == "none")
-                {
-                    return false;
-                }
+                return false;
+            }
 
-                string[] parts = spec.Compiler.Split('@');
-                string name = Legacy.GetValueOrDefault(parts[0], parts[0]);
-                if (Legacy.GetValueOrDefault(compiler.Name!, compiler.Name!) != name)
-                {
-                    return false;
-                }
-
-                if (compiler.Versions is not null && !InList(parts[1].TrimStart('='), compiler.Versions))
+            foreach (Edge edge in edges)
+            {
+                if (!PageEdgeSatisfies(spec.Compiler, edge))
                 {
                     return false;
                 }
             }
 
             var variants = spec.Variants.Select(PageVariant.Read).ToDictionary(v => v.Name);
-            foreach ((string name, string value, bool exact) in root.Settings)
+            foreach ((string name, List<string> wanted) in root.Flags)
             {
-                switch (name)
-                {
-                    case "arch":
-                    case "architecture":
-                        string[] arch = value.Split('-');
-                        if (arch.Length == 3 ? spec.Platform != arch[0] || spec.Os != arch[1] || spec.Target != arch[2] : spec.Target != value)
-                        {
-                            return false;
-                        }
-
-                        continue;
-                    case "platform":
-                        if (spec.Platform != value)
-                        {
-                            return false;
-                        }
-
-                        continue;
-                    case "os":
-                    case "operating_system":
-                        if (spec.Os != value)
-                        {
-                            return false;
-                        }
-
-                        continue;
-                    case "target":
-                        if (spec.Target != value)
-                        {
-                            return false;
-                        }
-
-                        continue;
-                }
-
                 if (!variants.TryGetValue(name, out PageVariant? have))
                 {
                     return false;
                 }
 
-                if (Array.IndexOf(FlagTypes, name) >= 0)
+                // FlagMap.satisfies: set(self[f]) >= set(other[f]); the page writes the flags joined by blanks.
+                List<string> flags = TokenizeFlags(string.Join(",", have.Values));
+                if (wanted.Any(f => !flags.Contains(f)))
                 {
-                    string[] flags = string.Join(",", have.Values).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                    if (value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(f => !flags.Contains(f)))
-                    {
-                        return false;
-                    }
+                    return false;
+                }
+            }
 
-                    continue;
+            foreach ((string name, string value, bool exact) in root.Settings)
+            {
+                if (!variants.TryGetValue(name, out PageVariant? have))
+                {
+                    return false;
                 }
 
                 bool isBool = value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("false", StringComparison.OrdinalIgnoreCase);
@@ -254,11 +347,151 @@ namespace SpecGen.Tests.Infrastructure
             return true;
         }
 
-        /// <summary>version/__init__.py from_string: items at commas; '=v' exact; 'lo:hi' as [lo, next(hi)); a bare v is v:v.</summary>
+        /// <summary>
+        /// spec.py _satisfying_edges for a direct edge, over the one dependency a page gives: a v0.2x compiler
+        /// (name@=version) is the compiler_node_attribute edge (virtuals c, cxx, fortran; its node has no namespace);
+        /// a 1.x compiler an edge to the builtin package, whose virtuals the page does not record; 'none' no edge.
+        /// </summary>
+        private static bool PageEdgeSatisfies(string pageCompiler, Edge rhs)
+        {
+            if (pageCompiler == "none")
+            {
+                return false;
+            }
+
+            string[] parts = pageCompiler.Split('@');
+            bool legacy = parts[1].StartsWith('=');
+            string lhsName = Legacy.GetValueOrDefault(parts[0], parts[0]);
+            string? lhsNamespace = legacy ? null : "builtin";
+            string[]? lhsVirtuals = legacy ? Languages : null;
+
+            // _satisfies_edge_attributes.
+            Node node = rhs.Node;
+            bool nameMismatch = node.Name is not null && lhsName != node.Name;
+            if (nameMismatch)
+            {
+                if (lhsVirtuals is null)
+                {
+                    if (Array.IndexOf(Languages, node.Name) >= 0 && node.Namespace is null)
+                    {
+                        throw new InvalidOperationException("undecidable: the page (" + pageCompiler + ") does not record the virtuals of its compiler edge");
+                    }
+
+                    return false;
+                }
+
+                if (Array.IndexOf(lhsVirtuals, node.Name) < 0)
+                {
+                    return false;
+                }
+            }
+
+            // Subset semantics for virtuals (SpecGen's kept deviation: a 1.x compiler provides what is assigned to it).
+            if (lhsVirtuals is not null && rhs.Virtuals.Any(v => Array.IndexOf(lhsVirtuals, v) < 0))
+            {
+                return false;
+            }
+
+            if (nameMismatch)
+            {
+                // A virtual on the rhs: constrains_only_name_and_versions, and no version (versions are refused).
+                return node.Namespace is null && node.Versions is null;
+            }
+
+            if (node.Namespace is not null && lhsNamespace != node.Namespace)
+            {
+                return false;
+            }
+
+            return node.Versions is null || InList(parts[1].TrimStart('='), node.Versions);
+        }
+
+        /// <summary>ArchSpec._attr_satisfies: no rhs constrains nothing, '*' needs a value, else equal.</summary>
+        private static bool AttrSatisfies(string lhs, string? rhs)
+        {
+            if (string.IsNullOrEmpty(rhs))
+            {
+                return true;
+            }
+
+            return rhs == "*" ? !string.IsNullOrEmpty(lhs) : lhs == rhs;
+        }
+
+        /// <summary>
+        /// ArchSpec._target_satisfies over _make_microarchitecture's reading of the rhs: '*' (alone or in a list) is
+        /// ':'; each element is a name (equal names) or a range compared with archspec's operators.
+        /// </summary>
+        private static bool TargetSatisfies(string lhs, string? rhs)
+        {
+            if (rhs is null)
+            {
+                return true;
+            }
+
+            string[] elements = rhs.Split(',');
+            if (elements.Contains("*") || elements.Contains(":"))
+            {
+                return true;
+            }
+
+            foreach (string element in elements)
+            {
+                int colon = element.IndexOf(':');
+                if (colon < 0)
+                {
+                    if (element == lhs)
+                    {
+                        return true;
+                    }
+
+                    continue;
+                }
+
+                string low = element.Substring(0, colon);
+                string high = element.Substring(colon + 1);
+                if ((low.Length == 0 || UarchLessEqual(low == "*" ? ":" : low, lhs)) && (high.Length == 0 || UarchLessEqual(lhs, high == "*" ? ":" : high)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>archspec Microarchitecture.__le__: equal, or a proper subset of _to_set() (a name archspec does not know is a generic microarchitecture: its set is itself).</summary>
+        private static bool UarchLessEqual(string a, string b)
+        {
+            if (a == b)
+            {
+                return true;
+            }
+
+            HashSet<string> setA = ToSet(a);
+            HashSet<string> setB = ToSet(b);
+            return setA.IsProperSubsetOf(setB);
+        }
+
+        private static HashSet<string> ToSet(string name)
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal) { name };
+            if (ArchspecOracle.Instance.Knows(name))
+            {
+                set.UnionWith(ArchspecOracle.Instance.Ancestors(name));
+            }
+
+            return set;
+        }
+
+        /// <summary>version/__init__.py from_string: items at commas; '=v' exact; 'lo:hi' as [lo, next(hi)); a bare v is v:v; a git version (git.ref, 40 hex, ref=v) no standard version satisfies.</summary>
         private static bool InList(string version, string list)
         {
             foreach (string item in list.Split(','))
             {
+                if (item.StartsWith("git.", StringComparison.Ordinal) || (item.Length == 40 && item.All(Uri.IsHexDigit)) || item.IndexOf('=', 1) > 0)
+                {
+                    continue;
+                }
+
                 if (item.StartsWith('='))
                 {
                     if (SpackVersionOracle.Compare(version, item.Substring(1)) == 0)
@@ -301,6 +534,14 @@ namespace SpecGen.Tests.Infrastructure
             return version.Substring(0, start) + number.ToString(CultureInfo.InvariantCulture);
         }
 
+        private static void SkipSpace(string text, ref int i)
+        {
+            while (i < text.Length && IsPythonSpace(text[i]))
+            {
+                i++;
+            }
+        }
+
         private static string ReadValue(string query, ref int i)
         {
             if (i < query.Length && (query[i] == '\'' || query[i] == '"'))
@@ -313,7 +554,7 @@ namespace SpecGen.Tests.Infrastructure
             }
 
             int start = i;
-            while (i < query.Length && !char.IsWhiteSpace(query[i]))
+            while (i < query.Length && !IsPythonSpace(query[i]))
             {
                 i++;
             }
@@ -334,7 +575,7 @@ namespace SpecGen.Tests.Infrastructure
 
         private static char NextNonBlank(string text, int i)
         {
-            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            while (i < text.Length && IsPythonSpace(text[i]))
             {
                 i++;
             }
@@ -352,11 +593,80 @@ namespace SpecGen.Tests.Infrastructure
         {
             public string? Name { get; set; }
 
+            public string? Namespace { get; set; }
+
             public string? Versions { get; set; }
 
             public string? Hash { get; set; }
 
+            public Arch? Architecture { get; private set; }
+
             public List<(string Name, string Value, bool Exact)> Settings { get; } = new List<(string, string, bool)>();
+
+            public Dictionary<string, List<string>> Flags { get; } = new Dictionary<string, List<string>>();
+
+            /// <summary>
+            /// Spec._set_architecture: the first call builds ArchSpec((platform, os, target)), whose __init__ passes the
+            /// platform and os through _string_or_none; later calls set each given part through the property setters,
+            /// refusing one already set. The vector file's positive lines never repeat a set part.
+            /// </summary>
+            public void SetArchitecture((string Part, object? Value)[] kwargs)
+            {
+                if (Architecture is null)
+                {
+                    object? Get(string part) => kwargs.FirstOrDefault(k => k.Part == part).Value;
+                    Architecture = new Arch { Platform = StringOrNone(Get("platform")), Os = StringOrNone(Get("os")) };
+                    Architecture.SetTarget(Get("target"));
+                    return;
+                }
+
+                foreach ((string part, object? value) in kwargs)
+                {
+                    switch (part)
+                    {
+                        case "platform":
+                            Architecture.Platform = value is null ? null : Str(value);
+                            break;
+                        case "os":
+                            Architecture.Os = value is null ? null : Str(value);
+                            break;
+                        default:
+                            Architecture.SetTarget(value);
+                            break;
+                    }
+                }
+            }
+
+            /// <summary>ArchSpec.__init__ _string_or_none: <c>if s and s != "None": return str(s)</c>.</summary>
+            private static string? StringOrNone(object? value)
+            {
+                bool truthy = value is string text ? text.Length > 0 : value is true;
+                return truthy && Str(value!) != "None" ? Str(value!) : null;
+            }
+
+            private static string Str(object value) => value is bool b ? (b ? "True" : "False") : (string)value;
+        }
+
+        private sealed class Arch
+        {
+            public string? Platform { get; set; }
+
+            public string? Os { get; set; }
+
+            public string? Target { get; private set; }
+
+            /// <summary>The target setter's target_or_none: <c>if t and t != "None"</c>, else None.</summary>
+            public void SetTarget(object? value)
+            {
+                Target = value is string text && text.Length > 0 && text != "None" ? text : null;
+            }
+        }
+
+        private sealed class Edge
+        {
+            public List<string> Virtuals { get; } = new List<string>();
+
+            public Node Node { get; } = new Node();
         }
 
         /// <summary>A page's variant text read the way Spack reads a concrete spec's variant (AbstractVariant.from_node_dict).</summary>

@@ -50,6 +50,13 @@ namespace SpecGen.Tests.Properties
             }
 
             string joined = string.Join(",", values);
+            string[] parts = joined.Split(',');
+            if (parts.Length > 1 && parts.Contains("*"))
+            {
+                // variant.py OptionValue.set: '*' is reserved, so Spack reads no spec with it among several values.
+                return null;
+            }
+
             string sigil = kind == 4 ? ":=" : "=";
             if (joined.All(c => c is not (' ' or '\t' or '\'' or '"' or '\u2028' or '\u0085') && !char.IsControl(c) && !char.IsWhiteSpace(c)))
             {

@@ -41,8 +41,14 @@ namespace SpecGen.Tests.Spack
 
                 string[] parts = line.Split(" | ");
                 Assert.Equal(3, parts.Length);
-                yield return new object[] { n + 1, parts[0].Trim(), parts[1], parts[2] };
+                yield return new object[] { n + 1, parts[0].Trim(), Unescape(parts[1]), parts[2] };
             }
+        }
+
+        /// <summary>A query's \uXXXX escapes as the characters (whitespace and control characters the file cannot show).</summary>
+        private static string Unescape(string query)
+        {
+            return System.Text.RegularExpressions.Regex.Replace(query, @"\\u([0-9A-Fa-f]{4})", m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
         }
 
         [Fact]
