@@ -30,6 +30,14 @@ namespace SpecGen.Tests.Tool
 
         private string Out => Path.Combine(_dir.Path, "spack");
 
+        /// <summary>
+        /// Whether a measured wait is the given one: .NET's timers run on a coarse clock (Environment.TickCount64, on
+        /// Linux CLOCK_MONOTONIC_COARSE, one kernel tick: 4 ms at HZ=250, 10 ms at HZ=100), so a wait of N ms can
+        /// measure up to one tick short on the server's Stopwatch (395 ms for 400 was seen). 15 ms of slack still
+        /// tells a wait from none and a doubled wait from an undoubled one.
+        /// </summary>
+        private static bool AtLeast(TimeSpan gap, int milliseconds) => gap >= TimeSpan.FromMilliseconds(milliseconds - 15);
+
         private (int Code, string Output, string Error) Fetch(params string[] args)
             => Run(new[] { "fetch", "--tag", Develop, "--source", _server.Url, "--out", Out }.Concat(args).ToArray());
 
@@ -47,7 +55,8 @@ namespace SpecGen.Tests.Tool
 
             Assert.True(code == 0, error);
             Assert.Equal(2, _server.RequestsOf(Develop, "zlib"));
-            Assert.True(_server.GapsOf(Develop, "zlib").Single() >= TimeSpan.FromMilliseconds(300), "retried before the delay");
+            TimeSpan gap = _server.GapsOf(Develop, "zlib").Single();
+            Assert.True(AtLeast(gap, 300), "retried after " + gap.TotalMilliseconds + " ms, before the delay");
             Assert.True(File.Exists(Path.Combine(Out, Develop, "zlib", "specs.md")));
         }
 
@@ -61,8 +70,8 @@ namespace SpecGen.Tests.Tool
             Assert.True(code == 0, error);
             TimeSpan[] gaps = _server.GapsOf(Develop, "zlib");
             Assert.Equal(2, gaps.Length);
-            Assert.True(gaps[0] >= TimeSpan.FromMilliseconds(200), "first retry before 200 ms");
-            Assert.True(gaps[1] >= TimeSpan.FromMilliseconds(400), "second retry before 400 ms");
+            Assert.True(AtLeast(gaps[0], 200), "first retry after " + gaps[0].TotalMilliseconds + " ms, before 200 ms");
+            Assert.True(AtLeast(gaps[1], 400), "second retry after " + gaps[1].TotalMilliseconds + " ms, before 400 ms");
         }
 
         [Fact]
@@ -74,7 +83,8 @@ namespace SpecGen.Tests.Tool
 
             Assert.True(code == 0, error);
             Assert.Equal(2, _server.RequestsOf(Develop, "zlib"));
-            Assert.True(_server.GapsOf(Develop, "zlib").Single() >= TimeSpan.FromSeconds(1), "retried before the server's Retry-After");
+            TimeSpan gap = _server.GapsOf(Develop, "zlib").Single();
+            Assert.True(AtLeast(gap, 1000), "retried after " + gap.TotalMilliseconds + " ms, before the server's Retry-After");
         }
 
         [Fact]

@@ -89,17 +89,25 @@ namespace SpecGen.Tests.Tool
         /// <summary>When each request of a path arrived (Stopwatch ticks), in order.</summary>
         public ConcurrentDictionary<string, ConcurrentQueue<long>> Arrivals { get; } = new ConcurrentDictionary<string, ConcurrentQueue<long>>(StringComparer.Ordinal);
 
+        /// <summary>When the server began writing the answer to each request of a path (Stopwatch ticks), in order.</summary>
+        public ConcurrentDictionary<string, ConcurrentQueue<long>> Answered { get; } = new ConcurrentDictionary<string, ConcurrentQueue<long>>(StringComparer.Ordinal);
+
         /// <summary>Time spent on every answer before it is sent (so concurrent requests overlap).</summary>
         public TimeSpan AnswerDelay { get; set; }
 
         /// <summary>The most requests the server was answering at once.</summary>
         public int MaxInFlight => _maxInFlight;
 
-        /// <summary>The times between successive requests of a page.</summary>
+        /// <summary>
+        /// The times from each answer of a page to the next request of it: the client's wait before a retry, measured
+        /// from a point it cannot precede (the answer began before the client could read it), so a busy server thread
+        /// that records an arrival late cannot shrink it.
+        /// </summary>
         public TimeSpan[] GapsOf(string tag, string package)
         {
-            long[] ticks = Arrivals.TryGetValue(PathOf(tag, package), out ConcurrentQueue<long>? queue) ? queue.ToArray() : Array.Empty<long>();
-            return ticks.Zip(ticks.Skip(1), (a, b) => System.Diagnostics.Stopwatch.GetElapsedTime(a, b)).ToArray();
+            long[] arrived = Arrivals.TryGetValue(PathOf(tag, package), out ConcurrentQueue<long>? queue) ? queue.ToArray() : Array.Empty<long>();
+            long[] answered = Answered.TryGetValue(PathOf(tag, package), out ConcurrentQueue<long>? done) ? done.ToArray() : Array.Empty<long>();
+            return answered.Zip(arrived.Skip(1), (a, b) => System.Diagnostics.Stopwatch.GetElapsedTime(a, b)).ToArray();
         }
 
         /// <summary>Queues faults for the next requests of a page; after them, the page is served.</summary>
@@ -193,6 +201,7 @@ namespace SpecGen.Tests.Tool
                                 await Task.Delay(AnswerDelay, _stop.Token).ConfigureAwait(false);
                             }
 
+                            Answered.GetOrAdd(path, _ => new ConcurrentQueue<long>()).Enqueue(System.Diagnostics.Stopwatch.GetTimestamp());
                             open = await Answer(stream, path, fault).ConfigureAwait(false);
                         }
                         finally

@@ -11,7 +11,7 @@ namespace SpecGen.Tests.Spack
     /// <summary>
     /// The query vectors of QueryVectors.txt over the corpus: each positive query selects exactly the specs a second
     /// implementation of Spack's rules selects from the pages' JSON, as many as the file says (at least one); each
-    /// error line throws FormatException naming the position.
+    /// error line throws FormatException naming the position and the reason's key words.
     /// </summary>
     public class QueryVectorTests : IClassFixture<CorpusCatalogFixture>
     {
@@ -67,8 +67,12 @@ namespace SpecGen.Tests.Spack
             _output.WriteLine($"line {line}: {query} ({rule})");
             if (expected.StartsWith("error ", StringComparison.Ordinal))
             {
+                string[] position = expected.Substring(6).Split(' ', 2);
+                Assert.True(position.Length == 2 && position[1].Trim().Length > 0, $"line {line}: an error line names the key words of its reason");
                 FormatException error = Assert.Throws<FormatException>(() => _catalog.Query(query));
-                Assert.Contains("malformed at position " + expected.Substring(6) + ":", error.Message);
+                string at = "malformed at position " + position[0] + ": ";
+                Assert.Contains(at, error.Message);
+                Assert.Contains(position[1].Trim(), error.Message.Substring(error.Message.IndexOf(at, StringComparison.Ordinal) + at.Length));
                 return;
             }
 
