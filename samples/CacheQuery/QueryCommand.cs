@@ -17,7 +17,18 @@ namespace CacheQuery
                 return 2;
             }
 
-            SpecQuery query = catalog.Query(pattern!);
+            SpecQuery query;
+            try
+            {
+                query = catalog.Query(pattern!);
+            }
+            catch (FormatException ex)
+            {
+                // Refused where the pages cannot decide (%c, %cxx, %fortran on a binary of a Spack 1.x compiler).
+                error.WriteLine(ex.Message);
+                return 2;
+            }
+
             if (runnableOn is not null)
             {
                 if (HostCommand.Resolve(runnableOn, error) is not Microarchitecture host)

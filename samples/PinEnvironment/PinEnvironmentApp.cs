@@ -106,7 +106,18 @@ namespace PinEnvironment
                     continue;
                 }
 
-                SpecQuery query = catalog.Query(package + (request.Compiler is null ? string.Empty : " %" + request.Compiler));
+                SpecQuery query;
+                try
+                {
+                    query = catalog.Query(package + (request.Compiler is null ? string.Empty : " %" + request.Compiler));
+                }
+                catch (FormatException ex)
+                {
+                    // Refused where the pages cannot decide (--compiler c, cxx or fortran on a binary of a Spack 1.x compiler).
+                    error.WriteLine(ex.Message);
+                    return 2;
+                }
+
                 if (target is not null)
                 {
                     query = query.RunnableOn(target);

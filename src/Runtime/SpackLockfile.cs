@@ -93,6 +93,12 @@ namespace SpecGen
                 throw new ArgumentNullException(nameof(path));
             }
 
+            if (Directory.Exists(path))
+            {
+                // File.ReadAllBytes says "Access to the path is denied" for a folder, which sends a user the wrong way.
+                throw new IOException(path + " is a folder, not a lockfile (give the spack.lock inside it)");
+            }
+
             byte[] bytes = File.ReadAllBytes(path);
             string text;
             try

@@ -55,7 +55,9 @@ namespace SpecGen
         /// The cached binaries of the pattern's package, nearest first, each with the fields in which it does not satisfy
         /// the pattern (the parts it gives: versions, variants and flags, compilers, os, platform, target); a binary whose
         /// target runs on the pattern's exact target is noted, not counted. The pattern must name a package; a hash
-        /// prefix in it is not compared.
+        /// prefix in it is not compared. A language (<c>%c</c>, <c>%cxx</c>, <c>%fortran</c>) throws
+        /// <see cref="FormatException"/> as <see cref="Query(SpecPattern)"/> does when a binary of the package has a
+        /// compiler written in Spack 1.x form.
         /// </summary>
         public SpecExplanation Explain(SpecPattern pattern)
         {
@@ -67,6 +69,12 @@ namespace SpecGen
             if (pattern.Name is null)
             {
                 throw new ArgumentException("The pattern '" + pattern.Text + "' names no package: an explanation compares the binaries of one package.", nameof(pattern));
+            }
+
+            if (pattern.HasLanguages)
+            {
+                // The same refusal as Query's, over every binary of the package (the nearest ones do not satisfy the rest).
+                CheckLanguages(pattern, SpecPattern.Parse(pattern.Name));
             }
 
             return Explain(new PatternWant(pattern));

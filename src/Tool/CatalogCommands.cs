@@ -104,9 +104,8 @@ namespace SpecGen.Tool
         private static int Answer(string dir, string? text, string? runnableOn, bool host, bool json, bool sort, ToolContext context)
         {
             SpecPattern? pattern = null;
-            if (text is not null && !SpecPattern.TryParse(text, out pattern, out string? problem))
+            if (text is not null && (pattern = ParseQuery(text, host, context)) is null)
             {
-                context.Error.WriteLine(problem);
                 return ToolApp.Usage;
             }
 
@@ -123,7 +122,18 @@ namespace SpecGen.Tool
             }
 
             long start = Stopwatch.GetTimestamp();
-            IEnumerable<Spec> specs = Select(catalog, pattern, runnableOn, host);
+            IEnumerable<Spec> specs;
+            try
+            {
+                specs = Select(catalog, pattern, runnableOn, host);
+            }
+            catch (FormatException ex)
+            {
+                // A question these pages cannot decide (%c, %cxx, %fortran on a binary of a Spack 1.x compiler): refused, as a malformed query is.
+                context.Error.WriteLine(ex.Message);
+                return ToolApp.Usage;
+            }
+
             List<Spec> answer = (sort
                 ? specs.OrderBy(s => s.Package, StringComparer.Ordinal).ThenByDescending(s => s.Version).ThenBy(s => s.Index)
                 : specs).ToList();
@@ -142,6 +152,37 @@ namespace SpecGen.Tool
             }
 
             return 0;
+        }
+
+        /// <summary>
+        /// A query as the runtime reads it; with <paramref name="host"/>, the host's reserved names (<c>os=default_os</c>,
+        /// <c>target=default_target</c>, <c>frontend</c>...) stand for this machine. Null, with the reason written, when
+        /// it is malformed or asks what pages cannot answer.
+        /// </summary>
+        internal static SpecPattern? ParseQuery(string text, bool host, ToolContext context)
+        {
+            if (host)
+            {
+                try
+                {
+                    return SpecPattern.Parse(text, SpackArch.Current);
+                }
+                catch (FormatException ex)
+                {
+                    context.Error.WriteLine(ex.Message);
+                    return null;
+                }
+            }
+
+            if (SpecPattern.TryParse(text, out SpecPattern? pattern, out string? problem))
+            {
+                return pattern;
+            }
+
+            context.Error.WriteLine(problem!.Contains("stands for this machine's", StringComparison.Ordinal)
+                ? problem + " On the command line, --host reads it as this machine (" + SpackArch.Current + ")."
+                : problem);
+            return null;
         }
 
         private static IEnumerable<Spec> Select(SpecCatalog catalog, SpecPattern? pattern, string? runnableOn, bool host)

@@ -249,15 +249,15 @@ namespace SpecGen.Tool
 
         private static int RunExplain(string text, string dir, bool host, bool json, ToolContext context)
         {
-            if (!SpecPattern.TryParse(text, out SpecPattern? pattern, out string? problem))
+            SpecPattern? pattern = CatalogCommands.ParseQuery(text, host, context);
+            if (pattern is null)
             {
-                context.Error.WriteLine(problem);
                 return ToolApp.Usage;
             }
 
-            if (pattern!.Name is null)
+            if (pattern.Name is null)
             {
-                context.Error.WriteLine($"The query '{text}' names no package: explain compares the binaries of one package (e.g. \"zlib{text.Trim()}\").");
+                context.Error.WriteLine($"The query '{text}' names no package: explain compares the binaries of one package (e.g. \"zlib {text.Trim()}\").");
                 return ToolApp.Usage;
             }
 
@@ -273,7 +273,7 @@ namespace SpecGen.Tool
                 SpackArch here = SpackArch.Current;
                 string arch = " target=" + here.Target.Name + (pattern.Os is null ? " os=" + here.Os : string.Empty) + (pattern.Platform is null ? " platform=" + here.Platform : string.Empty);
                 int compiler = CompilerStart(text);
-                pattern = SpecPattern.Parse(text.Substring(0, compiler).TrimEnd() + arch + " " + text.Substring(compiler));
+                pattern = SpecPattern.Parse(text.Substring(0, compiler).TrimEnd() + arch + " " + text.Substring(compiler), here);
             }
 
             SpecCatalog? catalog = Catalog(dir, Array.Empty<string>(), context);
@@ -282,7 +282,18 @@ namespace SpecGen.Tool
                 return ToolApp.Usage;
             }
 
-            SpecExplanation explanation = catalog.Explain(pattern);
+            SpecExplanation explanation;
+            try
+            {
+                explanation = catalog.Explain(pattern);
+            }
+            catch (FormatException ex)
+            {
+                // A question these pages cannot decide (%c, %cxx, %fortran on a binary of a Spack 1.x compiler): refused, as a malformed query is.
+                context.Error.WriteLine(ex.Message);
+                return ToolApp.Usage;
+            }
+
             if (!explanation.HasPage)
             {
                 context.Error.WriteLine($"No page of '{pattern.Name}' under {dir}, so none of its binaries is cached{Text.DidYouMean(pattern.Name!, catalog.Packages)}");

@@ -74,8 +74,20 @@ namespace CatalogConsumer
                 return 2;
             }
 
+            SpecQuery query;
+            try
+            {
+                query = Catalog.Query(pattern!);
+            }
+            catch (FormatException ex)
+            {
+                // Refused where the pages cannot decide (%c, %cxx, %fortran on a binary of a Spack 1.x compiler).
+                error.WriteLine(ex.Message);
+                return 2;
+            }
+
             int count = 0;
-            foreach (Spec spec in Catalog.Query(pattern!))
+            foreach (Spec spec in query)
             {
                 output.WriteLine($"{spec.Tag}: {spec}");
                 count++;

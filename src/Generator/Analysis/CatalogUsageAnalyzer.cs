@@ -246,7 +246,7 @@ namespace SpecGen.Generator.Analysis
                         : null;
                 case ILocalReferenceOperation local when model is not null:
                     return Declaration<VariableDeclaratorSyntax>(local.Local, receiver) is { Initializer: { } initializer } declarator
-                        && !IsWrittenAgain(declarator.Ancestors().OfType<BlockSyntax>().FirstOrDefault(), local.Local.Name)
+                        && !IsWrittenAgain(ScopeOf(declarator), local.Local.Name)
                         ? Trace(model.GetOperation(Unwrap(initializer.Value)), depth - 1)
                         : null;
                 case IFieldReferenceOperation field when model is not null && field.Field.IsReadOnly:
@@ -258,6 +258,13 @@ namespace SpecGen.Generator.Analysis
                 default:
                     return null;
             }
+        }
+
+        /// <summary>Where a local can be written: its block, or the file when it is declared in top-level statements.</summary>
+        private static SyntaxNode? ScopeOf(VariableDeclaratorSyntax declarator)
+        {
+            return (SyntaxNode?)declarator.Ancestors().OfType<BlockSyntax>().FirstOrDefault()
+                ?? (declarator.Ancestors().OfType<GlobalStatementSyntax>().Any() ? declarator.SyntaxTree.GetRoot() : null);
         }
 
         /// <summary>The expression inside parentheses (C# has no operation for them).</summary>

@@ -57,6 +57,27 @@ namespace SpecGen.Tests.Samples
             Assert.Equal(expected, pins);
         }
 
+        [Fact]
+        public void The_readme_shows_the_file_its_first_command_writes()
+        {
+            string readme = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+            const string Command = "dotnet run --project samples/PinEnvironment -- ";
+            string line = readme.Split('\n').First(l => l.StartsWith(Command, StringComparison.Ordinal) && l.Contains("-o spack.yaml", StringComparison.Ordinal));
+            int start = readme.IndexOf("The first command writes this `spack.yaml`:\n\n```yaml\n", StringComparison.Ordinal);
+            Assert.True(start >= 0, "README: the block after the PinEnvironment commands");
+            start = readme.IndexOf("```yaml\n", start, StringComparison.Ordinal) + "```yaml\n".Length;
+            string shown = readme.Substring(start, readme.IndexOf("```", start, StringComparison.Ordinal) - start);
+
+            using TempDirectory dir = DotNet.TempDirectory("specgen-pin");
+            string[] args = line.Substring(Command.Length).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            string file = Path.Combine(dir.Path, "spack.yaml");
+            args[Array.IndexOf(args, "-o") + 1] = file;
+            (int code, _, string error) = Run(args);
+
+            Assert.True(code == 0, error);
+            Assert.Equal(shown, File.ReadAllText(file));
+        }
+
         /// <summary>The most specific target (most ancestors in archspec's graph), then the newest version, then the first.</summary>
         private static OracleSpec Best(IEnumerable<OracleSpec> candidates)
         {

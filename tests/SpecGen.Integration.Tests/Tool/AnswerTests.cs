@@ -77,6 +77,44 @@ namespace SpecGen.Tests.Tool
         }
 
         [Theory]
+        [InlineData("query", "zlib %cxx")]
+        [InlineData("query", "%fortran")]
+        [InlineData("list", "zlib %cxx")]
+        [InlineData("explain", "zlib %cxx")]
+        public void A_language_the_pages_cannot_decide_is_refused_as_a_usage_error_by_the_tool_and_the_sample(string command, string query)
+        {
+            // The bundled zlib binaries name a Spack 1.x compiler, whose languages pages do not record.
+            (int code, string output, string error) = command == "explain" ? Run(command, query, "--pages", _pages) : Run(command, _pages, query);
+            Assert.Equal(2, code);
+            Assert.Equal(string.Empty, output);
+            Assert.Contains("not the languages it provided", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("unexpected", error, StringComparison.Ordinal);
+
+            if (command == "query")
+            {
+                (int sampleCode, string sample, string sampleError) = CacheQuery("query", query);
+                Assert.Equal(2, sampleCode);
+                Assert.Equal(string.Empty, sample);
+                Assert.Contains("not the languages it provided", sampleError, StringComparison.Ordinal);
+            }
+        }
+
+        [Fact]
+        public void Reserved_names_stand_for_this_machine_with_host_and_otherwise_say_so()
+        {
+            (int code, _, string error) = Run("query", _pages, "zlib os=default_os");
+            Assert.Equal(2, code);
+            Assert.Contains("On the command line, --host reads it as this machine (" + SpackArch.Current + ").", error, StringComparison.Ordinal);
+
+            // With --host, os=default_os is this machine's OS: the answer is the one of --host alone (or both find nothing).
+            (int hostCode, string hostOutput, _) = Run("query", _pages, "zlib", "--host", "--json");
+            (code, string output, error) = Run("query", _pages, "zlib os=default_os", "--host", "--json");
+            Assert.Equal(hostCode, code);
+            Assert.Equal(Lines(hostOutput), Lines(output));
+            Assert.DoesNotContain("stands for this machine", error, StringComparison.Ordinal);
+        }
+
+        [Theory]
         [InlineData("python@3.10: target=x86_64_v3 %gcc@11:")]
         [InlineData("python", "--runnable-on", "zen3")]
         [InlineData("cmake os=ubuntu22.04", "--runnable-on", "neoverse_v2")]

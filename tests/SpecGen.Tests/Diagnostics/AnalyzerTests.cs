@@ -26,12 +26,12 @@ namespace SpecGen.Tests.Diagnostics
             return AnalyzeSource("namespace Consumer { static class Uses { static void Run() { SpecGen.Spec spec; " + body + " } } }", version);
         }
 
-        private static async Task<Diagnostic[]> AnalyzeSource(string source, Microsoft.CodeAnalysis.CSharp.LanguageVersion version = Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest)
+        private static async Task<Diagnostic[]> AnalyzeSource(string source, Microsoft.CodeAnalysis.CSharp.LanguageVersion version = Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest, OutputKind kind = OutputKind.DynamicallyLinkedLibrary)
         {
             var parse = new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(version);
             GeneratorOutput output = GeneratorHarness.Run(
                 GeneratorHarness.CreateDriver(Pages, new Dictionary<string, string> { ["RootNamespace"] = "Consumer" }, parse),
-                GeneratorHarness.NewCompilation(parse, "Consumer", source).WithOptions(GeneratorHarness.NewCompilation().Options.WithNullableContextOptions(version >= Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable)));
+                GeneratorHarness.NewCompilation(parse, "Consumer", source).WithOptions(GeneratorHarness.NewCompilation().Options.WithOutputKind(kind).WithNullableContextOptions(version >= Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable)));
             Compilation compilation = output.Compilation;
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
             ImmutableArray<Diagnostic> diagnostics = await compilation
@@ -231,6 +231,27 @@ namespace SpecGen.Tests.Diagnostics
             Assert.StartsWith("Package 'py-gsat'", found[0].GetMessage());
             Assert.StartsWith("Operating system 'ubuntu99.04'", found[1].GetMessage());
             Assert.StartsWith("Target 'nosuch'", found[2].GetMessage());
+        }
+
+        [Fact]
+        public async Task Locals_of_top_level_statements_are_traced_as_the_readme_writes_them()
+        {
+            Diagnostic[] found = await AnalyzeSource(
+                @"using SpecGen;
+                using Consumer;
+                SpecCatalog catalog = SpackCache.Catalog;
+                foreach (Spec spec in catalog.Query(""py-gsat""))
+                {
+                    System.Console.WriteLine(spec);
+                }
+
+                SpecCatalog other = SpackCache.Catalog;
+                other = SpecCatalog.Combine(other, other);
+                other.Query(""nope"");",
+                kind: OutputKind.ConsoleApplication);
+
+            Assert.Equal(new[] { "SPG0021" }, found.Select(d => d.Id));
+            Assert.StartsWith("Package 'py-gsat'", found[0].GetMessage());
         }
 
         [Fact]

@@ -177,6 +177,9 @@ namespace SpecGen.Tests.Lockfiles
             Assert.StartsWith(path + ": Not a Spack lockfile: the object $ has no _meta", ex.Message, StringComparison.Ordinal);
 
             Assert.Throws<FileNotFoundException>(() => SpackLockfile.Load(Path.Combine(dir.Path, "missing.lock")));
+
+            IOException folder = Assert.Throws<IOException>(() => SpackLockfile.Load(dir.Path));
+            Assert.Equal(dir.Path + " is a folder, not a lockfile (give the spack.lock inside it)", folder.Message);
         }
 
         [Fact]
