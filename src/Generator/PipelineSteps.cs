@@ -21,6 +21,9 @@ namespace SpecGen.Generator
         /// <summary>Which diagnostics are errors in this compilation.</summary>
         public const string Severities = "SpecGen.Severities";
 
+        /// <summary>Each page's path and text, compared by content (an unchanged file is not read again by a kept driver).</summary>
+        public const string PageTexts = "SpecGen.PageTexts";
+
         /// <summary>Each page read: its model (when readable) and diagnostics.</summary>
         public const string PageResults = "SpecGen.PageResults";
 

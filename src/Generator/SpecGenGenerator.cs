@@ -54,7 +54,13 @@ namespace SpecGen.Generator
                 .Select(static (compilation, cancellationToken) => SeverityReader.Read(compilation.Options, cancellationToken))
                 .WithTrackingName(PipelineSteps.Severities);
 
-            IncrementalValuesProvider<PageResult> pageResults = pageFiles
+            // Compared by content: a driver kept between builds gets new AdditionalText objects for unchanged files.
+            IncrementalValuesProvider<PageText> pageTexts = pageFiles
+                .Select(static (file, cancellationToken) => ReadText(file, cancellationToken))
+                .WithComparer(PageText.ByContent)
+                .WithTrackingName(PipelineSteps.PageTexts);
+
+            IncrementalValuesProvider<PageResult> pageResults = pageTexts
                 .Combine(readOptions)
                 .Select(static (pair, cancellationToken) => ReadPage(pair.Left, pair.Right, cancellationToken))
                 .WithTrackingName(PipelineSteps.PageResults);
@@ -153,19 +159,24 @@ namespace SpecGen.Generator
             return text is null ? LockfileStage.Unreadable(file.Path, why) : LockfileStage.Read(file.Path, text, cancellationToken);
         }
 
-        private static PageResult ReadPage(AdditionalText file, ReadOptions options, CancellationToken cancellationToken)
+        private static PageText ReadText(AdditionalText file, CancellationToken cancellationToken)
         {
             SourceText? text = TextOf(file, out string? why, cancellationToken);
-            if (text is null)
+            return new PageText(file.Path, text, why);
+        }
+
+        private static PageResult ReadPage(PageText file, ReadOptions options, CancellationToken cancellationToken)
+        {
+            if (file.Text is null)
             {
                 var diagnostic = DiagnosticInfo.Create(
                     DiagnosticDescriptors.NotAPage,
                     new LocationInfo(file.Path, default, default),
-                    "the file could not be read" + (why is null ? string.Empty : ": " + why));
+                    "the file could not be read" + (file.Why is null ? string.Empty : ": " + file.Why));
                 return new PageResult(null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
             }
 
-            return PageReader.Read(file.Path, text, options, cancellationToken);
+            return PageReader.Read(file.Path, file.Text, options, cancellationToken);
         }
 
         /// <summary>Adds a generated file; a failure of SpecGen's own is reported as SPG0000, never thrown at the compiler.</summary>

@@ -45,6 +45,33 @@ namespace SpecGen.Tests.Generator
             Assert.Contains(IncrementalStepRunReason.Modified, result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Select(o => o.Reason));
         }
 
+        /// <summary>
+        /// The compiler server keeps a driver between builds (the <c>enable-generator-cache</c> feature SpecGen.props sets)
+        /// and hands it a new AdditionalText for every file on every build: unchanged pages must not be read again.
+        /// </summary>
+        [Fact]
+        public void New_file_objects_for_unchanged_pages_read_only_the_edited_page_again()
+        {
+            (GeneratorDriver driver, Compilation compilation) = FirstRun();
+            AdditionalText[] fresh = Pages.Select(p => (AdditionalText)new MemoryAdditionalText(p.Path, p.Text)).ToArray();
+            fresh[1] = new MemoryAdditionalText(Pages[1].Path, Pages[1].Text.Replace("\"size\": \"-\"", "\"size\": \"1234\"", StringComparison.Ordinal));
+
+            driver = driver.ReplaceAdditionalTexts(System.Collections.Immutable.ImmutableArray.Create(fresh)).RunGenerators(compilation);
+            GeneratorRunResult result = driver.GetRunResult().Results.Single();
+
+            Assert.Equal(new[] { IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Modified, IncrementalStepRunReason.Unchanged }, Reasons(result, PipelineSteps.PageTexts));
+            IncrementalStepRunReason[] pages = Reasons(result, PipelineSteps.PageResults);
+            Assert.Equal(IncrementalStepRunReason.Modified, pages[1]);
+            Assert.True(IsReused(pages[0]) && IsReused(pages[2]), string.Join(", ", pages));
+
+            // The same files again: nothing is read, nothing is emitted.
+            fresh = fresh.Select(t => (AdditionalText)new MemoryAdditionalText(t.Path, t.GetText()!.ToString())).ToArray();
+            driver = driver.ReplaceAdditionalTexts(System.Collections.Immutable.ImmutableArray.Create(fresh)).RunGenerators(compilation);
+            result = driver.GetRunResult().Results.Single();
+            Assert.All(Reasons(result, PipelineSteps.PageResults), r => Assert.True(IsReused(r), r.ToString()));
+            Assert.True(IsReused(Reasons(result, PipelineSteps.DataSource).Single()));
+        }
+
         [Fact]
         public void Moving_text_without_changing_data_emits_no_new_source()
         {

@@ -44,7 +44,7 @@ namespace SpecGen.Tests.Infrastructure
         internal static readonly Lazy<ImmutableArray<MetadataReference>> References = new Lazy<ImmutableArray<MetadataReference>>(LoadReferences);
 
         /// <summary>SpecGen steps whose values are the compiler's own inputs (the additional files), not SpecGen's models.</summary>
-        private static readonly HashSet<string> InputSteps = new HashSet<string>(StringComparer.Ordinal) { PipelineSteps.PageFiles };
+        private static readonly HashSet<string> InputSteps = new HashSet<string>(StringComparer.Ordinal) { PipelineSteps.PageFiles, PipelineSteps.PageTexts };
 
         private static int s_loads;
 
