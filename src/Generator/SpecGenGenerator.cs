@@ -161,6 +161,8 @@ namespace SpecGen.Generator
 
         private static PageText ReadText(AdditionalText file, CancellationToken cancellationToken)
         {
+            // A cancelled build reads no more files (the driver does not check between the items of a step).
+            cancellationToken.ThrowIfCancellationRequested();
             SourceText? text = TextOf(file, out string? why, cancellationToken);
             return new PageText(file.Path, text, why);
         }
