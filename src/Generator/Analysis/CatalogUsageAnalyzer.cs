@@ -220,7 +220,8 @@ namespace SpecGen.Generator.Analysis
         /// <summary>
         /// The generated class whose catalog <paramref name="receiver"/> is, or null when it cannot be told: the
         /// generated <c>Catalog</c> property itself, or a local, a readonly field or a get-only expression-bodied property
-        /// of this file whose only value is one that traces back to it. A parameter or anything assigned elsewhere is not traced.
+        /// of this file whose only value is one that traces back to it, or a parameter every caller in this file passes
+        /// such a value (see <see cref="TraceParameter"/>). Anything assigned elsewhere is not traced.
         /// </summary>
         private static INamedTypeSymbol? Trace(IOperation? receiver, int depth)
         {
@@ -255,9 +256,73 @@ namespace SpecGen.Generator.Analysis
                         && !IsWrittenAgain(fieldDeclarator.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault(), field.Field.Name)
                         ? Trace(model.GetOperation(Unwrap(value.Value)), depth - 1)
                         : null;
+                case IParameterReferenceOperation parameter when model is not null:
+                    return TraceParameter(parameter, model, depth);
                 default:
                     return null;
             }
+        }
+
+        /// <summary>
+        /// The generated class a parameter's value always traces to: a parameter (not ref, out or params, never assigned)
+        /// of a local function, or of a private, non-generic method of a type declared in this one file, every use of
+        /// which in the file is a call whose argument traces to the same generated class. Any other use (a method group,
+        /// a default argument, a call from elsewhere) leaves it untraced.
+        /// </summary>
+        private static INamedTypeSymbol? TraceParameter(IParameterReferenceOperation reference, SemanticModel model, int depth)
+        {
+            IParameterSymbol parameter = reference.Parameter;
+            if (parameter.ContainingSymbol is not IMethodSymbol method || parameter.RefKind != RefKind.None || parameter.IsParams || method.IsGenericMethod
+                || !(method.MethodKind == MethodKind.LocalFunction
+                    || (method.MethodKind == MethodKind.Ordinary && method.DeclaredAccessibility == Accessibility.Private && method.ContainingType.DeclaringSyntaxReferences.Length == 1)))
+            {
+                return null;
+            }
+
+            SyntaxTree tree = reference.Syntax.SyntaxTree;
+            if (method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].SyntaxTree != tree
+                || IsWrittenAgain(method.DeclaringSyntaxReferences[0].GetSyntax(), parameter.Name))
+            {
+                return null;
+            }
+
+            INamedTypeSymbol? found = null;
+            foreach (IdentifierNameSyntax name in tree.GetRoot().DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (name.Identifier.ValueText != method.Name)
+                {
+                    continue;
+                }
+
+                SymbolInfo info = model.GetSymbolInfo(name);
+                if (!SymbolEqualityComparer.Default.Equals(info.Symbol?.OriginalDefinition, method))
+                {
+                    if (info.Symbol is null && info.CandidateSymbols.Any(c => SymbolEqualityComparer.Default.Equals(c.OriginalDefinition, method)))
+                    {
+                        return null;
+                    }
+
+                    continue;
+                }
+
+                SyntaxNode callee = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+                if (callee.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != callee
+                    || model.GetOperation(invocation) is not IInvocationOperation call)
+                {
+                    return null;
+                }
+
+                IArgumentOperation? argument = call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal);
+                INamedTypeSymbol? traced = argument is null || argument.ArgumentKind != ArgumentKind.Explicit ? null : Trace(argument.Value, depth - 1);
+                if (traced is null || (found is not null && !SymbolEqualityComparer.Default.Equals(found, traced)))
+                {
+                    return null;
+                }
+
+                found = traced;
+            }
+
+            return found;
         }
 
         /// <summary>Where a local can be written: its block, or the file when it is declared in top-level statements.</summary>

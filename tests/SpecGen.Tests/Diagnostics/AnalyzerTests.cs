@@ -234,6 +234,34 @@ namespace SpecGen.Tests.Diagnostics
         }
 
         [Fact]
+        public async Task Parameters_are_traced_when_every_caller_in_the_file_passes_the_generated_catalog()
+        {
+            Diagnostic[] found = await AnalyzeSource(@"namespace Consumer { static class Uses {
+                static readonly SpecGen.SpecCatalog Field = SpackCache.Catalog;
+                static void Run() {
+                    Pick(SpackCache.Catalog);
+                    Pick(Field);
+                    Local(SpackCache.Catalog);
+                    void Local(SpecGen.SpecCatalog local) => local.Where(os: ""ubuntu99.04"");
+                    Mixed(SpackCache.Catalog);
+                    Mixed(SpecGen.SpecCatalog.Combine(SpackCache.Catalog, SpackCache.Catalog));
+                    System.Action<SpecGen.SpecCatalog> group = AsGroup;
+                    AsGroup(SpackCache.Catalog);
+                    Reassigned(SpackCache.Catalog);
+                }
+                private static void Pick(SpecGen.SpecCatalog catalog) => catalog.Query(""py-gsat"");
+                private static void Mixed(SpecGen.SpecCatalog catalog) => catalog.Query(""nope"");
+                private static void AsGroup(SpecGen.SpecCatalog catalog) => catalog.Query(""nope"");
+                private static void Reassigned(SpecGen.SpecCatalog catalog) { catalog = SpecGen.SpecCatalog.Combine(catalog, catalog); catalog.Query(""nope""); }
+                public static void Open(SpecGen.SpecCatalog catalog) => catalog.Query(""nope"");
+                } }");
+
+            Assert.Equal(new[] { "SPG0021", "SPG0021" }, found.Select(d => d.Id));
+            Assert.StartsWith("Operating system 'ubuntu99.04'", found[0].GetMessage());
+            Assert.StartsWith("Package 'py-gsat'", found[1].GetMessage());
+        }
+
+        [Fact]
         public async Task Locals_of_top_level_statements_are_traced_as_the_readme_writes_them()
         {
             Diagnostic[] found = await AnalyzeSource(
