@@ -19,7 +19,8 @@ namespace SpecGen
         /// <summary>
         /// Why detection on Linux <c>/proc/cpuinfo</c> text gives the microarchitecture
         /// <see cref="DetectFromCpuInfo"/> gives: for x86_64 and AArch64, each next level (a child in archspec's graph,
-        /// generic or of the CPU's vendor) with the first of its features, in order, that the report lacks
+        /// generic or of the CPU's vendor) with the first of its features (alphabetical: archspec keeps them as a set)
+        /// that the report lacks
         /// (<c>x86_64_v3 needs abm, which this CPU lacks</c>); for POWER the generation the next level needs; for
         /// RISC-V the report's <c>uarch</c>; and when archspec knows nothing more specific, that.
         /// </summary>
