@@ -73,6 +73,20 @@ namespace SpecGen.Tests.Archspec
             Assert.Throws<ArgumentNullException>(() => Microarchitecture.ReasonFromSysctl(m1, null!));
         }
 
+        [Fact]
+        public void A_report_without_a_vendor_line_is_of_the_generic_vendor()
+        {
+            // archspec's proc_cpuinfo: vendor_id absent means "generic"; every child of x86_64_v4 is of a vendor, so
+            // a CPU with all of x86_64_v4's features and no vendor goes no further.
+            string cpuinfo = "processor\t: 0\nflags\t\t: " + string.Join(" ", Microarchitecture.Parse("x86_64_v4").Features) + "\n";
+            Assert.Equal("x86_64_v4", Microarchitecture.DetectFromCpuInfo(cpuinfo, "x86_64").Name);
+            Assert.Equal("archspec has no more specific target for this CPU (vendor generic) than x86_64_v4", Microarchitecture.ReasonFromCpuInfo(cpuinfo, "x86_64"));
+
+            // A RISC-V report without a uarch line is named by its family.
+            Assert.Equal("riscv64", Microarchitecture.DetectFromCpuInfo("processor\t: 0\n", "riscv64").Name);
+            Assert.Equal("RISC-V is named by the report's uarch line (riscv64)", Microarchitecture.ReasonFromCpuInfo("processor\t: 0\n", "riscv64"));
+        }
+
         /// <summary>The first value of a <c>key : value</c> line of a cpuinfo report.</summary>
         private static string Field(string cpuinfo, string key)
         {
