@@ -107,6 +107,25 @@ System.Console.WriteLine($""count={catalog.Count} packages={string.Join("","", c
         }
 
         [Fact]
+        public void The_compiler_keeps_the_generators_state_between_builds_unless_the_project_opts_out()
+        {
+            // The compiler server keeps a generator driver only with this feature; the package adds it to the project's own.
+            string project = Project("net10.0", "<Features>$(Features);strict</Features>");
+            using TempDirectory root = Consumer(project, "System.Console.WriteLine(SpackCache.Catalog.Count);", out _);
+            string app = Path.Combine(root.Path, "app");
+            (int code, string output) = DotNet.Run(app, "restore", "-nologo", "-v:q");
+            Assert.True(code == 0, output);
+
+            (code, output) = DotNet.Run(app, "msbuild", "-nologo", "-getProperty:Features");
+            Assert.True(code == 0, output);
+            Assert.Equal(new[] { "strict", "enable-generator-cache" }, output.Trim().Split(';', StringSplitOptions.RemoveEmptyEntries));
+
+            (code, output) = DotNet.Run(app, "msbuild", "-nologo", "-getProperty:Features", "-p:SpecGenGeneratorCache=false");
+            Assert.True(code == 0, output);
+            Assert.Equal(new[] { "strict" }, output.Trim().Split(';', StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        [Fact]
         public void Class_name_and_namespace_properties_are_honoured()
         {
             const string Program = "System.Console.WriteLine(My.Tools.BinaryCache.Catalog.Count + \" \" + My.Tools.BinaryCache.Packages.PyGast);";
