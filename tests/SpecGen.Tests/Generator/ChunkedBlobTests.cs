@@ -26,15 +26,7 @@ namespace SpecGen.Tests.Generator
     /// </summary>
     public class ChunkedBlobTests
     {
-        private static readonly CatalogResult Corpus = Build();
-
-        private static CatalogResult Build()
-        {
-            ImmutableArray<PageModel> pages = TestPaths.CorpusPages()
-                .Select(p => PageReader.Read(p.Path, SourceText.From(p.Text), new ReadOptions(ReadOptions.DefaultMaxPageSize), CancellationToken.None).Page!)
-                .ToImmutableArray();
-            return CatalogBuilder.Build(pages, EffectiveSeverities.Default, CancellationToken.None);
-        }
+        private static readonly CatalogResult Corpus = InMemoryCatalog.Build(TestPaths.CorpusPages());
 
         [Theory]
         [InlineData(true, 1000)]

@@ -27,15 +27,7 @@ namespace SpecGen.Tests.Generator
     /// </summary>
     public class StringBlobTests
     {
-        private static readonly CatalogResult Corpus = Build(TestPaths.CorpusPages().Select(p => (p.Path, p.Text)));
-
-        private static CatalogResult Build(System.Collections.Generic.IEnumerable<(string Path, string Text)> pages)
-        {
-            ImmutableArray<PageModel> models = pages
-                .Select(p => PageReader.Read(p.Path, SourceText.From(p.Text), new ReadOptions(ReadOptions.DefaultMaxPageSize), CancellationToken.None).Page!)
-                .ToImmutableArray();
-            return CatalogBuilder.Build(models, EffectiveSeverities.Default, CancellationToken.None);
-        }
+        private static readonly CatalogResult Corpus = InMemoryCatalog.Build(TestPaths.CorpusPages());
 
         [Fact]
         public void String_constants_give_the_catalog_the_utf8_form_gives()

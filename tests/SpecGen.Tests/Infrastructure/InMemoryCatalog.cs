@@ -26,7 +26,10 @@ namespace SpecGen.Tests.Infrastructure
         }
 
         /// <summary>The two blobs a build would embed for <paramref name="pages"/>.</summary>
-        public static EncodedCatalog Encode(IEnumerable<TestPage> pages)
+        public static EncodedCatalog Encode(IEnumerable<TestPage> pages) => CatalogEncoder.Encode(Build(pages).Data, CancellationToken.None);
+
+        /// <summary>The catalog a build makes of <paramref name="pages"/> (the generator's stages without the driver), which must all be clean.</summary>
+        public static CatalogResult Build(IEnumerable<TestPage> pages)
         {
             (CatalogResult catalog, List<DiagnosticInfo> diagnostics) = CatalogPipeline.Run(
                 pages.Select(p => (p.Path, SourceText.From(p.Text))),
@@ -34,7 +37,7 @@ namespace SpecGen.Tests.Infrastructure
                 EffectiveSeverities.Default,
                 CancellationToken.None);
             Assert.DoesNotContain(diagnostics, d => d.IsErrorByDefault);
-            return CatalogEncoder.Encode(catalog.Data, CancellationToken.None);
+            return catalog;
         }
     }
 }
