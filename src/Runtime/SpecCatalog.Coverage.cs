@@ -71,12 +71,6 @@ namespace SpecGen
                 throw new ArgumentException("The pattern '" + pattern.Text + "' names no package: an explanation compares the binaries of one package.", nameof(pattern));
             }
 
-            if (pattern.HasLanguages)
-            {
-                // The same refusal as Query's, over every binary of the package (the nearest ones do not satisfy the rest).
-                CheckLanguages(pattern, SpecPattern.Parse(pattern.Name));
-            }
-
             return Explain(new PatternWant(pattern));
         }
 

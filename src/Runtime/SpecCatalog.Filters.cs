@@ -75,7 +75,7 @@ namespace SpecGen
 
             if (pattern.HasLanguages)
             {
-                CheckLanguages(pattern, pattern.WithoutLanguages);
+                CheckLanguages(pattern);
             }
 
             if (_parts is not null)
@@ -100,13 +100,11 @@ namespace SpecGen
         /// is written in Spack 1.x form (spec.py _satisfying_edges: only the compiler of a v0.2x page is known to be an
         /// edge providing c, cxx and fortran).
         /// </summary>
-        /// <param name="pattern">The pattern with its languages.</param>
-        /// <param name="candidates">The specs whose compilers must be known: those satisfying the rest of the pattern for a query, every binary of its package for an explanation.</param>
-        internal void CheckLanguages(SpecPattern pattern, SpecPattern candidates)
+        private void CheckLanguages(SpecPattern pattern)
         {
             foreach (SpecCatalog part in _parts ?? new[] { this })
             {
-                foreach (Spec spec in part.Query(candidates))
+                foreach (Spec spec in part.Query(pattern.WithoutLanguages))
                 {
                     Compiler compiler = spec.Compiler;
                     foreach (CompilerPattern wanted in pattern.Compilers)
