@@ -39,6 +39,15 @@ namespace SpecGen.Generator
         /// <summary>The pages the data blobs are made from.</summary>
         public const string CatalogData = "SpecGen.CatalogData";
 
+        /// <summary>Each page's names, spec count and versions (no locations), what the API is made from.</summary>
+        public const string PageNames = "SpecGen.PageNames";
+
+        /// <summary>The API model and the names that collided (SPG0017).</summary>
+        public const string ApiResult = "SpecGen.ApiResult";
+
+        /// <summary>SPG0017 diagnostics, with the names' locations.</summary>
+        public const string Collisions = "SpecGen.Collisions";
+
         /// <summary>The names, identifiers and docs the API source is made from.</summary>
         public const string ApiModel = "SpecGen.ApiModel";
 
@@ -47,6 +56,15 @@ namespace SpecGen.Generator
 
         /// <summary>The input of the data source output.</summary>
         public const string DataSource = "SpecGen.DataSource";
+
+        /// <summary>The catalog's pages split into chunks (one data file each).</summary>
+        public const string ChunkPlan = "SpecGen.ChunkPlan";
+
+        /// <summary>One chunk of the catalog's pages: an edit changes one; the others compare equal and stay cached.</summary>
+        public const string Chunks = "SpecGen.Chunks";
+
+        /// <summary>The chunks' names, for the index that combines them (empty for a catalog written as one file).</summary>
+        public const string ChunkIndex = "SpecGen.ChunkIndex";
 
         /// <summary>Each lockfile (SpackLockfile item) read: its model (when readable) and diagnostics (SPG0027, SPG0028).</summary>
         public const string Lockfiles = "SpecGen.Lockfiles";

@@ -21,9 +21,10 @@ namespace SpecGen.Generator
         public const string MaxCatalogSizeProperty = "SpecGenMaxCatalogSize";
         public const string GlobalUsingProperty = "SpecGenGlobalUsing";
         public const string StringHeapBudgetProperty = "SpecGenStringHeapBudget";
+        public const string ChunkPagesProperty = "SpecGenChunkPages";
 
         /// <summary>Every MSBuild property read; SpecGen.props makes each visible to the compiler (a test checks it).</summary>
-        public static readonly string[] Properties = { RootNamespaceProperty, ClassNameProperty, NamespaceProperty, MaxPageSizeProperty, PublicProperty, MaxCatalogSizeProperty, GlobalUsingProperty, StringHeapBudgetProperty };
+        public static readonly string[] Properties = { RootNamespaceProperty, ClassNameProperty, NamespaceProperty, MaxPageSizeProperty, PublicProperty, MaxCatalogSizeProperty, GlobalUsingProperty, StringHeapBudgetProperty, ChunkPagesProperty };
 
         public static Settings From(AnalyzerConfigOptions global, ParseOptions parseOptions)
         {
@@ -33,6 +34,7 @@ namespace SpecGen.Generator
             long maxCatalogSize = PositiveSize(global, MaxCatalogSizeProperty, ReadOptions.DefaultMaxCatalogSize(), long.MaxValue, diagnostics);
 
             int stringHeapBudget = (int)Size(global, StringHeapBudgetProperty, GeneratedCode.StringHeapBudget, 16 * 1024 * 1024, allowZero: true, "bytes", diagnostics);
+            int chunkPages = (int)Size(global, ChunkPagesProperty, EmitOptions.AutoChunkPages, int.MaxValue, allowZero: true, "pages", diagnostics);
             bool isPublic = Flag(global, PublicProperty, false, diagnostics);
             bool globalUsing = Flag(global, GlobalUsingProperty, true, diagnostics);
 
@@ -62,7 +64,7 @@ namespace SpecGen.Generator
 
             int version = parseOptions is CSharpParseOptions csharp ? (int)csharp.LanguageVersion : 0;
             // A global using of the catalog's namespace (C# 10 and later) puts SpackCache in scope in every file, top-level statements included.
-            var emit = new EmitOptions(className, ns, Utf8Literals: version >= 1100, NullableContext: version >= 800, Public: isPublic, GlobalUsing: globalUsing && version >= 1000 && ns.Length > 0, StringHeapBudget: stringHeapBudget);
+            var emit = new EmitOptions(className, ns, Utf8Literals: version >= 1100, NullableContext: version >= 800, Public: isPublic, GlobalUsing: globalUsing && version >= 1000 && ns.Length > 0, StringHeapBudget: stringHeapBudget, ChunkPages: chunkPages);
             return new Settings(new ReadOptions(maxPageSize, maxCatalogSize), emit, EquatableArray.From(diagnostics));
         }
 
@@ -102,7 +104,7 @@ namespace SpecGen.Generator
             }
 
             string expected = allowZero ? "a whole number of " + unit + " from 0 to " + max.ToString(CultureInfo.InvariantCulture) : "a positive whole number of " + unit;
-            diagnostics.Add(Invalid(property, text, "it is not " + expected, fallback.ToString(CultureInfo.InvariantCulture)));
+            diagnostics.Add(Invalid(property, text, "it is not " + expected, fallback < 0 ? "the default" : fallback.ToString(CultureInfo.InvariantCulture)));
             return fallback;
         }
 

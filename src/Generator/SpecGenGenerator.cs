@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Immutable;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -31,10 +33,13 @@ namespace SpecGen.Generator
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            IncrementalValuesProvider<AdditionalText> pageFiles = context.AdditionalTextsProvider
-                .Combine(context.AnalyzerConfigOptionsProvider)
-                .Where(static pair => IsMarked(pair.Right.GetOptions(pair.Left), PageMetadata))
-                .Select(static (pair, _) => pair.Left)
+            // Each step over every additional file costs a walk of its table on every run, even when all is cached:
+            // one Combine shared by pages and lockfiles, and one SelectMany in place of a Where and a Select.
+            IncrementalValuesProvider<(AdditionalText File, AnalyzerConfigOptionsProvider Options)> files = context.AdditionalTextsProvider
+                .Combine(context.AnalyzerConfigOptionsProvider);
+
+            IncrementalValuesProvider<AdditionalText> pageFiles = files
+                .SelectMany(static (pair, _) => IsMarked(pair.Options.GetOptions(pair.File), PageMetadata) ? ImmutableArray.Create(pair.File) : ImmutableArray<AdditionalText>.Empty)
                 .WithTrackingName(PipelineSteps.PageFiles);
 
             IncrementalValueProvider<Settings> settings = context.AnalyzerConfigOptionsProvider
@@ -65,38 +70,57 @@ namespace SpecGen.Generator
                 .Select(static (pair, cancellationToken) => ReadPage(pair.Left, pair.Right, cancellationToken))
                 .WithTrackingName(PipelineSteps.PageResults);
 
+            // Every page read, in one array: the steps after it work on the whole (a per-page step after the severities would walk
+            // every page on each C# edit, since the severities are read from the compilation, which every edit changes).
+            IncrementalValueProvider<ImmutableArray<PageResult>> allResults = pageResults.Collect();
+
             // No page items: nothing to generate (a project that gets SpecGen only transitively stays untouched).
-            IncrementalValueProvider<bool> hasPages = pageFiles.Collect()
+            IncrementalValueProvider<bool> hasPages = allResults
                 .Select(static (list, _) => !list.IsEmpty)
                 .WithTrackingName(PipelineSteps.HasPages);
 
-            IncrementalValuesProvider<CatalogPage> catalogPages = pageResults
+            IncrementalValueProvider<PageSelection> selection = allResults
                 .Combine(severities)
                 .Select(static (pair, _) => PageFilter.Apply(pair.Left, pair.Right))
                 .WithTrackingName(PipelineSteps.CatalogPages);
 
-            IncrementalValueProvider<CatalogResult> catalog = catalogPages
-                .Where(static page => page.Page is not null)
-                .Select(static (page, _) => page.Page!)
-                .Collect()
+            IncrementalValueProvider<CatalogResult> catalog = selection
                 .Combine(severities)
                 .Combine(readOptions)
-                .Select(static (pair, cancellationToken) => CatalogBuilder.Build(pair.Left.Left, pair.Left.Right, cancellationToken, pair.Right.MaxCatalogSize))
+                .Select(static (pair, cancellationToken) => CatalogBuilder.Build(pair.Left.Left.Kept, pair.Left.Right, cancellationToken, pair.Right.MaxCatalogSize, withApi: false))
                 .WithTrackingName(PipelineSteps.Catalog);
 
             IncrementalValueProvider<CatalogData> catalogData = catalog
                 .Select(static (result, _) => result.Data)
                 .WithTrackingName(PipelineSteps.CatalogData);
 
-            IncrementalValueProvider<ApiModel> apiModel = catalog
+            // The API from each page's names (no locations): an edit of a page's data that changes none of its names leaves every step here cached.
+            IncrementalValuesProvider<PageNames> pageNames = pageResults
+                .SelectMany(static (result, _) => result.Page is null ? ImmutableArray<PageNames>.Empty : ImmutableArray.Create(PageNames.From(result.Page)))
+                .WithTrackingName(PipelineSteps.PageNames);
+
+            IncrementalValueProvider<ApiResult> apiResult = pageNames.Collect()
+                .Combine(catalog.Select(static (result, _) => (result.LeftOut, result.Complete)))
+                .Combine(selection.Select(static (s, _) => s.LeftOut))
+                .Select(static (pair, _) => pair.Left.Right.Complete
+                    ? ApiModelBuilder.Build(pair.Left.Left, EquatableArray.From(pair.Left.Right.LeftOut.Concat(pair.Right)))
+                    : new ApiResult(new ApiModel(0, 0, 0, 0, EquatableArray<ApiName>.Empty), EquatableArray<ApiCollision>.Empty))
+                .WithTrackingName(PipelineSteps.ApiResult);
+
+            IncrementalValueProvider<ApiModel> apiModel = apiResult
                 .Select(static (result, _) => result.Api)
                 .WithTrackingName(PipelineSteps.ApiModel);
 
+            // SPG0017 needs the names' locations: looked up in the pages only when some names collided.
+            IncrementalValueProvider<EquatableArray<DiagnosticInfo>> collisions = apiResult
+                .Select(static (result, _) => result.Collisions)
+                .Combine(selection)
+                .Select(static (pair, _) => ApiModelBuilder.Diagnostics(pair.Left, pair.Right.Kept))
+                .WithTrackingName(PipelineSteps.Collisions);
+
             // Lockfiles: read on their own (an edit re-runs no page step), then checked against the catalog's data.
-            IncrementalValuesProvider<LockfileResult> lockfiles = context.AdditionalTextsProvider
-                .Combine(context.AnalyzerConfigOptionsProvider)
-                .Where(static pair => IsMarked(pair.Right.GetOptions(pair.Left), LockfileMetadata))
-                .Select(static (pair, cancellationToken) => ReadLockfile(pair.Left, cancellationToken))
+            IncrementalValuesProvider<LockfileResult> lockfiles = files
+                .SelectMany(static (pair, cancellationToken) => IsMarked(pair.Options.GetOptions(pair.File), LockfileMetadata) ? ImmutableArray.Create(ReadLockfile(pair.File, cancellationToken)) : ImmutableArray<LockfileResult>.Empty)
                 .WithTrackingName(PipelineSteps.Lockfiles);
 
             IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> coverage = lockfiles
@@ -111,12 +135,13 @@ namespace SpecGen.Generator
             context.RegisterSourceOutput(coverage, ReportDiagnostics);
             // Each page's diagnostics, in the order of the pages' paths (not of the project's items), so the output is the same whatever the order.
             context.RegisterSourceOutput(
-                pageResults.Select(static (result, _) => result.Diagnostics).Collect()
-                    .Combine(catalogPages.Select(static (page, _) => page.Diagnostics).Collect())
-                    .Select(static (pair, _) => DiagnosticOrder.ByFile(pair.Left.AddRange(pair.Right)))
+                allResults
+                    .Combine(selection)
+                    .Select(static (pair, _) => DiagnosticOrder.ByFile(pair.Left.Select(r => r.Diagnostics).Append(pair.Right.Diagnostics).ToImmutableArray()))
                     .WithTrackingName(PipelineSteps.PageDiagnostics),
                 ReportDiagnostics);
             context.RegisterSourceOutput(catalog.Select(static (result, _) => result.Diagnostics), ReportDiagnostics);
+            context.RegisterSourceOutput(collisions, ReportDiagnostics);
             context.RegisterSourceOutput(apiModel.Combine(emitOptions).Combine(hasPages).WithTrackingName(PipelineSteps.ApiSource), static (spc, input) =>
             {
                 if (input.Right)
@@ -124,11 +149,30 @@ namespace SpecGen.Generator
                     AddSource(spc, CatalogEmitter.ApiHintName, () => CatalogEmitter.EmitApi(input.Left.Left, input.Left.Right, spc.CancellationToken));
                 }
             });
-            context.RegisterSourceOutput(catalogData.Combine(emitOptions).Combine(hasPages).WithTrackingName(PipelineSteps.DataSource), static (spc, input) =>
+            // The data: one file per chunk (content-defined, so a page edit re-encodes one chunk; the rest are cached), and an index that combines them.
+            IncrementalValueProvider<EquatableArray<CatalogChunk>> chunkPlan = catalogData
+                .Combine(emitOptions.Select(static (options, _) => options.ChunkPages))
+                .Select(static (pair, _) => ChunkPlanner.Plan(pair.Left, pair.Right))
+                .WithTrackingName(PipelineSteps.ChunkPlan);
+            IncrementalValuesProvider<CatalogChunk> chunks = chunkPlan
+                .SelectMany(static (plan, _) => plan.AsSpan().ToArray())
+                .WithTrackingName(PipelineSteps.Chunks);
+            context.RegisterSourceOutput(chunks.Combine(emitOptions).Combine(hasPages).WithTrackingName(PipelineSteps.DataSource), static (spc, input) =>
             {
                 if (input.Right)
                 {
-                    AddSource(spc, CatalogEmitter.DataHintName, () => CatalogEmitter.EmitData(input.Left.Left, input.Left.Right, spc.CancellationToken));
+                    CatalogChunk chunk = input.Left.Left;
+                    AddSource(spc, CatalogEmitter.ChunkHintName(chunk), () => CatalogEmitter.EmitChunk(chunk, input.Left.Right, spc.CancellationToken));
+                }
+            });
+            IncrementalValueProvider<EquatableArray<string>> chunkIds = chunkPlan
+                .Select(static (plan, _) => plan.Count > 1 ? EquatableArray.From(System.Linq.Enumerable.Select(plan, static c => c.Id)) : EquatableArray<string>.Empty)
+                .WithTrackingName(PipelineSteps.ChunkIndex);
+            context.RegisterSourceOutput(chunkIds.Combine(emitOptions).Combine(hasPages), static (spc, input) =>
+            {
+                if (input.Right && input.Left.Left.Count > 0)
+                {
+                    AddSource(spc, CatalogEmitter.DataHintName, () => CatalogEmitter.EmitChunkIndex(input.Left.Left, input.Left.Right, spc.CancellationToken));
                 }
             });
         }

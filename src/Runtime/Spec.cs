@@ -22,10 +22,10 @@ namespace SpecGen
             Index = index;
         }
 
-        /// <summary>The catalog this entry belongs to.</summary>
+        /// <summary>The catalog this entry is stored in: for an entry of a combined catalog (catalog libraries combined, or a generated catalog written in chunks), the part that holds it.</summary>
         public SpecCatalog Catalog => _catalog ?? throw new InvalidOperationException("This Spec is default: it belongs to no catalog.");
 
-        /// <summary>Position in catalog order.</summary>
+        /// <summary>Position in catalog order within <see cref="Catalog"/> (the part that holds it, for a combined catalog).</summary>
         public int Index { get; }
 
         /// <summary>The package name (the page's title), e.g. <c>py-gast</c>.</summary>

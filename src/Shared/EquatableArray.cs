@@ -28,7 +28,8 @@ namespace SpecGen.Format
 
         public bool Equals(EquatableArray<T> other)
         {
-            return AsSpan().SequenceEqual(other.AsSpan());
+            // The same array (a cached page's specs, wrapped again by a later step) is equal without a walk.
+            return ReferenceEquals(_items, other._items) || AsSpan().SequenceEqual(other.AsSpan());
         }
 
         public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);

@@ -42,6 +42,12 @@ namespace SpecGen.Format
         /// <summary>The property that holds chunk <paramref name="index"/> of a blob written in chunks.</summary>
         public static string ChunkProperty(string blobProperty, int index) => blobProperty + "_" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+        /// <summary>The prefix of the nested class that holds one chunk's data (a catalog written in chunks).</summary>
+        public const string ChunkClassPrefix = "SpecGenChunk_";
+
+        /// <summary>The nested class of the chunk <paramref name="id"/> (lower-case hex digits, maybe "_" and a number).</summary>
+        public static string ChunkClass(string id) => ChunkClassPrefix + id;
+
         /// <summary>The class name when the project sets none.</summary>
         public const string DefaultClassName = "SpackCache";
     }

@@ -45,6 +45,25 @@ namespace SpecGen.Benchmarks
                 return GeneratorSteps(args[1]);
             }
 
+            if (args.Length == 2 && args[0] == "catalog-step")
+            {
+                var pages = SyntheticPages.ByName(args[1]);
+                var models = System.Collections.Immutable.ImmutableArray.CreateRange(pages
+                    .Select(p => SpecGen.Generator.Pages.PageReader.Read("/" + p.RelativePath, Microsoft.CodeAnalysis.Text.SourceText.From(p.Text), new SpecGen.Generator.Model.ReadOptions(SpecGen.Generator.Model.ReadOptions.DefaultMaxPageSize), System.Threading.CancellationToken.None).Page!));
+                for (int i = 0; i < 8; i++)
+                {
+                    long t0 = Stopwatch.GetTimestamp();
+                    var result = SpecGen.Generator.Catalog.CatalogBuilder.Build(models, SpecGen.Generator.Diagnostics.EffectiveSeverities.Default, System.Threading.CancellationToken.None, withApi: false);
+                    double all = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                    t0 = Stopwatch.GetTimestamp();
+                    SpecGen.Generator.Catalog.ApiModelBuilder.Build(models.Select(SpecGen.Generator.Model.PageNames.From).ToArray(), default);
+                    double api = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                    Console.WriteLine($"catalog step (checks and data) {all:F1} ms; API model {api:F1} ms");
+                }
+
+                return 0;
+            }
+
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
             return 0;
         }
@@ -86,44 +105,61 @@ namespace SpecGen.Benchmarks
             var pages = SyntheticPages.ByName(corpus);
             Microsoft.CodeAnalysis.AdditionalText[] texts = pages.Select(p => (Microsoft.CodeAnalysis.AdditionalText)new MemoryAdditionalText("/pages/" + p.RelativePath, p.Text)).ToArray();
             var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Consumer", references: new[] { Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(object).Assembly.Location) });
-            Microsoft.CodeAnalysis.GeneratorDriver driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(
-                new[] { Microsoft.CodeAnalysis.GeneratorExtensions.AsSourceGenerator(new SpecGen.Generator.SpecGenGenerator()) },
-                texts,
-                new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest),
-                new TestOptionsProvider(new System.Collections.Generic.Dictionary<string, string> { ["RootNamespace"] = "Consumer" }),
-                new Microsoft.CodeAnalysis.GeneratorDriverOptions(Microsoft.CodeAnalysis.IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
-            long start = Stopwatch.GetTimestamp();
-            driver = driver.RunGenerators(compilation);
-            Console.WriteLine($"{corpus}: first run {Stopwatch.GetElapsedTime(start).TotalMilliseconds:F0} ms");
             Microsoft.CodeAnalysis.AdditionalText original = texts[texts.Length / 2];
             var edited = new MemoryAdditionalText(original.Path, original.GetText()!.ToString().Replace("\"size\": \"-\"", "\"size\": \"4096\"", StringComparison.Ordinal));
+            // The floor of a page edit: a page whose text changes but whose model does not (the title's double quotes become single ones), so every step after the page's own read is reused.
+            string text = original.GetText()!.ToString();
+            int title = text.IndexOf("title: \"", StringComparison.Ordinal) + 7;
+            int titleEnd = text.IndexOf('"', title + 1);
+            var touched = new MemoryAdditionalText(original.Path, text.Substring(0, title) + "'" + text.Substring(title + 1, titleEnd - title - 1) + "'" + text.Substring(titleEnd + 1));
             Microsoft.CodeAnalysis.Compilation[] programs = new[] { "static class P { static void M() { } }", "static class P { static void M() { int x = 1; } }" }
                 .Select(t => (Microsoft.CodeAnalysis.Compilation)compilation.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(t))).ToArray();
-            driver = driver.RunGenerators(programs[0]);
-            foreach (string kind in new[] { "page edit", "C# edit" })
+
+            // Timed without step tracking (which records every step's inputs and outputs, 6,000 entries each), then once with it for the run reasons.
+            foreach (bool tracked in new[] { false, true })
             {
-                double last = 0;
-                for (int i = 0; i < 5; i++)
+                Microsoft.CodeAnalysis.GeneratorDriver driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(
+                    new[] { Microsoft.CodeAnalysis.GeneratorExtensions.AsSourceGenerator(new SpecGen.Generator.SpecGenGenerator()) },
+                    texts,
+                    new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest),
+                    new TestOptionsProvider(new System.Collections.Generic.Dictionary<string, string> { ["RootNamespace"] = "Consumer" }),
+                    new Microsoft.CodeAnalysis.GeneratorDriverOptions(Microsoft.CodeAnalysis.IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: tracked));
+                string mode = tracked ? "tracked" : "untracked";
+                long start = Stopwatch.GetTimestamp();
+                driver = driver.RunGenerators(programs[0]);
+                Console.WriteLine($"{corpus} ({mode}): first run {Stopwatch.GetElapsedTime(start).TotalMilliseconds:F0} ms, {driver.GetRunResult().GeneratedTrees.Length} files");
+                foreach (string kind in new[] { "page edit", "page touch", "C# edit" })
                 {
-                    start = Stopwatch.GetTimestamp();
-                    if (kind == "page edit")
+                    for (int i = 0; i < (tracked ? 2 : 6); i++)
                     {
-                        driver = i % 2 == 0 ? driver.ReplaceAdditionalText(original, edited).RunGenerators(programs[0]) : driver.ReplaceAdditionalText(edited, original).RunGenerators(programs[0]);
-                    }
-                    else
-                    {
-                        driver = driver.RunGenerators(programs[(i + 1) % 2]);
+                        start = Stopwatch.GetTimestamp();
+                        if (kind == "page edit")
+                        {
+                            driver = i % 2 == 0 ? driver.ReplaceAdditionalText(original, edited).RunGenerators(programs[0]) : driver.ReplaceAdditionalText(edited, original).RunGenerators(programs[0]);
+                        }
+                        else if (kind == "page touch")
+                        {
+                            driver = i % 2 == 0 ? driver.ReplaceAdditionalText(original, touched).RunGenerators(programs[0]) : driver.ReplaceAdditionalText(touched, original).RunGenerators(programs[0]);
+                        }
+                        else
+                        {
+                            driver = driver.RunGenerators(programs[(i + 1) % 2]);
+                        }
+
+                        Console.WriteLine($"{kind} {i + 1} ({mode}): {Stopwatch.GetElapsedTime(start).TotalMilliseconds:F1} ms");
                     }
 
-                    last = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-                    Console.WriteLine($"{kind} {i + 1}: {last:F1} ms");
-                }
+                    if (!tracked)
+                    {
+                        continue;
+                    }
 
-                foreach (var step in driver.GetRunResult().Results.Single().TrackedSteps.OrderBy(s => s.Key, StringComparer.Ordinal))
-                {
-                    double ms = step.Value.Sum(r => r.ElapsedTime.TotalMilliseconds);
-                    string reasons = string.Join(",", step.Value.SelectMany(r => r.Outputs).GroupBy(o => o.Reason).Select(g => g.Key + "x" + g.Count()));
-                    Console.WriteLine($"  {step.Key}: {ms:F1} ms ({reasons})");
+                    foreach (var step in driver.GetRunResult().Results.Single().TrackedSteps.OrderBy(s => s.Key, StringComparer.Ordinal))
+                    {
+                        double ms = step.Value.Sum(r => r.ElapsedTime.TotalMilliseconds);
+                        string reasons = string.Join(",", step.Value.SelectMany(r => r.Outputs).GroupBy(o => o.Reason).Select(g => g.Key + "x" + g.Count()));
+                        Console.WriteLine($"  {step.Key}: {ms:F1} ms ({reasons})");
+                    }
                 }
             }
 

@@ -106,31 +106,72 @@ namespace SpecGen.Generator.Analysis
             return count;
         }
 
-        /// <summary>The facts of a class SpecGen generated, or null when it is not one (or cannot be read).</summary>
+        /// <summary>The facts of a class SpecGen generated (its own blobs, or every chunk's when it is written in chunks), or null when it is not one (or cannot be read).</summary>
         public static CatalogFacts? Read(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            var names = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            foreach (Dimension dimension in Dimensions.All)
+            {
+                names[dimension.Parameter] = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            var hashes = new HashSet<string>(StringComparer.Ordinal);
+            var versions = new Dictionary<string, List<VersionValue>>(StringComparer.Ordinal);
+            var compilers = new Dictionary<string, List<(string, VersionValue?)>>(StringComparer.Ordinal);
+            bool read = ReadPart(type, names, hashes, versions, compilers, cancellationToken);
+            if (!read)
+            {
+                foreach (INamedTypeSymbol chunk in type.GetTypeMembers())
+                {
+                    if (chunk.Name.StartsWith(GeneratedCode.ChunkClassPrefix, StringComparison.Ordinal))
+                    {
+                        if (!ReadPart(chunk, names, hashes, versions, compilers, cancellationToken))
+                        {
+                            return null;
+                        }
+
+                        read = true;
+                    }
+                }
+            }
+
+            if (!read)
+            {
+                return null;
+            }
+
+            string[] sorted = hashes.ToArray();
+            Array.Sort(sorted, StringComparer.Ordinal);
+            return new CatalogFacts(type.Name, names, sorted, versions, compilers);
+        }
+
+        /// <summary>Adds the facts of one pair of blobs (a catalog class's, or a chunk's); false when <paramref name="type"/> has none that can be read.</summary>
+        private static bool ReadPart(
+            INamedTypeSymbol type,
+            Dictionary<string, HashSet<string>> names,
+            HashSet<string> hashes,
+            Dictionary<string, List<VersionValue>> versions,
+            Dictionary<string, List<(string, VersionValue?)>> compilers,
+            CancellationToken cancellationToken)
         {
             byte[]? tables = BlobOf(type, GeneratedCode.TablesProperty, cancellationToken);
             byte[]? strings = BlobOf(type, GeneratedCode.StringsProperty, cancellationToken);
             CatalogHeader? header = tables is null ? null : CatalogHeader.Read(tables, out _);
             if (header is null || strings is null)
             {
-                return null;
+                return false;
             }
 
             var source = new BlobSource(tables!, strings, header);
-            var names = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
             foreach (Dimension dimension in Dimensions.All)
             {
-                var set = new HashSet<string>(StringComparer.Ordinal);
+                HashSet<string> set = names[dimension.Parameter];
                 for (int i = 0; i < header[dimension.Names].Count; i++)
                 {
                     set.Add(source.Name(dimension, i));
                 }
-
-                names[dimension.Parameter] = set;
             }
 
-            var hashes = new List<string>(header.HashCount);
             for (int slot = 0; slot < header.SlotCount; slot++)
             {
                 if (header.HashAt(tables!, slot) is string hash)
@@ -139,8 +180,6 @@ namespace SpecGen.Generator.Analysis
                 }
             }
 
-            var versions = new Dictionary<string, List<VersionValue>>(StringComparer.Ordinal);
-            var compilers = new Dictionary<string, List<(string, VersionValue?)>>(StringComparer.Ordinal);
             for (int spec = 0; spec < header.SpecCount; spec++)
             {
                 if ((spec & 4095) == 0)
@@ -162,7 +201,7 @@ namespace SpecGen.Generator.Analysis
                 }
             }
 
-            return new CatalogFacts(type.Name, names, hashes.ToArray(), versions, compilers);
+            return true;
         }
 
         private static void Add<T>(Dictionary<string, List<T>> map, string key, T value)

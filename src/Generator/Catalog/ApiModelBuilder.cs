@@ -16,22 +16,40 @@ namespace SpecGen.Generator.Catalog
     {
         private const int MaxListed = 8;
 
-        public static ApiModel Build(IReadOnlyList<PageModel> pages, List<DiagnosticInfo> diagnostics)
+        /// <summary>The API of the pages (in any order; they are put in catalog order here), leaving out the pages at <paramref name="leftOut"/>.</summary>
+        public static ApiResult Build(IReadOnlyList<PageNames> pages, EquatableArray<string> leftOut)
         {
+            var excluded = new HashSet<string>(leftOut, StringComparer.Ordinal);
+            var ordered = new List<PageNames>(pages.Count);
+            foreach (PageNames page in pages)
+            {
+                if (!excluded.Contains(page.FilePath))
+                {
+                    ordered.Add(page);
+                }
+            }
+
+            ordered.Sort(static (a, b) =>
+            {
+                int c = string.CompareOrdinal(a.Tag, b.Tag);
+                c = c != 0 ? c : string.CompareOrdinal(a.Package, b.Package);
+                return c != 0 ? c : string.CompareOrdinal(a.FilePath, b.FilePath);
+            });
+
             var facts = new Dictionary<(Dimension, string), Facts>();
             int specCount = 0;
-            foreach (PageModel page in pages)
+            foreach (PageNames page in ordered)
             {
-                specCount += page.Specs.Count;
-                foreach (NameOccurrence name in page.Names)
+                specCount += page.SpecCount;
+                foreach (NameCount name in page.Names)
                 {
                     if (!facts.TryGetValue((name.Kind, name.Name), out Facts? f))
                     {
-                        f = new Facts(name.Location);
+                        f = new Facts(page.FilePath);
                         facts.Add((name.Kind, name.Name), f);
                     }
 
-                    f.Specs += name.Kind.PerPage ? page.Specs.Count : name.Specs;
+                    f.Specs += name.Kind.PerPage ? page.SpecCount : name.Specs;
                     f.Tags.Add(page.Tag);
                     f.Packages.Add(page.Package);
                     if (name.Kind == Dimensions.Package)
@@ -42,6 +60,7 @@ namespace SpecGen.Generator.Catalog
             }
 
             var names = new List<ApiName>();
+            var collisions = new List<ApiCollision>();
             foreach (Dimension dimension in Dimensions.All)
             {
                 Dimension kind = dimension;
@@ -52,21 +71,54 @@ namespace SpecGen.Generator.Catalog
                     names.Add(new ApiName(kind, assignment.Name, assignment.Identifier, Describe(dimension, assignment.Name, f)));
                     if (assignment.CollidedWith is string other)
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(
-                            DiagnosticDescriptors.IdentifierCollision,
-                            f.FirstLocation,
-                            dimension.Noun,
-                            other,
-                            assignment.Name,
-                            assignment.Wanted,
-                            assignment.Identifier));
+                        collisions.Add(new ApiCollision(kind, assignment.Name, other, assignment.Wanted, assignment.Identifier, f.FirstPage));
                     }
                 }
             }
 
             int packages = names.Count(n => n.Kind == Dimensions.Package);
             int tags = names.Count(n => n.Kind == Dimensions.Tag);
-            return new ApiModel(specCount, pages.Count, packages, tags, EquatableArray.From(names));
+            return new ApiResult(new ApiModel(specCount, ordered.Count, packages, tags, EquatableArray.From(names)), EquatableArray.From(collisions));
+        }
+
+        /// <summary>SPG0017 for each collision, at the name's first place in its first page (the page's title when the page is not among <paramref name="pages"/>).</summary>
+        public static EquatableArray<DiagnosticInfo> Diagnostics(EquatableArray<ApiCollision> collisions, IReadOnlyList<PageModel> pages)
+        {
+            if (collisions.Count == 0)
+            {
+                return EquatableArray<DiagnosticInfo>.Empty;
+            }
+
+            var byPath = new Dictionary<string, PageModel>(StringComparer.Ordinal);
+            foreach (PageModel page in pages)
+            {
+                if (!byPath.ContainsKey(page.FilePath))
+                {
+                    byPath.Add(page.FilePath, page);
+                }
+            }
+
+            var diagnostics = new List<DiagnosticInfo>(collisions.Count);
+            foreach (ApiCollision collision in collisions)
+            {
+                LocationInfo? location = null;
+                if (byPath.TryGetValue(collision.FilePath, out PageModel? page))
+                {
+                    location = page.TitleLocation;
+                    foreach (NameOccurrence name in page.Names)
+                    {
+                        if (name.Kind == collision.Kind && name.Name == collision.Name)
+                        {
+                            location = name.Location;
+                            break;
+                        }
+                    }
+                }
+
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IdentifierCollision, location, collision.Kind.Noun, collision.Other, collision.Name, collision.Wanted, collision.Identifier));
+            }
+
+            return EquatableArray.From(diagnostics);
         }
 
         private static string Describe(Dimension dimension, string name, Facts facts)
@@ -109,12 +161,12 @@ namespace SpecGen.Generator.Catalog
 
         private sealed class Facts
         {
-            public Facts(LocationInfo firstLocation)
+            public Facts(string firstPage)
             {
-                FirstLocation = firstLocation;
+                FirstPage = firstPage;
             }
 
-            public LocationInfo FirstLocation { get; }
+            public string FirstPage { get; }
 
             public int Specs { get; set; }
 

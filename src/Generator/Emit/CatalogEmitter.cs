@@ -59,17 +59,64 @@ namespace SpecGen.Generator.Emit
         }
 
         public static string EmitData(CatalogData catalog, EmitOptions options, CancellationToken cancellationToken)
+            => EmitChunk(new CatalogChunk(string.Empty, 1, catalog), options, cancellationToken);
+
+        /// <summary>The hint name of a chunk's data file (the one data file for a catalog that is not chunked).</summary>
+        public static string ChunkHintName(CatalogChunk chunk)
+            => chunk.Id.Length == 0 ? DataHintName : "SpackCache.Data." + chunk.Id + ".g.cs";
+
+        /// <summary>
+        /// A chunk's data: for a catalog written as one file, the blobs and the method that makes the catalog in the
+        /// catalog class itself; for a chunk, the same in a nested class of its own, which the chunk index combines.
+        /// </summary>
+        public static string EmitChunk(CatalogChunk chunk, EmitOptions options, CancellationToken cancellationToken)
         {
-            EncodedCatalog encoded = CatalogEncoder.Encode(catalog, cancellationToken);
+            EncodedCatalog encoded = CatalogEncoder.Encode(chunk.Data, cancellationToken);
             SourceWriter w = Begin(options, encoded.Tables.Length + encoded.Strings.Length + 1024);
             w.Open((options.Public ? "public " : string.Empty) + "static partial class " + options.ClassName);
-            int budget = options.StringHeapBudget;
+            string create = "private static";
+            if (chunk.Id.Length > 0)
+            {
+                w.Line("/// <summary>" + TextList.Count(chunk.Data.Pages.Count, "page") + " of the catalog, from " + Literals.XmlText(FirstAndLast(chunk.Data)) + ".</summary>");
+                w.Open("private static class " + GeneratedCode.ChunkClass(chunk.Id));
+                create = "internal static";
+            }
+
+            int budget = options.StringHeapBudget / chunk.Count;
             string tables = WriteBlob(w, GeneratedCode.TablesProperty, null, encoded.Tables, options, ref budget);
             w.Line();
             string strings = WriteBlob(w, GeneratedCode.StringsProperty, encoded.Strings, null, options, ref budget);
             w.Line();
-            w.Line("private static global::SpecGen.SpecCatalog " + GeneratedCode.CreateMethod + "() => global::SpecGen.SpecCatalog.FromStaticData(" + tables + ", " + strings + ");");
+            w.Line(create + " global::SpecGen.SpecCatalog " + GeneratedCode.CreateMethod + "() => global::SpecGen.SpecCatalog.FromStaticData(" + tables + ", " + strings + ");");
+            if (chunk.Id.Length > 0)
+            {
+                w.Close();
+            }
+
             return End(w, options);
+        }
+
+        /// <summary>The data file of a chunked catalog: the method that makes the catalog by combining its chunks in catalog order.</summary>
+        public static string EmitChunkIndex(EquatableArray<string> chunkIds, EmitOptions options, CancellationToken cancellationToken)
+        {
+            SourceWriter w = Begin(options);
+            w.Open((options.Public ? "public " : string.Empty) + "static partial class " + options.ClassName);
+            w.Line("/// <summary>The catalog's " + TextList.Count(chunkIds.Count, "chunk") + ", combined in catalog order.</summary>");
+            w.Line("private static global::SpecGen.SpecCatalog " + GeneratedCode.CreateMethod + "() => global::SpecGen.SpecCatalog.Combine(");
+            for (int i = 0; i < chunkIds.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                w.Line("    " + GeneratedCode.ChunkClass(chunkIds[i]) + "." + GeneratedCode.CreateMethod + "()" + (i + 1 < chunkIds.Count ? "," : ");"));
+            }
+
+            return End(w, options);
+        }
+
+        private static string FirstAndLast(CatalogData data)
+        {
+            PageData first = data.Pages[0];
+            PageData last = data.Pages[data.Pages.Count - 1];
+            return first.Tag + " " + first.Package + (ReferenceEquals(first, last) ? string.Empty : " to " + last.Package);
         }
 
         private static SourceWriter Begin(EmitOptions options, int capacity = 16 * 1024, bool globalUsing = false)

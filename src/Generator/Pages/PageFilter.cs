@@ -13,6 +13,29 @@ namespace SpecGen.Generator.Pages
     /// </summary>
     internal static class PageFilter
     {
+        /// <summary>Every page's decision: the pages that enter the catalog (in the order given), the paths of read pages left out, and the SPG0025 diagnostics.</summary>
+        public static PageSelection Apply(System.Collections.Immutable.ImmutableArray<PageResult> results, EffectiveSeverities severities)
+        {
+            var kept = new System.Collections.Generic.List<PageModel>(results.Length);
+            var leftOut = new System.Collections.Generic.List<string>();
+            var diagnostics = new System.Collections.Generic.List<DiagnosticInfo>();
+            foreach (PageResult result in results)
+            {
+                CatalogPage page = Apply(result, severities);
+                diagnostics.AddRange(page.Diagnostics);
+                if (page.Page is not null)
+                {
+                    kept.Add(page.Page);
+                }
+                else if (result.Page is not null)
+                {
+                    leftOut.Add(result.Page.FilePath);
+                }
+            }
+
+            return new PageSelection(EquatableArray.From(kept), EquatableArray.From(leftOut), EquatableArray.From(diagnostics));
+        }
+
         public static CatalogPage Apply(PageResult result, EffectiveSeverities severities)
         {
             bool hasError = severities.AnyError(result.Diagnostics);

@@ -58,6 +58,34 @@ namespace SpecGen.Tests.Generator
         }
 
         /// <summary>
+        /// A catalog written in chunks (<c>SpecGenChunkPages</c>): the seed page and a v0.22.0 page, one chunk each (a chunk
+        /// never spans two tags), each a nested class of its own file, and the index that combines them.
+        /// </summary>
+        [Fact]
+        public async Task Two_tags_in_chunks_generate_the_snapshot_sources()
+        {
+            TestPage[] pages =
+            {
+                TestPage.Create("develop-2025-04-20", "py-gast", TestPaths.CorpusPage("develop-2025-04-20", "py-gast").Text),
+                TestPage.Create("v0.22.0", "bc", TestPaths.CorpusPage("v0.22.0", "bc").Text),
+            };
+            var properties = new Dictionary<string, string> { ["RootNamespace"] = "Consumer", ["SpecGenChunkPages"] = "1" };
+            GeneratorHarness.Test test = GeneratorHarness.Verify(pages).WithProperty("SpecGenChunkPages", "1");
+
+            GeneratorOutput output = GeneratorHarness.Run(pages, properties);
+            Assert.Equal(4, output.Sources.Count);
+            Assert.Equal(2, output.Sources.Keys.Count(k => System.Text.RegularExpressions.Regex.IsMatch(k, "^SpackCache\\.Data\\.[0-9a-f]{8}\\.g\\.cs$")));
+            foreach ((string hint, string source) in output.Sources)
+            {
+                string name = hint.StartsWith("SpackCache.Data.", StringComparison.Ordinal) && hint != "SpackCache.Data.g.cs" ? "SpackCache.Data.chunk-" + (source.Contains("v0.22.0", StringComparison.Ordinal) ? "v0.22.0" : "develop") + ".g.cs" : hint;
+                string expected = Snapshot.Compare("two-tags.chunked." + name, source.Replace(GeneratorVersion, Version, StringComparison.Ordinal));
+                test.ExpectSource(hint, expected.Replace(Version, GeneratorVersion, StringComparison.Ordinal));
+            }
+
+            await test.RunAsync();
+        }
+
+        /// <summary>
         /// The catalog of the seed page and a v0.22.0 page (exact compilers, tarballs) decoded line by line (header,
         /// sections, tables, pages, specs): a change of the format shows here as readable lines, not as one blob line.
         /// </summary>

@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using SpecGen.Format;
+using SpecGen.Generator.Model;
+
+namespace SpecGen.Generator.Emit
+{
+    /// <summary>
+    /// One chunk of the catalog's pages, encoded and emitted as its own file. <see cref="Id"/> is empty for a catalog
+    /// written as one data file; <see cref="Count"/> is the number of chunks (each takes that share of the
+    /// string-heap budget).
+    /// </summary>
+    internal sealed record CatalogChunk(string Id, int Count, CatalogData Data);
+
+    /// <summary>
+    /// Splits the catalog's pages (in catalog order) into chunks whose boundaries depend on the pages' own names, so an
+    /// edit re-encodes and re-emits one chunk: a chunk ends where the tag changes, and after a package whose name hashes
+    /// to 0 modulo the expected chunk size (adding or removing a page moves no other boundary). A chunk is named by a
+    /// hash of its tag and first package, so its file and class keep their names when other chunks change.
+    /// </summary>
+    internal static class ChunkPlanner
+    {
+        /// <summary>Catalogs of at most this many pages are written as one data file unless the project sets a chunk size.</summary>
+        public const int AutoThreshold = 512;
+
+        /// <summary>The smallest expected chunk size the default chooses.</summary>
+        public const int SmallestAutoChunk = 128;
+
+        /// <summary>The default doubles the expected chunk size until there are at most this many chunks (expected; tags add some).</summary>
+        public const int MaxAutoChunks = 64;
+
+        /// <summary>The expected pages per chunk for a catalog of <paramref name="pageCount"/> pages, or 0 for one data file.</summary>
+        public static int PagesPerChunk(int pageCount, int setting)
+        {
+            if (setting >= 0)
+            {
+                return setting;
+            }
+
+            if (pageCount <= AutoThreshold)
+            {
+                return 0;
+            }
+
+            int pages = SmallestAutoChunk;
+            while ((long)pages * MaxAutoChunks < pageCount)
+            {
+                pages *= 2;
+            }
+
+            return pages;
+        }
+
+        public static EquatableArray<CatalogChunk> Plan(CatalogData data, int setting)
+        {
+            EquatableArray<PageData> pages = data.Pages;
+            int perChunk = PagesPerChunk(pages.Count, setting);
+            var runs = new List<(int Start, int End)>();
+            if (perChunk > 0)
+            {
+                int start = 0;
+                for (int i = 0; i < pages.Count; i++)
+                {
+                    if (i + 1 == pages.Count || IsBoundary(pages[i], pages[i + 1], perChunk))
+                    {
+                        runs.Add((start, i + 1));
+                        start = i + 1;
+                    }
+                }
+            }
+
+            if (runs.Count <= 1)
+            {
+                return new EquatableArray<CatalogChunk>(new[] { new CatalogChunk(string.Empty, 1, data) });
+            }
+
+            var chunks = new CatalogChunk[runs.Count];
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            for (int c = 0; c < runs.Count; c++)
+            {
+                (int start, int end) = runs[c];
+                var chunkPages = new PageData[end - start];
+                for (int i = start; i < end; i++)
+                {
+                    chunkPages[i - start] = pages[i];
+                }
+
+                string id = Hash(pages[start].Tag + "\n" + pages[start].Package).ToString("x8", CultureInfo.InvariantCulture);
+                string unique = id;
+                for (int n = 2; !used.Add(unique); n++)
+                {
+                    unique = id + "_" + n.ToString(CultureInfo.InvariantCulture);
+                }
+
+                chunks[c] = new CatalogChunk(unique, runs.Count, new CatalogData(new EquatableArray<PageData>(chunkPages)));
+            }
+
+            return new EquatableArray<CatalogChunk>(chunks);
+        }
+
+        /// <summary>True when a chunk ends between two pages next to each other in catalog order.</summary>
+        public static bool IsBoundary(PageData page, PageData next, int perChunk)
+        {
+            if (!string.Equals(page.Tag, next.Tag, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            return !string.Equals(page.Package, next.Package, StringComparison.Ordinal) && Mix(Hash(page.Package)) % (uint)perChunk == 0;
+        }
+
+        /// <summary>Spreads FNV-1a's high bits into its low ones (the low bits of FNV-1a depend only on the characters' low bits).</summary>
+        private static uint Mix(uint hash)
+        {
+            hash ^= hash >> 16;
+            hash = unchecked(hash * 0x7feb352d);
+            return hash ^ (hash >> 15);
+        }
+
+        /// <summary>FNV-1a over the characters: the same on every machine and in every process (unlike string.GetHashCode).</summary>
+        public static uint Hash(string text)
+        {
+            uint hash = 2166136261;
+            foreach (char c in text)
+            {
+                hash = unchecked((hash ^ c) * 16777619);
+            }
+
+            return hash;
+        }
+    }
+}
