@@ -125,20 +125,10 @@ namespace SpecGen
 
         private bool TryFindByHashCombined(ReadOnlySpan<char> hashOrUniquePrefix, out Spec spec)
         {
-            if (hashOrUniquePrefix.Length == CatalogLayout.HashLength)
+            if (hashOrUniquePrefix.Length == CatalogLayout.HashLength && (_fullHashTable is not null || FullHashTableFits()))
             {
-                // A full hash cannot be ambiguous: the first part that has it answers.
-                CombinedHashIndex index = _combinedHashes ?? BuildCombinedHashIndex();
-                for (int p = index.FirstPart(hashOrUniquePrefix); p >= 0 && p < _parts!.Length; p++)
-                {
-                    if (_parts[p].TryFindByHash(hashOrUniquePrefix, out spec))
-                    {
-                        return true;
-                    }
-                }
-
-                spec = default;
-                return false;
+                // A full hash cannot be ambiguous: one table over every part's hashes names the first part that has it.
+                return TryFindFullHashCombined(hashOrUniquePrefix, out spec);
             }
 
             HashMatch match = FindByHashCombined(hashOrUniquePrefix, firstOnly: true);

@@ -51,6 +51,20 @@ namespace SpecGen.Benchmarks
             return SpecCatalog.FromArrays(encoded.Tables, Encoding.UTF8.GetBytes(encoded.Strings));
         }
 
+        /// <summary>The same catalog as the generator writes it past 512 pages: chunks (by <see cref="ChunkPlanner"/>), combined.</summary>
+        public static SpecCatalog ChunkedCatalog(IReadOnlyList<SyntheticPage> pages)
+        {
+            var models = pages
+                .Select(p => PageReader.Read("/" + p.RelativePath, SourceText.From(p.Text), new ReadOptions(ReadOptions.DefaultMaxPageSize), CancellationToken.None).Page!)
+                .ToImmutableArray();
+            CatalogResult result = CatalogBuilder.Build(models, EffectiveSeverities.Default, CancellationToken.None);
+            SpecCatalog[] chunks = ChunkPlanner.Plan(result.Data, EmitOptions.AutoChunkPages)
+                .Select(chunk => CatalogEncoder.Encode(chunk.Data, CancellationToken.None))
+                .Select(encoded => SpecCatalog.FromArrays(encoded.Tables, Encoding.UTF8.GetBytes(encoded.Strings)))
+                .ToArray();
+            return chunks.Length == 1 ? chunks[0] : SpecCatalog.Combine(chunks);
+        }
+
         /// <summary>What a user would write without SpecGen: YamlDotNet deserializes each page's front matter into records.</summary>
         public static List<SpecRecord> Records(IEnumerable<(string Path, string Text)> pages)
         {

@@ -71,5 +71,47 @@ namespace SpecGen.Tests.Runtime
             Assert.True(misses >= 4, misses + " misses answered none");
             Assert.Equal(-1, index.FirstPart("!!!!!!!!" + new string('a', 24)));
         }
+
+        public static TheoryData<string> FullHashMixes => new TheoryData<string> { "one home and one check for all", "two homes", "the real mix" };
+
+        /// <summary>
+        /// The full-hash table of a combined catalog, with every hash sent to one home and one check (every lookup walks
+        /// one long run and compares stored hashes), to two, and with the real mix: each hash is found in the first part
+        /// that has it, at that part's first entry, and hashes no part has are not found.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(FullHashMixes))]
+        public void Full_hash_lookups_find_the_first_part_whatever_collides(string mix)
+        {
+            SpecCatalog combined = SpecCatalog.Combine(Parts[0], Parts[1], Parts[2], Parts[0]);
+            combined = mix switch
+            {
+                "one home and one check for all" => combined.WithFullHashMix((_, _) => 0x1234_5678_9ABC_DEF0UL),
+                "two homes" => combined.WithFullHashMix((key, _) => (key & 1) == 0 ? 0x1234_5678_9ABC_DEF0UL : 0x4321_8765_CBA9_0FEDUL),
+                _ => combined,
+            };
+
+            int checkedHashes = 0;
+            foreach (string hash in Parts.SelectMany(p => p.Select(s => s.Hash)).Distinct())
+            {
+                int first = Array.FindIndex(Parts, p => p.TryFindByHash(hash, out _));
+                Assert.True(combined.TryFindByHash(hash, out Spec found), hash);
+                Assert.Same(Parts[first], found.Catalog);
+                Assert.True(Parts[first].TryFindByHash(hash, out Spec expected));
+                Assert.Equal(expected.Index, found.Index);
+                checkedHashes++;
+            }
+
+            Assert.True(checkedHashes > 300, checkedHashes + " hashes");
+            var random = new Random(7);
+            for (int i = 0; i < 200; i++)
+            {
+                string miss = new string(Enumerable.Range(0, 32).Select(_ => "abcdefghijklmnopqrstuvwxyz234567"[random.Next(32)]).ToArray());
+                Assert.False(combined.TryFindByHash(miss, out _), miss);
+            }
+
+            string near = Parts[1].First().Hash[..31] + (Parts[1].First().Hash[31] == 'a' ? "b" : "a");
+            Assert.Equal(Parts.Any(p => p.TryFindByHash(near, out _)), combined.TryFindByHash(near, out _));
+        }
     }
 }
