@@ -82,7 +82,7 @@ namespace SpecGen.Generator.Emit
                 create = "internal static";
             }
 
-            int budget = options.StringHeapBudget / chunk.Count;
+            int budget = chunk.ShareOf(options.StringHeapBudget);
             string tables = WriteBlob(w, GeneratedCode.TablesProperty, null, encoded.Tables, options, ref budget);
             w.Line();
             string strings = WriteBlob(w, GeneratedCode.StringsProperty, encoded.Strings, null, options, ref budget);

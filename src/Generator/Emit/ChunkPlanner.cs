@@ -8,10 +8,16 @@ namespace SpecGen.Generator.Emit
 {
     /// <summary>
     /// One chunk of the catalog's pages, encoded and emitted as its own file. <see cref="Id"/> is empty for a catalog
-    /// written as one data file; <see cref="Count"/> is the number of chunks (each takes that share of the
-    /// string-heap budget).
+    /// written as one data file. The chunk may take <see cref="Data"/>'s page count / <see cref="PageBucket"/> of the
+    /// string-heap budget: the bucket is the catalog's page count rounded up to a power of two, so the shares never add
+    /// up to more than the budget, and adding or removing a page changes no other chunk's share (unless the count
+    /// crosses a power of two).
     /// </summary>
-    internal sealed record CatalogChunk(string Id, int Count, CatalogData Data);
+    internal sealed record CatalogChunk(string Id, int PageBucket, CatalogData Data)
+    {
+        /// <summary>The bytes of <paramref name="budget"/> this chunk may take (all of it for a catalog written as one data file).</summary>
+        public int ShareOf(int budget) => Id.Length == 0 ? budget : (int)((long)budget * Data.Pages.Count / PageBucket);
+    }
 
     /// <summary>
     /// Splits the catalog's pages (in catalog order) into chunks whose boundaries depend on the pages' own names, so an
@@ -76,6 +82,12 @@ namespace SpecGen.Generator.Emit
             }
 
             var chunks = new CatalogChunk[runs.Count];
+            int bucket = 1;
+            while (bucket < pages.Count)
+            {
+                bucket *= 2;
+            }
+
             var used = new HashSet<string>(StringComparer.Ordinal);
             for (int c = 0; c < runs.Count; c++)
             {
@@ -93,7 +105,7 @@ namespace SpecGen.Generator.Emit
                     unique = id + "_" + n.ToString(CultureInfo.InvariantCulture);
                 }
 
-                chunks[c] = new CatalogChunk(unique, runs.Count, new CatalogData(new EquatableArray<PageData>(chunkPages)));
+                chunks[c] = new CatalogChunk(unique, bucket, new CatalogData(new EquatableArray<PageData>(chunkPages)));
             }
 
             return new EquatableArray<CatalogChunk>(chunks);
