@@ -104,13 +104,14 @@ namespace SpecGen.Generator
             }
 
             string expected = allowZero ? "a whole number of " + unit + " from 0 to " + max.ToString(CultureInfo.InvariantCulture) : "a positive whole number of " + unit;
-            diagnostics.Add(Invalid(property, text, "it is not " + expected, fallback < 0 ? "the default" : fallback.ToString(CultureInfo.InvariantCulture)));
+            diagnostics.Add(Invalid(property, text, "it is not " + expected, fallback < 0 ? "(the default)" : fallback.ToString(CultureInfo.InvariantCulture)));
             return fallback;
         }
 
+        /// <summary>SPG0020; <paramref name="used"/> is a value (quoted in the message) or, in parentheses, a description.</summary>
         private static DiagnosticInfo Invalid(string property, string value, string why, string used)
         {
-            return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSetting, null, property, value, why, used);
+            return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSetting, null, property, value, why, used.StartsWith("(", StringComparison.Ordinal) ? used.Substring(1, used.Length - 2) : "'" + used + "'");
         }
 
         private static string? Property(AnalyzerConfigOptions global, string name)

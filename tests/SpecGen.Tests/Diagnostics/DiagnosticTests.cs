@@ -545,20 +545,21 @@ namespace SpecGen.Tests.Diagnostics
         }
 
         [Theory]
-        [InlineData("SpecGenClassName", "Spack Cache", "SpackCache")]
-        [InlineData("SpecGenClassName", "class", "SpackCache")]
-        [InlineData("SpecGenNamespace", "My..Tools", "(the global namespace)")]
-        [InlineData("SpecGenNamespace", "1Tools", "(the global namespace)")]
-        [InlineData("SpecGenMaxPageSize", "16MB", "16777216")]
-        [InlineData("SpecGenMaxPageSize", "0", "16777216")]
-        [InlineData("SpecGenPublic", "yes", "false")]
+        [InlineData("SpecGenClassName", "Spack Cache", "'SpackCache'")]
+        [InlineData("SpecGenClassName", "class", "'SpackCache'")]
+        [InlineData("SpecGenNamespace", "My..Tools", "the global namespace")]
+        [InlineData("SpecGenNamespace", "1Tools", "the global namespace")]
+        [InlineData("SpecGenMaxPageSize", "16MB", "'16777216'")]
+        [InlineData("SpecGenMaxPageSize", "0", "'16777216'")]
+        [InlineData("SpecGenPublic", "yes", "'false'")]
+        [InlineData("SpecGenChunkPages", "-5", "the default")]
         public void SPG0020_invalid_settings_fall_back_to_the_default(string property, string value, string used)
         {
             var properties = new Dictionary<string, string> { [property] = value };
             Diagnostic d = Assert.Single(Find("SPG0020", properties, Zlib));
 
             Assert.Equal(Location.None, d.Location);
-            Assert.Equal($"The MSBuild property {property} is '{value}': " + (property == "SpecGenMaxPageSize" ? "it is not a positive whole number of characters" : property == "SpecGenClassName" ? "it is not a C# identifier" : property == "SpecGenPublic" ? "it is neither true nor false" : "it is not a C# namespace name") + $"; '{used}' is used instead", d.GetMessage());
+            Assert.Equal($"The MSBuild property {property} is '{value}': " + (property == "SpecGenMaxPageSize" ? "it is not a positive whole number of characters" : property == "SpecGenClassName" ? "it is not a C# identifier" : property == "SpecGenPublic" ? "it is neither true nor false" : property == "SpecGenChunkPages" ? "it is not a whole number of pages from 0 to 2147483647" : "it is not a C# namespace name") + $"; {used} is used instead", d.GetMessage());
             GeneratorOutput output = GeneratorHarness.Run(new[] { Zlib }, properties);
             Assert.Equal(3, GeneratorHarness.LoadCatalog(output.Compilation).Count);
         }
