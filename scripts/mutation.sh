@@ -3,11 +3,11 @@
 # Runs Stryker.NET (installed into artifacts/tools on first use, from the NuGet registry) on each behavioural area,
 # one configuration per area in scripts/mutation/<area>.json (string mutants included: messages are contracts):
 #   runtime-query     queries: tokenizer, parser, versions, variants, compilers, targets, filters
-#   runtime-lookup    hash lookup, the combined hash index, Combine, SpecDiff
+#   runtime-lookup    hash lookup, the combined hash index and full-hash table, Combine, SpecDiff
 #   runtime-archspec  archspec's graph and detection, SpackArch
 #   generator-parsing the YAML tree readers (FlowLineReader, YamlTreeReader, FrontMatter)
 #   generator-pages   one page's checks and the field kinds
-#   generator-catalog the checks across pages, identifiers, the encoder
+#   generator-catalog the checks across pages, identifiers, the API model, the encoder, the chunk planner
 #   tool              fetch, page sources, the tool's page checks (tests/SpecGen.Integration.Tests)
 # and writes, per area, artifacts/mutation/<area>/summary.md (scripts/mutation/summary.py: score, per-file counts,
 # every survivor). Not a CI step: on 2 cores an area takes from ten minutes to over an hour (docs/mutation.md).

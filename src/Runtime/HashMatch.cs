@@ -39,7 +39,7 @@ namespace SpecGen
         public int Count { get; }
 
         /// <summary>The first entry in catalog order.</summary>
-        public Spec First => Count > 0 ? this[0] : throw new InvalidOperationException("No spec matched the hash " + Status.ToString().ToLowerInvariant() + ".");
+        public Spec First => Count > 0 ? this[0] : throw new InvalidOperationException("No spec matched the hash: " + ToString() + ".");
 
         /// <summary>The entry at <paramref name="index"/>, in catalog order.</summary>
         public Spec this[int index]

@@ -31,11 +31,12 @@ namespace SpecGen.Tests.Generator
         [InlineData(513, -1, 128)]
         [InlineData(6000, -1, 128)]
         [InlineData(8192, -1, 128)]
-        [InlineData(8193, -1, 256)]
-        [InlineData(50000, -1, 1024)]
+        [InlineData(8193, -1, 0)]
+        [InlineData(50000, -1, 0)]
+        [InlineData(50000, 1024, 1024)]
         [InlineData(50000, 0, 0)]
         [InlineData(10, 3, 3)]
-        public void The_default_chunk_size_keeps_at_most_64_chunks_and_small_catalogs_whole(int pages, int setting, int expected)
+        public void The_default_chunks_catalogs_of_513_to_8192_pages_by_128(int pages, int setting, int expected)
         {
             Assert.Equal(expected, ChunkPlanner.PagesPerChunk(pages, setting));
         }

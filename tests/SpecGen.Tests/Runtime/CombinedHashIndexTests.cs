@@ -113,5 +113,23 @@ namespace SpecGen.Tests.Runtime
             string near = Parts[1].First().Hash[..31] + (Parts[1].First().Hash[31] == 'a' ? "b" : "a");
             Assert.Equal(Parts.Any(p => p.TryFindByHash(near, out _)), combined.TryFindByHash(near, out _));
         }
+
+        /// <summary>
+        /// Past 256 parts the full-hash table cannot name a part in its byte: lookups ask the parts in turn, and a hash
+        /// only the 257th part has is still found there.
+        /// </summary>
+        [Fact]
+        public void Past_256_parts_a_full_hash_is_still_found_in_its_part()
+        {
+            SpecCatalog[] parts = Enumerable.Repeat(Parts[0], 256).Append(Parts[1]).ToArray();
+            SpecCatalog combined = SpecCatalog.Combine(parts);
+            string onlyLast = Parts[1].Select(s => s.Hash).First(h => !Parts[0].TryFindByHash(h, out _));
+
+            Assert.True(combined.TryFindByHash(onlyLast, out Spec found));
+            Assert.Same(Parts[1], found.Catalog);
+            Assert.True(combined.TryFindByHash(Parts[0].First().Hash, out Spec first));
+            Assert.Same(Parts[0], first.Catalog);
+            Assert.False(combined.TryFindByHash("zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", out _));
+        }
     }
 }
