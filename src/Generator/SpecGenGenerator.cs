@@ -104,7 +104,7 @@ namespace SpecGen.Generator
                 .Combine(selection.Select(static (s, _) => s.LeftOut))
                 .Select(static (pair, _) => pair.Left.Right.Complete
                     ? ApiModelBuilder.Build(pair.Left.Left, EquatableArray.From(pair.Left.Right.LeftOut.Concat(pair.Right)))
-                    : new ApiResult(new ApiModel(0, 0, 0, 0, EquatableArray<ApiName>.Empty), EquatableArray<ApiCollision>.Empty))
+                    : new ApiResult(ApiModel.Empty, EquatableArray<ApiCollision>.Empty))
                 .WithTrackingName(PipelineSteps.ApiResult);
 
             IncrementalValueProvider<ApiModel> apiModel = apiResult
@@ -166,7 +166,7 @@ namespace SpecGen.Generator
                 }
             });
             IncrementalValueProvider<EquatableArray<string>> chunkIds = chunkPlan
-                .Select(static (plan, _) => plan.Count > 1 ? EquatableArray.From(System.Linq.Enumerable.Select(plan, static c => c.Id)) : EquatableArray<string>.Empty)
+                .Select(static (plan, _) => plan.Count > 1 ? EquatableArray.From(plan.Select(static c => c.Id)) : EquatableArray<string>.Empty)
                 .WithTrackingName(PipelineSteps.ChunkIndex);
             context.RegisterSourceOutput(chunkIds.Combine(emitOptions).Combine(hasPages), static (spc, input) =>
             {

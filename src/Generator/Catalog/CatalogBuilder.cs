@@ -18,16 +18,6 @@ namespace SpecGen.Generator.Catalog
     /// </summary>
     internal static class CatalogBuilder
     {
-        /// <summary>Compares pages by identity (their records compare by value, which is slower and not what a position needs).</summary>
-        private sealed class ReferenceComparer : IEqualityComparer<PageModel>
-        {
-            public static readonly ReferenceComparer Instance = new ReferenceComparer();
-
-            public bool Equals(PageModel? x, PageModel? y) => ReferenceEquals(x, y);
-
-            public int GetHashCode(PageModel obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-        }
-
         public static CatalogResult Build(IReadOnlyList<PageModel> pages, EffectiveSeverities severities, CancellationToken cancellationToken, long maxCatalogSize = long.MaxValue, bool withApi = true)
         {
             long size = 0;
@@ -53,7 +43,7 @@ namespace SpecGen.Generator.Catalog
             {
                 // A failure of SpecGen's own: reported, never thrown at the compiler.
                 var failure = DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, "the catalog: " + ex.GetType().Name + ": " + ex.Message);
-                return new CatalogResult(new CatalogData(EquatableArray<PageData>.Empty), new ApiModel(0, 0, 0, 0, EquatableArray<ApiName>.Empty), new EquatableArray<DiagnosticInfo>(new[] { failure }), Complete: false);
+                return new CatalogResult(new CatalogData(EquatableArray<PageData>.Empty), ApiModel.Empty, new EquatableArray<DiagnosticInfo>(new[] { failure }), Complete: false);
             }
         }
 
@@ -185,28 +175,23 @@ namespace SpecGen.Generator.Catalog
                 DiagnosticDescriptors.ResourceLimit,
                 null,
                 what + ". Split the pages into catalog libraries, one project per snapshot tag with <SpecGenPublic>true</SpecGenPublic>, and combine them with SpecCatalog.Combine (README: Large catalogs); or, on a machine with the memory for it, raise SpecGenMaxCatalogSize");
-            return new CatalogResult(new CatalogData(EquatableArray<PageData>.Empty), new ApiModel(0, 0, 0, 0, EquatableArray<ApiName>.Empty), new EquatableArray<DiagnosticInfo>(new[] { error }), Complete: false);
+            return new CatalogResult(new CatalogData(EquatableArray<PageData>.Empty), ApiModel.Empty, new EquatableArray<DiagnosticInfo>(new[] { error }), Complete: false);
         }
 
         private static CatalogResult BuildCore(IReadOnlyList<PageModel> pages, EffectiveSeverities severities, CancellationToken cancellationToken, bool withApi)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var diagnostics = new List<DiagnosticInfo>();
-            PageModel[] ordered = pages.ToArray();
             // Stable: two pages of one tag, package and path (the same file listed twice) keep the project's order.
-            var position = new Dictionary<PageModel, int>(ordered.Length, ReferenceComparer.Instance);
-            for (int i = 0; i < ordered.Length; i++)
+            (PageModel Page, int Position)[] sorted = pages.Select((page, i) => (page, i)).ToArray();
+            Array.Sort(sorted, (a, b) =>
             {
-                position[ordered[i]] = i;
-            }
-
-            Array.Sort(ordered, (a, b) =>
-            {
-                int c = string.CompareOrdinal(a.Tag, b.Tag);
-                c = c != 0 ? c : string.CompareOrdinal(a.Package, b.Package);
-                c = c != 0 ? c : string.CompareOrdinal(a.FilePath, b.FilePath);
-                return c != 0 ? c : position[a].CompareTo(position[b]);
+                int c = string.CompareOrdinal(a.Page.Tag, b.Page.Tag);
+                c = c != 0 ? c : string.CompareOrdinal(a.Page.Package, b.Page.Package);
+                c = c != 0 ? c : string.CompareOrdinal(a.Page.FilePath, b.Page.FilePath);
+                return c != 0 ? c : a.Position.CompareTo(b.Position);
             });
+            PageModel[] ordered = Array.ConvertAll(sorted, entry => entry.Page);
 
             int specCount = 0;
             foreach (PageModel page in ordered)
@@ -227,7 +212,7 @@ namespace SpecGen.Generator.Catalog
                 Check(ordered, severities, diagnostics, kept, leftOut, specCount, cancellationToken);
             }
 
-            ApiModel api = new ApiModel(0, 0, 0, 0, EquatableArray<ApiName>.Empty);
+            ApiModel api = ApiModel.Empty;
             if (withApi)
             {
                 ApiResult result = ApiModelBuilder.Build(kept.Select(PageNames.From).ToArray(), EquatableArray<string>.Empty);
