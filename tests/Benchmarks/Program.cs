@@ -64,7 +64,38 @@ namespace SpecGen.Benchmarks
                 return 0;
             }
 
+            if (args.Length == 3 && args[0] == "chunk-sizes")
+            {
+                return ChunkSizes(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+            return 0;
+        }
+
+        /// <summary>
+        /// The encoded size of a corpus as one catalog and in chunks of <paramref name="perChunk"/> pages (as
+        /// <c>SpecGenChunkPages</c> would plan them): tables and string bytes summed over the chunks, against one catalog's.
+        /// </summary>
+        private static int ChunkSizes(string corpus, int perChunk)
+        {
+            var pages = SyntheticPages.ByName(corpus);
+            var models = System.Collections.Immutable.ImmutableArray.CreateRange(pages
+                .Select(p => SpecGen.Generator.Pages.PageReader.Read("/" + p.RelativePath, Microsoft.CodeAnalysis.Text.SourceText.From(p.Text), new SpecGen.Generator.Model.ReadOptions(SpecGen.Generator.Model.ReadOptions.DefaultMaxPageSize), System.Threading.CancellationToken.None).Page!));
+            var data = SpecGen.Generator.Catalog.CatalogBuilder.Build(models, SpecGen.Generator.Diagnostics.EffectiveSeverities.Default, System.Threading.CancellationToken.None, withApi: false).Data;
+            var one = SpecGen.Generator.Emit.CatalogEncoder.Encode(data, System.Threading.CancellationToken.None);
+            Console.WriteLine($"one catalog: {pages.Count} pages, tables {one.Tables.Length:N0} B, strings {one.StringBytes:N0} B");
+            var chunks = SpecGen.Generator.Emit.ChunkPlanner.Plan(data, perChunk);
+            long tables = 0, strings = 0;
+            foreach (var chunk in chunks)
+            {
+                var encoded = SpecGen.Generator.Emit.CatalogEncoder.Encode(chunk.Data, System.Threading.CancellationToken.None);
+                tables += encoded.Tables.Length;
+                strings += encoded.StringBytes;
+            }
+
+            Console.WriteLine($"{chunks.Count} chunks: tables {tables:N0} B, strings {strings:N0} B");
+            Console.WriteLine("sections of one catalog: " + string.Join(", ", one.SectionSizes.Select(s => $"{s.Key} {s.Value:N0}")));
             return 0;
         }
 
