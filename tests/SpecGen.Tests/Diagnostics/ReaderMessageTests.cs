@@ -171,6 +171,22 @@ namespace SpecGen.Tests.Diagnostics
             Assert.Equal("YAML syntax error: this " + kind + " is never closed: the front matter ends before its '" + bracket + "'", d.Message);
         }
 
+        [Fact]
+        public void A_comma_inside_a_comment_does_not_separate_flow_items()
+        {
+            // YamlDotNet takes a mapping's next entry right after a closing bracket without the ',' between them; SpecGen
+            // looks for the ',' itself, and one inside a comment does not count.
+            const string Stacks = "\"stacks\": [\"ml-linux-x86_64-rocm\", \"root\"], ";
+            string separated = Replace(BlockStyle(Zlib.Text), Stacks, "\"stacks\": [\"ml-linux-x86_64-rocm\", \"root\"] # the stacks, then\n      , ");
+            PageResult read = Read(separated);
+            Assert.Empty(read.Diagnostics);
+            Assert.Equal(3, read.Page!.Specs.Count);
+
+            string commentOnly = Replace(BlockStyle(Zlib.Text), Stacks, "\"stacks\": [\"ml-linux-x86_64-rocm\", \"root\"] # the stacks, then\n      ");
+            DiagnosticInfo d = Single(commentOnly, "SPG0002");
+            Assert.Equal("YAML syntax error: did not find the expected ',' or ':' before this item of a flow list or mapping", d.Message);
+        }
+
         private static string WithVariant(string text) => Replace(Zlib.Text, "\"+optimize\"", "\"+optimize" + text + "\"");
 
         private static string FrontMatterOf(string page)

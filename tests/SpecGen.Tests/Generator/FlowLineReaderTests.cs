@@ -156,6 +156,44 @@ namespace SpecGen.Tests.Generator
             AssertSameTree(Full(yaml), fast, "mixed");
         }
 
+        /// <summary>
+        /// Every prefix of a page's front matter, cut anywhere (mid-key, mid-string, mid-collection, before the line's end),
+        /// is declined or read as YamlDotNet reads it: the fast path never reads past the text's end and never throws.
+        /// </summary>
+        [Fact]
+        public void Every_prefix_of_a_page_is_declined_or_read_as_YamlDotNet_reads_it()
+        {
+            string yaml = Yaml(TestPaths.CorpusPage("develop-2025-04-20", "zlib").Text);
+            int read = 0;
+            for (int length = 0; length <= yaml.Length; length++)
+            {
+                string prefix = yaml.Substring(0, length);
+                YamlNode? fast = FlowLineReader.TryRead(prefix);
+                if (fast is not null)
+                {
+                    AssertSameTree(Full(prefix), fast, "prefix of " + length);
+                    read++;
+                }
+            }
+
+            // Only the prefixes that end at the end of a key line are whole front matter (the '---' line alone has no key).
+            Assert.Equal(yaml.Count(c => c == '\n') - 1, read);
+        }
+
+        /// <summary>Keys and plain words of every letter and digit, at both ends of each range, take the fast path.</summary>
+        [Fact]
+        public void Keys_and_words_of_every_letter_take_the_fast_path()
+        {
+            string yaml = "---\nAz: Zz09\nzA: aZ\nZ_9: A.z\nkey: [z, A, Z, a, 0, 9]\n";
+            YamlNode fast = FlowLineReader.TryRead(yaml)!;
+            Assert.NotNull(fast);
+            AssertSameTree(Full(yaml), fast, "letters");
+            foreach (string declined in new[] { "---\n_a: x\n", "---\n9a: x\n", "---\na: _x\n", "---\na-b: x\n", "---\na: x\n\n", "--- \na: x\n", "----\na: x\n", "---\r\na: x\r\n" })
+            {
+                Assert.Null(FlowLineReader.TryRead(declined));
+            }
+        }
+
         private static string Yaml(string page)
         {
             FrontMatter frontMatter = FrontMatter.Find(SourceText.From(page));
