@@ -30,15 +30,16 @@ namespace SpecGen.Generator.Parsing
         /// <summary>
         /// The full reader: any YAML, with YamlDotNet's diagnostics and SpecGen's own on top. YamlDotNet refuses a tab on
         /// a line that holds only white space, which YAML 1.2 reads as an empty line (s-flow-line-prefix allows tabs after
-        /// the indentation): such a page is read again with those tabs as spaces (the same length, so every place is the
-        /// same), and only if that fails too is YamlDotNet's error reported.
+        /// the indentation, and in block context such a line is a comment line, s-separate-in-line being spaces and tabs):
+        /// such a page is read again with those tabs as spaces (the same length, so every place is the same), and only if
+        /// that fails too is YamlDotNet's error reported. Its error need not mention the tab: after a space, as in
+        /// <c>" 	 "</c>, it says "did not find expected key".
         /// </summary>
         internal static YamlNode? ReadWithYamlDotNet(string path, SourceText text, string yaml, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
             var first = new List<DiagnosticInfo>();
             YamlNode? root = ReadOnce(path, text, yaml, first, cancellationToken);
             if (root is null && first.Count == 1 && first[0].Id == DiagnosticDescriptors.YamlSyntax.Id
-                && first[0].Message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0
                 && BlankLineTabsAsSpaces(yaml) is string spaced)
             {
                 var second = new List<DiagnosticInfo>();

@@ -187,6 +187,32 @@ namespace SpecGen.Tests.Diagnostics
             Assert.Equal("YAML syntax error: did not find the expected ',' or ':' before this item of a flow list or mapping", d.Message);
         }
 
+        [Theory]
+        [InlineData("\t")]
+        [InlineData(" \t ")]
+        [InlineData("\t\t")]
+        public void Tabs_on_blank_lines_read_as_empty_lines_however_many(string blank)
+        {
+            // YAML reads a line of spaces and tabs as empty; YamlDotNet refuses the tab, so the page is read again with
+            // every such line's tabs as spaces: all of them, wherever they are.
+            string text = BlockStyle(Zlib.Text);
+            text = Replace(text, "layout: cache\n", "layout: cache\n" + blank + "\n");
+            text = Replace(text, "\n  - {", "\n" + blank + "\n  - {", 1);
+            text = Replace(text, "\n  - {", "\n" + blank + "\n  - {", 2);
+            PageResult result = Read(text);
+            Assert.Empty(result.Diagnostics);
+            Assert.Equal(Read(Zlib.Text).Page!.Specs.Select(s => s.Hash), result.Page!.Specs.Select(s => s.Hash));
+        }
+
+        [Fact]
+        public void A_tab_that_indents_a_line_is_reported_at_the_tab()
+        {
+            string text = Replace(BlockStyle(Zlib.Text), "\n  - {", "\n\t- {", 1);
+            DiagnosticInfo d = Single(text, "SPG0002");
+            Assert.Contains("tab", d.Message, System.StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(text.IndexOf('\t'), d.Location!.Span.Start);
+        }
+
         private static string WithVariant(string text) => Replace(Zlib.Text, "\"+optimize\"", "\"+optimize" + text + "\"");
 
         private static string FrontMatterOf(string page)
