@@ -210,7 +210,25 @@ namespace SpecGen.Tests.Diagnostics
             string text = Replace(BlockStyle(Zlib.Text), "\n  - {", "\n\t- {", 1);
             DiagnosticInfo d = Single(text, "SPG0002");
             Assert.Contains("tab", d.Message, System.StringComparison.OrdinalIgnoreCase);
+            // YamlDotNet's own marks ("(Line: 9, Col: 1, Idx: ...) - (...): ") are cut: the location says where.
+            Assert.StartsWith("YAML syntax error: ", d.Message);
+            Assert.DoesNotContain("(Line:", d.Message);
+            Assert.DoesNotContain("Idx:", d.Message);
+            Assert.Equal(d.Message.Trim(), d.Message);
             Assert.Equal(text.IndexOf('\t'), d.Location!.Span.Start);
+        }
+
+        [Theory]
+        [InlineData("layout: &a cache", "&a cache")]
+        [InlineData("layout: &a [cache]", "&a [cache]")]
+        [InlineData("title: &t \"zlib\"\nlayout: *t", "&t")]
+        public void Anchors_and_aliases_are_refused_where_they_are(string edit, string token)
+        {
+            string text = BlockStyle(Zlib.Text);
+            text = edit.StartsWith("title:") ? Replace(Replace(text, "layout: cache\n", ""), "title: \"zlib\"", edit) : Replace(text, "layout: cache", edit);
+            DiagnosticInfo d = Assert.Single(Read(text).Diagnostics);
+            Assert.Equal("YAML anchors and aliases are not part of the page format and are refused", d.MessageArgs[0]);
+            Assert.Equal(text.IndexOf(token, System.StringComparison.Ordinal), d.Location!.Span.Start);
         }
 
         private static string WithVariant(string text) => Replace(Zlib.Text, "\"+optimize\"", "\"+optimize" + text + "\"");
