@@ -184,7 +184,7 @@ namespace SpecGen.Tests.Generator
         [Fact]
         public void Keys_and_words_of_every_letter_take_the_fast_path()
         {
-            string yaml = "---\nAz: Zz09\nzA: aZ\nZ_9: A.z\nkey: [z, A, Z, a, 0, 9]\n";
+            string yaml = "---\nAz: Zz09\nzA: aZ\nZ_9: A.z\nkey: [z, A, Z, a, 0, 9]\ntitle: \" a b ~ \"\n";
             YamlNode fast = FlowLineReader.TryRead(yaml)!;
             Assert.NotNull(fast);
             AssertSameTree(Full(yaml), fast, "letters");
