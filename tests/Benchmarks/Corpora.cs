@@ -36,16 +36,22 @@ namespace SpecGen.Benchmarks
             }
         }
 
+        /// <summary>Each page read by the generator's own reader (a synthetic page never has errors).</summary>
+        public static ImmutableArray<PageModel> Models(IReadOnlyList<SyntheticPage> pages)
+        {
+            return pages
+                .Select(p => PageReader.Read("/" + p.RelativePath, SourceText.From(p.Text), new ReadOptions(ReadOptions.DefaultMaxPageSize), CancellationToken.None).Page
+                    ?? throw new InvalidOperationException("A synthetic page has errors: " + p.RelativePath))
+                .ToImmutableArray();
+        }
+
         /// <summary>
         /// The catalog SpecGen generates for the pages, built with the generator's own reader, checks and
         /// encoder; the runtime reads it from arrays here instead of from the assembly's data.
         /// </summary>
         public static SpecCatalog Catalog(IReadOnlyList<SyntheticPage> pages)
         {
-            var models = pages
-                .Select(p => PageReader.Read("/" + p.RelativePath, SourceText.From(p.Text), new ReadOptions(ReadOptions.DefaultMaxPageSize), CancellationToken.None).Page
-                    ?? throw new InvalidOperationException("A synthetic page has errors: " + p.RelativePath))
-                .ToImmutableArray();
+            var models = Models(pages);
             CatalogResult result = CatalogBuilder.Build(models, EffectiveSeverities.Default, CancellationToken.None);
             EncodedCatalog encoded = CatalogEncoder.Encode(result.Data, CancellationToken.None);
             return SpecCatalog.FromArrays(encoded.Tables, Encoding.UTF8.GetBytes(encoded.Strings));
@@ -54,10 +60,7 @@ namespace SpecGen.Benchmarks
         /// <summary>The same catalog as the generator writes it past 512 pages: chunks (by <see cref="ChunkPlanner"/>), combined.</summary>
         public static SpecCatalog ChunkedCatalog(IReadOnlyList<SyntheticPage> pages)
         {
-            var models = pages
-                .Select(p => PageReader.Read("/" + p.RelativePath, SourceText.From(p.Text), new ReadOptions(ReadOptions.DefaultMaxPageSize), CancellationToken.None).Page!)
-                .ToImmutableArray();
-            CatalogResult result = CatalogBuilder.Build(models, EffectiveSeverities.Default, CancellationToken.None);
+            CatalogResult result = CatalogBuilder.Build(Models(pages), EffectiveSeverities.Default, CancellationToken.None);
             SpecCatalog[] chunks = ChunkPlanner.Plan(result.Data, EmitOptions.AutoChunkPages)
                 .Select(chunk => CatalogEncoder.Encode(chunk.Data, CancellationToken.None))
                 .Select(encoded => SpecCatalog.FromArrays(encoded.Tables, Encoding.UTF8.GetBytes(encoded.Strings)))

@@ -48,8 +48,7 @@ namespace SpecGen.Benchmarks
             if (args.Length == 2 && args[0] == "catalog-step")
             {
                 var pages = SyntheticPages.ByName(args[1]);
-                var models = System.Collections.Immutable.ImmutableArray.CreateRange(pages
-                    .Select(p => SpecGen.Generator.Pages.PageReader.Read("/" + p.RelativePath, Microsoft.CodeAnalysis.Text.SourceText.From(p.Text), new SpecGen.Generator.Model.ReadOptions(SpecGen.Generator.Model.ReadOptions.DefaultMaxPageSize), System.Threading.CancellationToken.None).Page!));
+                var models = Corpora.Models(pages);
                 for (int i = 0; i < 8; i++)
                 {
                     long t0 = Stopwatch.GetTimestamp();
@@ -80,8 +79,7 @@ namespace SpecGen.Benchmarks
         private static int ChunkSizes(string corpus, int perChunk)
         {
             var pages = SyntheticPages.ByName(corpus);
-            var models = System.Collections.Immutable.ImmutableArray.CreateRange(pages
-                .Select(p => SpecGen.Generator.Pages.PageReader.Read("/" + p.RelativePath, Microsoft.CodeAnalysis.Text.SourceText.From(p.Text), new SpecGen.Generator.Model.ReadOptions(SpecGen.Generator.Model.ReadOptions.DefaultMaxPageSize), System.Threading.CancellationToken.None).Page!));
+            var models = Corpora.Models(pages);
             var data = SpecGen.Generator.Catalog.CatalogBuilder.Build(models, SpecGen.Generator.Diagnostics.EffectiveSeverities.Default, System.Threading.CancellationToken.None, withApi: false).Data;
             var one = SpecGen.Generator.Emit.CatalogEncoder.Encode(data, System.Threading.CancellationToken.None);
             Console.WriteLine($"one catalog: {pages.Count} pages, tables {one.Tables.Length:N0} B, strings {one.StringBytes:N0} B");
