@@ -125,12 +125,6 @@ namespace SpecGen
 
         private bool TryFindByHashCombined(ReadOnlySpan<char> hashOrUniquePrefix, out Spec spec)
         {
-            if (hashOrUniquePrefix.Length == CatalogLayout.HashLength && (_fullHashTable is not null || FullHashTableFits()))
-            {
-                // A full hash cannot be ambiguous: one table over every part's hashes names the first part that has it.
-                return TryFindFullHashCombined(hashOrUniquePrefix, out spec);
-            }
-
             HashMatch match = FindByHashCombined(hashOrUniquePrefix, firstOnly: true);
             spec = match.IsFound ? match.First : default;
             return match.IsFound;

@@ -1,53 +1,70 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading;
 using SpecGen.Format;
 
 namespace SpecGen
 {
     /// <summary>
-    /// For a combined catalog (catalog libraries combined, or a generated catalog written in chunks): one open-addressing
-    /// table over every part's distinct hashes, each entry a 16-bit check and the part and slot that hold the hash, so a
-    /// full-hash lookup reads one check (a miss usually no more) and compares one stored hash, as a lookup on one catalog does, instead of asking
-    /// each part. A hash several parts hold is entered once, for the first of them. Built on the first full-hash lookup.
+    /// The full-hash table: for any catalog (one catalog, catalog libraries combined, or a generated catalog written in
+    /// chunks), one open-addressing table over every part's distinct hashes, made on the first full-hash lookup. An
+    /// entry is one 64-bit word: a 32-bit check of the hash and where the hash is (part in the top byte, slot below), so
+    /// a lookup reads one word (a miss usually no more) and compares one stored hash, whichever part holds it. A hash
+    /// several parts hold is entered once, for the first of them.
     /// </summary>
     public sealed unsafe partial class SpecCatalog
     {
         private FullHashTable? _fullHashTable;
 
-        /// <summary>In place of <see cref="MixFullHash"/> (tests construct colliding hashes with it); null in every catalog a user makes.</summary>
-        private Func<int, ushort, ulong>? _fullHashMix;
+        /// <summary>In place of a hash's home bits and check (tests construct colliding hashes with it); null in every catalog a user makes.</summary>
+        private Func<ulong, uint, (ulong Home, uint Check)>? _fullHashMix;
 
-        /// <summary>A combined catalog of the same parts whose full-hash table uses <paramref name="mix"/> (for tests of colliding entries).</summary>
-        internal SpecCatalog WithFullHashMix(Func<int, ushort, ulong> mix)
+        /// <summary>A catalog of the same parts (or the same one catalog) whose full-hash table uses <paramref name="mix"/> (for tests of colliding entries).</summary>
+        internal SpecCatalog WithFullHashMix(Func<ulong, uint, (ulong Home, uint Check)> mix)
         {
-            SpecCatalog copy = Combine(Parts);
+            SpecCatalog copy = Combine(_parts ?? new[] { this });
             copy._fullHashMix = mix;
             return copy;
         }
 
-        /// <summary>A full 32-character hash in a combined catalog: the first entry, in part order, of that hash.</summary>
-        private bool TryFindFullHashCombined(ReadOnlySpan<char> hash, out Spec spec)
+        /// <summary>
+        /// A full 32-character hash through the full-hash table: the first entry, in part order, of that hash. False
+        /// with <paramref name="answered"/> false when the catalog has no table (a part past the 256th, or slots past
+        /// 2^24), where the caller asks the parts.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private bool TryFindInFullHashTable(ReadOnlySpan<char> hash, out Spec spec, out bool answered)
         {
             FullHashTable table = _fullHashTable ?? BuildFullHashTable();
-            ulong mixed = _fullHashMix is null ? MixFullHash(FullHashKey(hash), QueryFingerprint(hash)) : _fullHashMix(FullHashKey(hash), QueryFingerprint(hash));
-            ushort check = CheckOf(mixed);
-            ushort[] checks = table.Checks;
-            int mask = checks.Length - 1;
-            for (int at = HomeOf(mixed, mask); ; at = (at + 1) & mask)
+            ulong[]? entries = table.Entries;
+            if (entries is null)
             {
-                ushort stored = checks[at];
-                if (stored == 0)
+                spec = default;
+                answered = false;
+                return false;
+            }
+
+            answered = true;
+            (ulong home, uint check) = HomeAndCheck(hash);
+            if (_fullHashMix is not null)
+            {
+                (home, check) = _fullHashMix(home, check);
+            }
+
+            for (int at = (int)(home >> table.Shift); ; at++)
+            {
+                ulong entry = entries[at];
+                if (entry == 0)
                 {
                     spec = default;
                     return false;
                 }
 
-                if (stored == check)
+                if ((uint)(entry >> 32) == check)
                 {
-                    uint location = table.Locations[at];
-                    SpecCatalog part = _parts![(int)(location >> 24)];
-                    int slot = (int)(location & 0xFFFFFF);
+                    SpecCatalog part = _parts is null ? this : _parts[(int)((uint)entry >> 24)];
+                    int slot = (int)(entry & 0xFFFFFF);
                     if (Compare(part.Slot(slot), hash) == 0)
                     {
                         spec = new Spec(part, part.FirstSpecOf(slot));
@@ -58,26 +75,64 @@ namespace SpecGen
         }
 
         /// <summary>
-        /// Two arrays of one size: a 16-bit check per entry (0 for an empty one), dense, so a miss usually reads only
-        /// these; and where the hash is (part in the top byte, slot below), read when the check matches.
+        /// The 64 bits a hash's home entry is taken from (its top bits) and its 32-bit check (never 0), from its first
+        /// eight characters read as they are (no decoding: Spack's hashes are random base32, and a query of other
+        /// characters only lands somewhere and fails the compare). The check is the product's low half: entries of one
+        /// run share the top bits, not the low ones, so the check still tells them apart.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static (ulong Home, uint Check) HomeAndCheck(ReadOnlySpan<char> hash)
+        {
+            ref byte chars = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(hash));
+            ulong first = Unsafe.ReadUnaligned<ulong>(ref chars);
+            ulong second = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref chars, 8));
+            ulong home = unchecked(((first * 0x9E3779B97F4A7C15UL) ^ second) * 0xC2B2AE3D27D4EB4FUL);
+            uint check = (uint)home;
+            return (home, check == 0 ? 1u : check);
+        }
+
+        /// <summary>
+        /// One array of 64-bit entries (0 for an empty one), probed upwards from a home without wrapping round: a spill
+        /// of entries after the homes takes the runs that go past the last home, and one empty entry after those ends
+        /// every probe. Entries is null for a catalog the table cannot name (a part past the 256th, slots past 2^24).
         /// </summary>
         private sealed class FullHashTable
         {
-            public FullHashTable(int size)
+            /// <summary>The spill a table is first made with.</summary>
+            public const int MinimumSpill = 64;
+
+            /// <summary>The table of a catalog that has none.</summary>
+            public static readonly FullHashTable None = new FullHashTable();
+
+            public FullHashTable(int homeBits, int spill)
             {
-                Checks = new ushort[size];
-                Locations = new uint[size];
+                Shift = 64 - homeBits;
+                Usable = (1 << homeBits) + spill;
+                Entries = new ulong[Usable + 1];
             }
 
-            public ushort[] Checks { get; }
+            private FullHashTable()
+            {
+            }
 
-            public uint[] Locations { get; }
+            /// <summary>64 minus the bits of a home (their count is a power of two).</summary>
+            public int Shift { get; }
+
+            /// <summary>Entries that may hold a hash: the homes and the spill after them.</summary>
+            public int Usable { get; }
+
+            public ulong[]? Entries { get; }
         }
 
         /// <summary>True when the table can name every part and slot (at most 256 parts, slots below 2^24).</summary>
         private bool FullHashTableFits()
         {
-            if (_parts!.Length > 256)
+            if (_parts is null)
+            {
+                return _slotCount <= 0xFFFFFF;
+            }
+
+            if (_parts.Length > 256)
             {
                 return false;
             }
@@ -95,21 +150,38 @@ namespace SpecGen
 
         private FullHashTable BuildFullHashTable()
         {
-            SpecCatalog[] parts = _parts!;
-            long hashes = 0;
-            foreach (SpecCatalog part in parts)
+            FullHashTable? table = FullHashTable.None;
+            if (FullHashTableFits())
             {
-                hashes += part.HashCount;
+                long hashes = 0;
+                foreach (SpecCatalog part in _parts ?? new[] { this })
+                {
+                    hashes += part.HashCount;
+                }
+
+                // Homes at least twice the hashes: a miss reads 1.5 entries on average.
+                int homeBits = 4;
+                while ((1L << homeBits) < hashes * 2 && homeBits < 29)
+                {
+                    homeBits++;
+                }
+
+                // A run past the spill is rare at this load; where one happens the spill grows, and a spill as large
+                // as the number of hashes always holds every run.
+                for (int spill = FullHashTable.MinimumSpill; (table = TryBuildFullHashTable(homeBits, spill)) is null; spill *= 2)
+                {
+                }
             }
 
-            int size = 16;
-            while (size < hashes * 2 && size < (1 << 29))
-            {
-                size <<= 1;
-            }
+            return Interlocked.CompareExchange(ref _fullHashTable, table, null) ?? table;
+        }
 
-            var table = new FullHashTable(size);
-            int mask = size - 1;
+        /// <summary>The table with these homes and this many entries after them, or null when a run would go past those.</summary>
+        private FullHashTable? TryBuildFullHashTable(int homeBits, int spill)
+        {
+            SpecCatalog[] parts = _parts ?? new[] { this };
+            var table = new FullHashTable(homeBits, spill);
+            ulong[] entries = table.Entries!;
             char* chars = stackalloc char[CatalogLayout.HashLength];
             var text = new Span<char>(chars, CatalogLayout.HashLength);
             for (int p = 0; p < parts.Length; p++)
@@ -128,20 +200,28 @@ namespace SpecGen
                         text[i] = (char)stored[i];
                     }
 
-                    ulong mixed = _fullHashMix is null ? MixFullHash(FullHashKey(text), QueryFingerprint(text)) : _fullHashMix(FullHashKey(text), QueryFingerprint(text));
-                    ushort check = CheckOf(mixed);
-                    for (int at = HomeOf(mixed, mask); ; at = (at + 1) & mask)
+                    (ulong home, uint check) = HomeAndCheck(text);
+                    if (_fullHashMix is not null)
                     {
-                        if (table.Checks[at] == 0)
+                        (home, check) = _fullHashMix(home, check);
+                    }
+
+                    for (int at = (int)(home >> table.Shift); ; at++)
+                    {
+                        if (at == table.Usable)
                         {
-                            table.Checks[at] = check;
-                            table.Locations[at] = ((uint)p << 24) | (uint)slot;
+                            return null;
+                        }
+
+                        ulong entry = entries[at];
+                        if (entry == 0)
+                        {
+                            entries[at] = ((ulong)check << 32) | ((uint)p << 24) | (uint)slot;
                             break;
                         }
 
                         // The same hash from an earlier part is already here: the first part answers.
-                        uint location = table.Locations[at];
-                        if (table.Checks[at] == check && Compare(parts[(int)(location >> 24)].Slot((int)(location & 0xFFFFFF)), text) == 0)
+                        if ((uint)(entry >> 32) == check && Compare(parts[(int)((uint)entry >> 24)].Slot((int)(entry & 0xFFFFFF)), text) == 0)
                         {
                             break;
                         }
@@ -149,23 +229,7 @@ namespace SpecGen
                 }
             }
 
-            return Interlocked.CompareExchange(ref _fullHashTable, table, null) ?? table;
+            return table;
         }
-
-        /// <summary>The home slot's key (first characters) and the fingerprint of characters 8 to 15, mixed: 46 bits of the hash.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong MixFullHash(int key, ushort fingerprint) => unchecked((((ulong)(uint)key << 16) | fingerprint) * 0x9E3779B97F4A7C15UL);
-
-        /// <summary>16 bits of the mixed value below the ones that pick the home entry, never 0 (an empty entry is 0).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ushort CheckOf(ulong mixed)
-        {
-            ushort check = (ushort)(mixed >> 16);
-            return check == 0 ? (ushort)1 : check;
-        }
-
-        /// <summary>The home entry: bits 34 and up of the mixed value (above the check's), as many as the table needs.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static int HomeOf(ulong mixed, int mask) => (int)(mixed >> 34) & mask;
     }
 }

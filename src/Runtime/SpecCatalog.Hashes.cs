@@ -10,8 +10,9 @@ namespace SpecGen
 {
     /// <summary>
     /// Hash lookups. The distinct hashes sit in a table of slots in sorted order, each at its home slot (from
-    /// its first six characters) or just after it, so one lookup usually reads one slot: a full hash compares
-    /// once, a prefix walks the few slots around its home.
+    /// its first six characters) or just after it, so a prefix walks the few slots around its home. A full hash
+    /// goes through the full-hash table made on the first such lookup (one word read, one stored hash compared:
+    /// see SpecCatalog.FullHashIndex.cs), or, where a catalog has none, the same sorted walk.
     /// </summary>
     public sealed unsafe partial class SpecCatalog
     {
@@ -23,6 +24,16 @@ namespace SpecGen
         /// </summary>
         public bool TryFindByHash(ReadOnlySpan<char> hashOrUniquePrefix, out Spec spec)
         {
+            if (hashOrUniquePrefix.Length == CatalogLayout.HashLength)
+            {
+                // A full hash cannot be ambiguous: one table over every part's hashes names the first part that has it.
+                bool found = TryFindInFullHashTable(hashOrUniquePrefix, out spec, out bool answered);
+                if (answered)
+                {
+                    return found;
+                }
+            }
+
             if (_parts is not null)
             {
                 return TryFindByHashCombined(hashOrUniquePrefix, out spec);
@@ -63,6 +74,31 @@ namespace SpecGen
             return new HashMatch(this, HashMatchStatus.Found, slot, start, end - start);
         }
 
+        /// <summary>
+        /// A full hash found without the full-hash table: on one catalog by the sorted walk from its home slot, on a
+        /// combined one by asking the parts in order. Tests compare it with the table's answers.
+        /// </summary>
+        internal bool TryFindFullHashWithoutTable(ReadOnlySpan<char> hash, out Spec spec)
+        {
+            if (_parts is null)
+            {
+                int slot = FindFullHash(hash);
+                spec = slot < 0 ? default : new Spec(this, FirstSpecOf(slot));
+                return slot >= 0;
+            }
+
+            foreach (SpecCatalog part in _parts)
+            {
+                if (part.TryFindFullHashWithoutTable(hash, out spec))
+                {
+                    return true;
+                }
+            }
+
+            spec = default;
+            return false;
+        }
+
         /// <summary>The spec at an entry of the hash-grouped list.</summary>
         internal Spec HashEntry(int position) => new Spec(this, Read(_hashEntries, position));
 
@@ -87,7 +123,8 @@ namespace SpecGen
         }
 
         /// <summary>
-        /// The slot of a full 32-character hash, or -1. Walks the slots from the hash's home by their 16-bit
+        /// The slot of a full 32-character hash, or -1, without the full-hash table (a catalog of more than 2^24
+        /// slots has none; tests compare the two). Walks the slots from the hash's home by their 16-bit
         /// fingerprints (a dense array made on the first lookup, a few cache lines per thousand hashes), so a miss
         /// usually reads no slot at all and a hit reads one; stops at an empty slot or a greater hash.
         /// </summary>

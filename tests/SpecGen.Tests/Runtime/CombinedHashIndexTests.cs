@@ -86,8 +86,8 @@ namespace SpecGen.Tests.Runtime
             SpecCatalog combined = SpecCatalog.Combine(Parts[0], Parts[1], Parts[2], Parts[0]);
             combined = mix switch
             {
-                "one home and one check for all" => combined.WithFullHashMix((_, _) => 0x1234_5678_9ABC_DEF0UL),
-                "two homes" => combined.WithFullHashMix((key, _) => (key & 1) == 0 ? 0x1234_5678_9ABC_DEF0UL : 0x4321_8765_CBA9_0FEDUL),
+                "one home and one check for all" => combined.WithFullHashMix((_, _) => (0x1234_5678_9ABC_DEF0UL, 0x9ABC_DEF0u)),
+                "two homes" => combined.WithFullHashMix((home, check) => ((home & 1) == 0 ? 0x1234_5678_9ABC_DEF0UL : 0x4321_8765_CBA9_0FEDUL, check)),
                 _ => combined,
             };
 
