@@ -291,7 +291,7 @@ namespace SpecGen.Tool
         }
 
         /// <summary>How long a 429 or 503 asks to wait (<c>Retry-After</c>: seconds or a date), at most <see cref="MaxRetryAfter"/>; zero when it says nothing.</summary>
-        private static TimeSpan RetryAfter(HttpResponseMessage response)
+        internal static TimeSpan RetryAfter(HttpResponseMessage response)
         {
             System.Net.Http.Headers.RetryConditionHeaderValue? retryAfter = response.Headers.RetryAfter;
             TimeSpan wait = retryAfter?.Delta ?? (retryAfter?.Date is DateTimeOffset date ? date - DateTimeOffset.UtcNow : TimeSpan.Zero);

@@ -92,6 +92,9 @@ namespace SpecGen.Tests.Tool
         /// <summary>When the server began writing the answer to each request of a path (Stopwatch ticks), in order.</summary>
         public ConcurrentDictionary<string, ConcurrentQueue<long>> Answered { get; } = new ConcurrentDictionary<string, ConcurrentQueue<long>>(StringComparer.Ordinal);
 
+        /// <summary>The User-Agent header of every request, in order of arrival.</summary>
+        public ConcurrentQueue<string> UserAgents { get; } = new ConcurrentQueue<string>();
+
         /// <summary>Time spent on every answer before it is sent (so concurrent requests overlap).</summary>
         public TimeSpan AnswerDelay { get; set; }
 
@@ -180,6 +183,10 @@ namespace SpecGen.Tests.Tool
                         string line;
                         while (!string.IsNullOrEmpty(line = (await reader.ReadLineAsync().ConfigureAwait(false))!))
                         {
+                            if (line.StartsWith("User-Agent:", StringComparison.OrdinalIgnoreCase))
+                            {
+                                UserAgents.Enqueue(line.Substring("User-Agent:".Length).Trim());
+                            }
                         }
 
                         string path = Uri.UnescapeDataString(requestLine.Split(' ')[1]);
