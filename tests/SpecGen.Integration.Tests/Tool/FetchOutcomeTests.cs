@@ -156,19 +156,26 @@ namespace SpecGen.Tests.Tool
             Assert.False(Directory.Exists(Out), string.Join(", ", Directory.Exists(Out) ? Directory.EnumerateFileSystemEntries(Out, "*", SearchOption.AllDirectories) : Array.Empty<string>()));
         }
 
-        /// <summary>When a move fails after others succeeded, the message names the pages already in place.</summary>
-        [Fact]
-        public void A_move_that_fails_after_one_page_names_the_page_written()
+        /// <summary>When a move fails after others succeeded, the message names the pages already in place, in order.</summary>
+        [Theory]
+        [InlineData("cmake", "1 page of 2 was written before the failure: {zlib}.")]
+        [InlineData("python", "2 pages of 3 were written before the failure: {zlib}, {cmake}.")]
+        public void A_move_that_fails_after_others_names_the_pages_written(string blocked, string ending)
         {
-            // A folder where cmake's page should go: the page's temporary file is written, the move over it fails.
-            Directory.CreateDirectory(Path.Combine(Page("cmake"), "in-the-way"));
+            // A folder where the blocked page should go: its temporary file is written, the move over it fails.
+            Directory.CreateDirectory(Path.Combine(Page(blocked), "in-the-way"));
+            string[] packages = blocked == "cmake" ? new[] { "zlib", "cmake" } : new[] { "zlib", "cmake", "python" };
 
-            (int code, _, string error) = Fetch("zlib", "cmake");
+            (int code, _, string error) = Fetch(packages);
 
             Assert.Equal(1, code);
             string line = Assert.Single(Lines(error), l => l.StartsWith("Cannot write the pages: ", StringComparison.Ordinal));
-            Assert.EndsWith($"; 1 page of 2 was written before the failure: {Page("zlib")}.", line, StringComparison.Ordinal);
-            Assert.Equal(TestPaths.CorpusPage(Develop, "zlib").Text, File.ReadAllText(Page("zlib")));
+            Assert.EndsWith("; " + ending.Replace("{zlib}", Page("zlib"), StringComparison.Ordinal).Replace("{cmake}", Page("cmake"), StringComparison.Ordinal), line, StringComparison.Ordinal);
+            foreach (string written in packages.TakeWhile(p => p != blocked))
+            {
+                Assert.Equal(TestPaths.CorpusPage(Develop, written).Text, File.ReadAllText(Page(written)));
+            }
+
             Assert.Empty(Directory.EnumerateFiles(Path.Combine(Out, Develop), "*.tmp", SearchOption.AllDirectories));
         }
     }
