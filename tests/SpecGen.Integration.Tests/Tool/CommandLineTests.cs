@@ -16,19 +16,12 @@ namespace SpecGen.Tests.Tool
     /// The tool's command line: usage errors exit 2 with System.CommandLine's usage, other errors are one line with
     /// exit 1, and what is reported names the source of a page, not a local file that was not written.
     /// </summary>
-    public sealed class CommandLineTests : IDisposable
+    public sealed class CommandLineTests : ServedCorpusTests
     {
-        private const string Develop = "develop-2025-04-20";
-        private readonly PageServer _server = new PageServer(Path.Combine(TestPaths.Corpus, "_cache"));
-        private readonly TempDirectory _dir = DotNet.TempDirectory("specgen-cli");
-
-        public void Dispose()
+        public CommandLineTests()
+            : base("specgen-cli")
         {
-            _server.Dispose();
-            _dir.Dispose();
         }
-
-        private string Out => Path.Combine(_dir.Path, "spack");
 
         private string Page(string tag, string package) => Path.Combine(Out, tag, package, "specs.md");
 
@@ -63,24 +56,24 @@ namespace SpecGen.Tests.Tool
         [InlineData("Required argument missing for command: 'show'.", "show")]
         public void A_usage_mistake_exits_2_with_the_usage_and_touches_nothing(string message, params string[] args)
         {
-            (int code, string output, string error) = Run(args.Concat(args.Length > 0 && args[0] is "fetch" or "update" ? new[] { "--source", _server.Url, "--out", Out } : Array.Empty<string>()).ToArray());
+            (int code, string output, string error) = Run(args.Concat(args.Length > 0 && args[0] is "fetch" or "update" ? new[] { "--source", Server.Url, "--out", Out } : Array.Empty<string>()).ToArray());
 
             Assert.Equal(2, code);
             Assert.Contains(message, error, StringComparison.Ordinal);
             Assert.Contains("Usage:", output, StringComparison.Ordinal);
             AssertNoStackTrace(error);
-            Assert.Empty(_server.Requests);
+            Assert.Empty(Server.Requests);
             Assert.False(Directory.Exists(Out));
         }
 
         [Fact]
         public void Retries_0_means_one_attempt_and_says_so_in_the_singular()
         {
-            _server.Fail(Develop, "zlib", Fault.ServerError);
-            (int code, _, string error) = Run("fetch", "--tag", Develop, "zlib", "--source", _server.Url, "--out", Out, "--retries", "0");
+            Server.Fail(Develop, "zlib", Fault.ServerError);
+            (int code, _, string error) = Run("fetch", "--tag", Develop, "zlib", "--source", Server.Url, "--out", Out, "--retries", "0");
 
             Assert.Equal(1, code);
-            Assert.Equal(1, _server.RequestsOf(Develop, "zlib"));
+            Assert.Equal(1, Server.RequestsOf(Develop, "zlib"));
             Assert.Contains("answered 500 Internal Server Error (after 1 attempt)", error, StringComparison.Ordinal);
             Assert.Contains("1 page of 1 could not be fetched; nothing was written.", error, StringComparison.Ordinal);
         }
@@ -88,10 +81,10 @@ namespace SpecGen.Tests.Tool
         [Fact]
         public void Retries_show_in_the_progress_lines_and_a_folder_source_reads_rather_than_downloads()
         {
-            _server.Fail(Develop, "zlib", Fault.ServerError);
-            (int code, string output, string error) = Run("fetch", "--tag", Develop, "zlib", "--source", _server.Url, "--out", Out, "--retry-delay", "0");
+            Server.Fail(Develop, "zlib", Fault.ServerError);
+            (int code, string output, string error) = Run("fetch", "--tag", Develop, "zlib", "--source", Server.Url, "--out", Out, "--retry-delay", "0");
             Assert.True(code == 0, error);
-            Assert.Matches(System.Text.RegularExpressions.Regex.Escape($"{Develop}/zlib: retry 1 of 3 in ") + "[0-9.]+" + System.Text.RegularExpressions.Regex.Escape($" s: {_server.Url}/{Develop}/zlib/specs.md answered 500 Internal Server Error"), error);
+            Assert.Matches(System.Text.RegularExpressions.Regex.Escape($"{Develop}/zlib: retry 1 of 3 in ") + "[0-9.]+" + System.Text.RegularExpressions.Regex.Escape($" s: {Server.Url}/{Develop}/zlib/specs.md answered 500 Internal Server Error"), error);
             Assert.Contains($"[1/1] {Develop}/zlib: downloaded", error, StringComparison.Ordinal);
             Assert.Contains("Fetched 1 page into", output, StringComparison.Ordinal);
 
@@ -140,7 +133,7 @@ namespace SpecGen.Tests.Tool
         [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
         public void A_read_only_output_folder_is_one_line_and_leaves_no_folder()
         {
-            string locked = Path.Combine(_dir.Path, "locked");
+            string locked = Path.Combine(Folder.Path, "locked");
             Directory.CreateDirectory(locked);
             File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserExecute);
             string output = Path.Combine(locked, "spack");
@@ -196,7 +189,7 @@ namespace SpecGen.Tests.Tool
         [Fact]
         public void A_page_from_a_folder_that_fails_its_checks_is_reported_at_the_source_file()
         {
-            string source = Path.Combine(_dir.Path, "source");
+            string source = Path.Combine(Folder.Path, "source");
             string broken = Corpus(Develop, "zlib").Replace("\"num_specs\": 3", "\"num_specs\": 4", StringComparison.Ordinal);
             string sourcePage = Path.Combine(source, Develop, "zlib", "specs.md");
             Directory.CreateDirectory(Path.GetDirectoryName(sourcePage)!);
@@ -218,10 +211,10 @@ namespace SpecGen.Tests.Tool
         [InlineData("/_cache/")]
         public void The_source_is_the_repository_root_or_its_cache_folder(string tail)
         {
-            (int code, _, string error) = Run("fetch", "--tag", Develop, "zlib", "--source", _server.RootUrl + tail, "--out", Out);
+            (int code, _, string error) = Run("fetch", "--tag", Develop, "zlib", "--source", Server.RootUrl + tail, "--out", Out);
 
             Assert.True(code == 0, error);
-            Assert.Equal(1, _server.RequestsOf(Develop, "zlib"));
+            Assert.Equal(1, Server.RequestsOf(Develop, "zlib"));
             Assert.Equal(Corpus(Develop, "zlib"), File.ReadAllText(Page(Develop, "zlib")));
         }
 
@@ -261,11 +254,11 @@ namespace SpecGen.Tests.Tool
             Assert.Contains("The tag 'v0.22.1' is not at", error, StringComparison.Ordinal);
             Assert.Contains("did you mean v0.22.0 or v0.23.1?", error, StringComparison.Ordinal);
 
-            (code, _, error) = Run("fetch", "--tag", Develop, "zlibb", "pyhton", "--source", _server.Url, "--out", Out);
+            (code, _, error) = Run("fetch", "--tag", Develop, "zlibb", "pyhton", "--source", Server.Url, "--out", Out);
             Assert.Equal(1, code);
             Assert.Contains("The package 'zlibb' has no page in tag 'develop-2025-04-20'", error, StringComparison.Ordinal);
-            Assert.Contains("'zlibb' has no page in tag 'develop-2025-04-20' at " + _server.Url + "; did you mean zlib?", error, StringComparison.Ordinal);
-            Assert.Contains("'pyhton' has no page in tag 'develop-2025-04-20' at " + _server.Url + "; did you mean python?", error, StringComparison.Ordinal);
+            Assert.Contains("'zlibb' has no page in tag 'develop-2025-04-20' at " + Server.Url + "; did you mean zlib?", error, StringComparison.Ordinal);
+            Assert.Contains("'pyhton' has no page in tag 'develop-2025-04-20' at " + Server.Url + "; did you mean python?", error, StringComparison.Ordinal);
         }
 
         [Fact]
@@ -290,21 +283,21 @@ namespace SpecGen.Tests.Tool
         [Fact]
         public void Update_keep_going_writes_what_arrived_and_prints_its_changes()
         {
-            Assert.Equal(0, Run("fetch", "--tag", Develop, "zlib", "py-gast", "--source", _server.Url, "--out", Out).Code);
+            Assert.Equal(0, Run("fetch", "--tag", Develop, "zlib", "py-gast", "--source", Server.Url, "--out", Out).Code);
             string zlib = File.ReadAllText(Page(Develop, "zlib"));
             string gast = File.ReadAllText(Page(Develop, "py-gast"));
             string newer = gast.Replace("\"7u33aejtwnddwzz5674krdvmhbgnqjq5\"", "\"7u33aejtwnddwzz5674krdvmhbgnqjq6\"", StringComparison.Ordinal);
-            _server.Serve(Develop, "py-gast", newer);
+            Server.Serve(Develop, "py-gast", newer);
 
             // Without --keep-going a failure writes nothing.
-            _server.Fail(Develop, "zlib", Fault.ServerError);
-            (int code, string output, string error) = Run("update", Out, "--source", _server.Url, "--retries", "0");
+            Server.Fail(Develop, "zlib", Fault.ServerError);
+            (int code, string output, string error) = Run("update", Out, "--source", Server.Url, "--retries", "0");
             Assert.Equal(1, code);
             Assert.Equal(string.Empty, output);
             Assert.Equal(gast, File.ReadAllText(Page(Develop, "py-gast")));
 
-            _server.Fail(Develop, "zlib", Fault.ServerError);
-            (code, output, error) = Run("update", Out, "--source", _server.Url, "--retries", "0", "--keep-going");
+            Server.Fail(Develop, "zlib", Fault.ServerError);
+            (code, output, error) = Run("update", Out, "--source", Server.Url, "--retries", "0", "--keep-going");
             Assert.Equal(1, code);
             Assert.Contains("answered 500", error, StringComparison.Ordinal);
             Assert.Contains("Fetched 1 of 2 pages", error, StringComparison.Ordinal);

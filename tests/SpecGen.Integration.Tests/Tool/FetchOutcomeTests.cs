@@ -15,24 +15,17 @@ namespace SpecGen.Tests.Tool
     /// pages, the progress line of each page, the bar cleared on a terminal before the result, the temporary files
     /// beside each page, and after a failed write the folders it made removed and the pages already moved named.
     /// </summary>
-    public sealed class FetchOutcomeTests : IDisposable
+    public sealed class FetchOutcomeTests : ServedCorpusTests
     {
-        private const string Develop = "develop-2025-04-20";
-        private readonly PageServer _server = new PageServer(Path.Combine(TestPaths.Corpus, "_cache"));
-        private readonly TempDirectory _dir = DotNet.TempDirectory("specgen-outcome");
-
-        public void Dispose()
+        public FetchOutcomeTests()
+            : base("specgen-outcome")
         {
-            _server.Dispose();
-            _dir.Dispose();
         }
-
-        private string Out => Path.Combine(_dir.Path, "spack");
 
         private string Page(string package) => Path.Combine(Out, Develop, package, "specs.md");
 
         private (int Code, string Output, string Error) Fetch(params string[] args)
-            => Run(new[] { "fetch", "--tag", Develop, "--source", _server.Url, "--out", Out, "--retries", "0" }.Concat(args).ToArray());
+            => Run(new[] { "fetch", "--tag", Develop, "--source", Server.Url, "--out", Out, "--retries", "0" }.Concat(args).ToArray());
 
         private static string Broken(string package) =>
             TestPaths.CorpusPage(Develop, package).Text.Replace("\"num_specs\": ", "\"num_specs\": 9", StringComparison.Ordinal);
@@ -46,10 +39,10 @@ namespace SpecGen.Tests.Tool
             Assert.Equal(0, Fetch(packages).Code);
             foreach (string package in packages.Take(failing))
             {
-                _server.Fail(Develop, package, Fault.ServerError);
+                Server.Fail(Develop, package, Fault.ServerError);
             }
 
-            (int code, _, string error) = Run("update", Out, "--source", _server.Url, "--retries", "0", "--keep-going");
+            (int code, _, string error) = Run("update", Out, "--source", Server.Url, "--retries", "0", "--keep-going");
 
             Assert.Equal(1, code);
             Assert.Contains(string.Format(summary, Out), Lines(error));
@@ -65,8 +58,8 @@ namespace SpecGen.Tests.Tool
         [Fact]
         public void Two_pages_that_fail_their_checks_are_counted_together()
         {
-            _server.Serve(Develop, "zlib", Broken("zlib"));
-            _server.Serve(Develop, "cmake", Broken("cmake"));
+            Server.Serve(Develop, "zlib", Broken("zlib"));
+            Server.Serve(Develop, "cmake", Broken("cmake"));
 
             (int code, _, string error) = Fetch("zlib", "cmake", "py-gast");
 
@@ -78,7 +71,7 @@ namespace SpecGen.Tests.Tool
         [Fact]
         public void A_missing_page_and_one_that_fails_its_checks_are_pages_not_fetched()
         {
-            _server.Serve(Develop, "zlib", Broken("zlib"));
+            Server.Serve(Develop, "zlib", Broken("zlib"));
 
             (int code, _, string error) = Fetch("zlib", "nosuch-package", "py-gast");
 
@@ -93,7 +86,7 @@ namespace SpecGen.Tests.Tool
         {
             (int code, _, string error) = Run(
                 (o, e) => new ToolContext(o, e) { Interactive = true },
-                "fetch", "--tag", Develop, "--source", _server.Url, "--out", Out, "--retries", "0", "zlib", "nosuch-package");
+                "fetch", "--tag", Develop, "--source", Server.Url, "--out", Out, "--retries", "0", "zlib", "nosuch-package");
 
             Assert.Equal(1, code);
             Assert.Contains("] 2/2 ", error, StringComparison.Ordinal);
@@ -119,7 +112,7 @@ namespace SpecGen.Tests.Tool
                         File.WriteAllText(path, text);
                     },
                 },
-                "fetch", "--tag", Develop, "--source", _server.Url, "--out", Out, "zlib", "cmake");
+                "fetch", "--tag", Develop, "--source", Server.Url, "--out", Out, "zlib", "cmake");
 
             Assert.True(code == 0, error);
             Assert.Equal(2, written.Count);
@@ -149,7 +142,7 @@ namespace SpecGen.Tests.Tool
                         File.WriteAllText(path, text);
                     },
                 },
-                "fetch", "--tag", Develop, "--source", _server.Url, "--out", Out, "--jobs", "1", "zlib", "cmake");
+                "fetch", "--tag", Develop, "--source", Server.Url, "--out", Out, "--jobs", "1", "zlib", "cmake");
 
             Assert.Equal(1, code);
             Assert.Contains("Cannot write the pages: the disk is full; nothing was written.", Lines(error));

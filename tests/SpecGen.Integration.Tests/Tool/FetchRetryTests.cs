@@ -16,19 +16,12 @@ namespace SpecGen.Tests.Tool
     /// the message counts the attempts made; no more requests run at once than --jobs; and a write that fails in the
     /// middle of a page changes no file.
     /// </summary>
-    public sealed class FetchRetryTests : IDisposable
+    public sealed class FetchRetryTests : ServedCorpusTests
     {
-        private const string Develop = "develop-2025-04-20";
-        private readonly PageServer _server = new PageServer(Path.Combine(TestPaths.Corpus, "_cache"));
-        private readonly TempDirectory _dir = DotNet.TempDirectory("specgen-retry");
-
-        public void Dispose()
+        public FetchRetryTests()
+            : base("specgen-retry")
         {
-            _server.Dispose();
-            _dir.Dispose();
         }
-
-        private string Out => Path.Combine(_dir.Path, "spack");
 
         /// <summary>
         /// Whether a measured wait is the given one: .NET's timers run on a coarse clock (Environment.TickCount64, on
@@ -39,7 +32,7 @@ namespace SpecGen.Tests.Tool
         private static bool AtLeast(TimeSpan gap, int milliseconds) => gap >= TimeSpan.FromMilliseconds(milliseconds - 15);
 
         private (int Code, string Output, string Error) Fetch(params string[] args)
-            => Run(new[] { "fetch", "--tag", Develop, "--source", _server.Url, "--out", Out }.Concat(args).ToArray());
+            => Run(new[] { "fetch", "--tag", Develop, "--source", Server.Url, "--out", Out }.Concat(args).ToArray());
 
         [Theory]
         [InlineData(Fault.ServerError)]
@@ -49,13 +42,13 @@ namespace SpecGen.Tests.Tool
         [InlineData(Fault.RequestTimeout)]
         public void A_transient_answer_is_retried_after_the_delay(Fault fault)
         {
-            _server.Fail(Develop, "zlib", fault);
+            Server.Fail(Develop, "zlib", fault);
 
             (int code, _, string error) = Fetch("--retries", "2", "--retry-delay", "300", "zlib");
 
             Assert.True(code == 0, error);
-            Assert.Equal(2, _server.RequestsOf(Develop, "zlib"));
-            TimeSpan gap = _server.GapsOf(Develop, "zlib").Single();
+            Assert.Equal(2, Server.RequestsOf(Develop, "zlib"));
+            TimeSpan gap = Server.GapsOf(Develop, "zlib").Single();
             Assert.True(AtLeast(gap, 300), "retried after " + gap.TotalMilliseconds + " ms, before the delay");
             Assert.True(File.Exists(Path.Combine(Out, Develop, "zlib", "specs.md")));
         }
@@ -63,12 +56,12 @@ namespace SpecGen.Tests.Tool
         [Fact]
         public void The_backoff_doubles_the_delay_each_retry()
         {
-            _server.Fail(Develop, "zlib", Fault.ServiceUnavailable, Fault.ServiceUnavailable);
+            Server.Fail(Develop, "zlib", Fault.ServiceUnavailable, Fault.ServiceUnavailable);
 
             (int code, _, string error) = Fetch("--retries", "3", "--retry-delay", "200", "zlib");
 
             Assert.True(code == 0, error);
-            TimeSpan[] gaps = _server.GapsOf(Develop, "zlib");
+            TimeSpan[] gaps = Server.GapsOf(Develop, "zlib");
             Assert.Equal(2, gaps.Length);
             Assert.True(AtLeast(gaps[0], 200), "first retry after " + gaps[0].TotalMilliseconds + " ms, before 200 ms");
             Assert.True(AtLeast(gaps[1], 400), "second retry after " + gaps[1].TotalMilliseconds + " ms, before 400 ms");
@@ -77,39 +70,39 @@ namespace SpecGen.Tests.Tool
         [Fact]
         public void Too_many_requests_waits_as_long_as_retry_after_says()
         {
-            _server.Fail(Develop, "zlib", Fault.TooManyRequests);
+            Server.Fail(Develop, "zlib", Fault.TooManyRequests);
 
             (int code, _, string error) = Fetch("--retries", "1", "--retry-delay", "10", "zlib");
 
             Assert.True(code == 0, error);
-            Assert.Equal(2, _server.RequestsOf(Develop, "zlib"));
-            TimeSpan gap = _server.GapsOf(Develop, "zlib").Single();
+            Assert.Equal(2, Server.RequestsOf(Develop, "zlib"));
+            TimeSpan gap = Server.GapsOf(Develop, "zlib").Single();
             Assert.True(AtLeast(gap, 1000), "retried after " + gap.TotalMilliseconds + " ms, before the server's Retry-After");
         }
 
         [Fact]
         public void A_timeout_is_retried()
         {
-            _server.Fail(Develop, "zlib", Fault.Slow);
+            Server.Fail(Develop, "zlib", Fault.Slow);
 
             (int code, _, string error) = Fetch("--retries", "1", "--retry-delay", "10", "--timeout", "1", "zlib");
 
             Assert.True(code == 0, error);
-            Assert.Equal(2, _server.RequestsOf(Develop, "zlib"));
+            Assert.Equal(2, Server.RequestsOf(Develop, "zlib"));
         }
 
         [Fact]
         public void A_refusal_is_not_retried_and_the_message_counts_the_attempts_made()
         {
-            _server.Fail(Develop, "zlib", Fault.Forbidden);
-            _server.Fail(Develop, "cmake", Fault.ServerError, Fault.ServerError, Fault.ServerError, Fault.ServerError);
+            Server.Fail(Develop, "zlib", Fault.Forbidden);
+            Server.Fail(Develop, "cmake", Fault.ServerError, Fault.ServerError, Fault.ServerError, Fault.ServerError);
 
             (int code, _, string error) = Fetch("--retries", "2", "--retry-delay", "10", "zlib", "cmake");
 
             Assert.Equal(1, code);
-            Assert.Equal(1, _server.RequestsOf(Develop, "zlib"));
+            Assert.Equal(1, Server.RequestsOf(Develop, "zlib"));
             Assert.Contains("answered 403 Forbidden", error, StringComparison.Ordinal);
-            Assert.Equal(3, _server.RequestsOf(Develop, "cmake"));
+            Assert.Equal(3, Server.RequestsOf(Develop, "cmake"));
             Assert.Contains("answered 500 Internal Server Error (after 3 attempts)", error, StringComparison.Ordinal);
             AssertNoStackTrace(error);
         }
@@ -120,13 +113,13 @@ namespace SpecGen.Tests.Tool
         [InlineData(4)]
         public void No_more_requests_run_at_once_than_jobs(int jobs)
         {
-            _server.AnswerDelay = TimeSpan.FromMilliseconds(250);
+            Server.AnswerDelay = TimeSpan.FromMilliseconds(250);
             string[] packages = { "zlib", "cmake", "python", "zlib-ng", "py-gast", "openmpi", "hdf5", "boost" };
 
             (int code, _, string error) = Fetch(new[] { "--jobs", jobs.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(packages).ToArray());
 
             Assert.True(code == 0, error);
-            Assert.Equal(jobs, _server.MaxInFlight);
+            Assert.Equal(jobs, Server.MaxInFlight);
         }
 
         [Theory]
@@ -153,7 +146,7 @@ namespace SpecGen.Tests.Tool
                         File.WriteAllText(path, text);
                     },
                 },
-                "fetch", "--tag", Develop, "--source", _server.Url, "--out", Out, "zlib", "cmake", "python");
+                "fetch", "--tag", Develop, "--source", Server.Url, "--out", Out, "zlib", "cmake", "python");
 
             Assert.Equal(1, code);
             Assert.Contains("the disk failed in the middle of the page", error, StringComparison.Ordinal);

@@ -16,27 +16,20 @@ namespace SpecGen.Tests.Tool
     /// messages, folder listings (HTML and GitHub trees) and their refusals, the retry note's backoff, and the
     /// Retry-After a server may send, clamped.
     /// </summary>
-    public sealed class HttpSourceTests : IDisposable
+    public sealed class HttpSourceTests : ServedCorpusTests
     {
-        private const string Develop = "develop-2025-04-20";
-        private readonly PageServer _server = new PageServer(Path.Combine(TestPaths.Corpus, "_cache"));
-        private readonly TempDirectory _dir = DotNet.TempDirectory("specgen-http");
-
-        public void Dispose()
+        public HttpSourceTests()
+            : base("specgen-http")
         {
-            _server.Dispose();
-            _dir.Dispose();
         }
-
-        private string Out => Path.Combine(_dir.Path, "spack");
 
         [Fact]
         public void Every_request_names_specgen_as_its_user_agent()
         {
-            Assert.Equal(0, Run("fetch", "--tag", Develop, "--source", _server.Url, "--out", Out, "zlib", "cmake").Code);
+            Assert.Equal(0, Run("fetch", "--tag", Develop, "--source", Server.Url, "--out", Out, "zlib", "cmake").Code);
 
-            Assert.Equal(2, _server.UserAgents.Count);
-            Assert.All(_server.UserAgents, agent => Assert.Matches(@"^specgen/\d+\.\d+", agent));
+            Assert.Equal(2, Server.UserAgents.Count);
+            Assert.All(Server.UserAgents, agent => Assert.Matches(@"^specgen/\d+\.\d+", agent));
         }
 
         [Theory]
@@ -53,56 +46,56 @@ namespace SpecGen.Tests.Tool
         [Fact]
         public void The_tag_list_is_read_once_per_run()
         {
-            (int code, _, string error) = Run("fetch", "--tag", "v9.9.9", "--source", _server.Url, "--out", Out, "--retries", "0", "zlib", "cmake");
+            (int code, _, string error) = Run("fetch", "--tag", "v9.9.9", "--source", Server.Url, "--out", Out, "--retries", "0", "zlib", "cmake");
 
             Assert.Equal(1, code);
             Assert.Contains("The tag 'v9.9.9' is not at", error, StringComparison.Ordinal);
-            Assert.Equal(1, _server.Requests["/_data/tags.yaml"]);
-            Assert.Equal(1, _server.Requests["/_cache/"]);
+            Assert.Equal(1, Server.Requests["/_data/tags.yaml"]);
+            Assert.Equal(1, Server.Requests["/_cache/"]);
         }
 
         [Fact]
         public void A_tag_list_that_is_not_one_is_refused_at_its_address()
         {
-            _server.ServeFile("/_data/tags.yaml", "tags: [v1, v2]\n");
-            (int code, _, string error) = Run("tags", "--source", _server.Url, "--retries", "0");
+            Server.ServeFile("/_data/tags.yaml", "tags: [v1, v2]\n");
+            (int code, _, string error) = Run("tags", "--source", Server.Url, "--retries", "0");
 
             Assert.Equal(1, code);
-            Assert.Contains($"{_server.RootUrl}/_data/tags.yaml is not a list of tags (- name: <tag>).", error, StringComparison.Ordinal);
+            Assert.Contains($"{Server.RootUrl}/_data/tags.yaml is not a list of tags (- name: <tag>).", error, StringComparison.Ordinal);
             AssertNoStackTrace(error);
         }
 
         [Fact]
         public void A_source_with_neither_tag_list_nor_listing_says_so()
         {
-            _server.Listings = false;
-            (int code, _, string error) = Run("tags", "--source", _server.Url, "--retries", "0");
+            Server.Listings = false;
+            (int code, _, string error) = Run("tags", "--source", Server.Url, "--retries", "0");
 
             Assert.Equal(1, code);
-            Assert.Contains($"No tag list at {_server.RootUrl} (neither _data/tags.yaml nor a listing of _cache).", error, StringComparison.Ordinal);
+            Assert.Contains($"No tag list at {Server.RootUrl} (neither _data/tags.yaml nor a listing of _cache).", error, StringComparison.Ordinal);
         }
 
         /// <summary>Where the source cannot tell whether it has the tag, a missing page is named as a missing package of the tag, not as a missing tag.</summary>
         [Fact]
         public void Without_a_tag_list_a_missing_page_is_a_missing_package()
         {
-            _server.Listings = false;
-            (int code, _, string error) = Run("fetch", "--tag", Develop, "--source", _server.Url, "--out", Out, "--retries", "0", "nosuch-package");
+            Server.Listings = false;
+            (int code, _, string error) = Run("fetch", "--tag", Develop, "--source", Server.Url, "--out", Out, "--retries", "0", "nosuch-package");
 
             Assert.Equal(1, code);
-            Assert.Contains($"The package 'nosuch-package' has no page in tag '{Develop}' at {_server.Url}", error, StringComparison.Ordinal);
+            Assert.Contains($"The package 'nosuch-package' has no page in tag '{Develop}' at {Server.Url}", error, StringComparison.Ordinal);
             Assert.DoesNotContain("The tag", error, StringComparison.Ordinal);
         }
 
         [Fact]
         public void A_folder_page_without_folder_links_is_not_a_listing()
         {
-            _server.Listings = false;
-            _server.ServeFile($"/_cache/{Develop}/", "<html><body><a href=\"../\">up</a> <a href=\"notes.txt\">notes</a></body></html>");
-            (int code, _, string error) = Run("packages", "--tag", Develop, "--source", _server.Url, "--retries", "0");
+            Server.Listings = false;
+            Server.ServeFile($"/_cache/{Develop}/", "<html><body><a href=\"../\">up</a> <a href=\"notes.txt\">notes</a></body></html>");
+            (int code, _, string error) = Run("packages", "--tag", Develop, "--source", Server.Url, "--retries", "0");
 
             Assert.Equal(1, code);
-            Assert.Contains($"{_server.RootUrl}/_cache/{Develop}/ has no folder listing (no links to folders in its page); use a local clone (--source DIR).", error, StringComparison.Ordinal);
+            Assert.Contains($"{Server.RootUrl}/_cache/{Develop}/ has no folder listing (no links to folders in its page); use a local clone (--source DIR).", error, StringComparison.Ordinal);
         }
 
         [Fact]
@@ -147,11 +140,11 @@ namespace SpecGen.Tests.Tool
         [Fact]
         public void The_retry_notes_say_the_doubled_delay()
         {
-            _server.Fail(Develop, "zlib", Fault.ServerError, Fault.ServerError);
-            (int code, _, string error) = Run("fetch", "--tag", Develop, "--source", _server.Url, "--out", Out, "--retries", "2", "--retry-delay", "100", "zlib");
+            Server.Fail(Develop, "zlib", Fault.ServerError, Fault.ServerError);
+            (int code, _, string error) = Run("fetch", "--tag", Develop, "--source", Server.Url, "--out", Out, "--retries", "2", "--retry-delay", "100", "zlib");
 
             Assert.True(code == 0, error);
-            string url = $"{_server.Url}/{Develop}/zlib/specs.md";
+            string url = $"{Server.Url}/{Develop}/zlib/specs.md";
             Assert.Contains($"{Develop}/zlib: retry 1 of 2 in 0.1 s: {url} answered 500 Internal Server Error", Lines(error));
             Assert.Contains($"{Develop}/zlib: retry 2 of 2 in 0.2 s: {url} answered 500 Internal Server Error", Lines(error));
         }
@@ -160,11 +153,11 @@ namespace SpecGen.Tests.Tool
         [Fact]
         public void A_body_cut_short_is_reported_at_the_page()
         {
-            _server.Fail(Develop, "python", Fault.DropMidBody);
-            (int code, _, string error) = Run("fetch", "--tag", Develop, "--source", _server.Url, "--out", Out, "--retries", "0", "python");
+            Server.Fail(Develop, "python", Fault.DropMidBody);
+            (int code, _, string error) = Run("fetch", "--tag", Develop, "--source", Server.Url, "--out", Out, "--retries", "0", "python");
 
             Assert.Equal(1, code);
-            Assert.Contains($"{_server.Url}/{Develop}/python/specs.md: ", error, StringComparison.Ordinal);
+            Assert.Contains($"{Server.Url}/{Develop}/python/specs.md: ", error, StringComparison.Ordinal);
             Assert.Contains("(after 1 attempt)", error, StringComparison.Ordinal);
         }
 

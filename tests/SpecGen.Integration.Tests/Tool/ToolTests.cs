@@ -12,26 +12,19 @@ namespace SpecGen.Tests.Tool
     /// The specgen tool against a real HTTP server on a loopback socket serving the corpus in the cache layout, with
     /// faults injected: after every failure, nothing is lost or half-written.
     /// </summary>
-    public sealed class ToolTests : IDisposable
+    public sealed class ToolTests : ServedCorpusTests
     {
-        private const string Develop = "develop-2025-04-20";
-        private readonly PageServer _server = new PageServer(Path.Combine(TestPaths.Corpus, "_cache"));
-        private readonly TempDirectory _dir = DotNet.TempDirectory("specgen-tool");
-
-        public void Dispose()
+        public ToolTests()
+            : base("specgen-tool")
         {
-            _server.Dispose();
-            _dir.Dispose();
         }
 
         private static (int Code, string Output, string Error) Run(params string[] args) => ToolRun.Run(args);
 
-        private string Out => Path.Combine(_dir.Path, "spack");
-
         private (int Code, string Output, string Error) Fetch(params string[] extra)
         {
             string[] timeout = extra.Contains("--timeout") ? Array.Empty<string>() : new[] { "--timeout", "5" };
-            return Run(new[] { "fetch", "--tag", Develop, "--source", _server.Url, "--out", Out, "--retry-delay", "10" }.Concat(timeout).Concat(extra).ToArray());
+            return Run(new[] { "fetch", "--tag", Develop, "--source", Server.Url, "--out", Out, "--retry-delay", "10" }.Concat(timeout).Concat(extra).ToArray());
         }
 
         /// <summary>The cells of a package's row in the diff table.</summary>
@@ -68,22 +61,22 @@ namespace SpecGen.Tests.Tool
         [Fact]
         public void Server_errors_then_success_are_retried()
         {
-            _server.Fail(Develop, "zlib", Fault.ServerError, Fault.ServerError);
+            Server.Fail(Develop, "zlib", Fault.ServerError, Fault.ServerError);
             (int code, _, string error) = Fetch("zlib");
 
             Assert.True(code == 0, error);
-            Assert.Equal(3, _server.RequestsOf(Develop, "zlib"));
+            Assert.Equal(3, Server.RequestsOf(Develop, "zlib"));
             Assert.Equal(Corpus(Develop, "zlib"), Written(Develop, "zlib"));
         }
 
         [Fact]
         public void A_connection_dropped_mid_body_is_retried_and_never_written_half()
         {
-            _server.Fail(Develop, "cmake", Fault.DropMidBody);
+            Server.Fail(Develop, "cmake", Fault.DropMidBody);
             (int code, _, string error) = Fetch("cmake");
 
             Assert.True(code == 0, error);
-            Assert.Equal(2, _server.RequestsOf(Develop, "cmake"));
+            Assert.Equal(2, Server.RequestsOf(Develop, "cmake"));
             Assert.Equal(Corpus(Develop, "cmake"), Written(Develop, "cmake"));
         }
 
@@ -96,9 +89,9 @@ namespace SpecGen.Tests.Tool
             Dictionary<string, string> before = Snapshot();
 
             // A slow server past the timeout on every attempt, a dropped body on every attempt, 500s forever.
-            _server.Fail(Develop, "zlib", Fault.Slow, Fault.Slow);
-            _server.Fail(Develop, "python", Fault.DropMidBody, Fault.DropMidBody);
-            _server.Fail(Develop, "cmake", Enumerable.Repeat(Fault.ServerError, 2).ToArray());
+            Server.Fail(Develop, "zlib", Fault.Slow, Fault.Slow);
+            Server.Fail(Develop, "python", Fault.DropMidBody, Fault.DropMidBody);
+            Server.Fail(Develop, "cmake", Enumerable.Repeat(Fault.ServerError, 2).ToArray());
             (int code, string output, string error) = Fetch("zlib", "python", "cmake", "--retries", "1", "--timeout", "1");
 
             Assert.Equal(1, code);
@@ -113,7 +106,7 @@ namespace SpecGen.Tests.Tool
         [Fact]
         public void An_unknown_package_fails_by_name_and_the_others_are_not_written()
         {
-            _server.Fail(Develop, "zlib", Fault.NotFound);
+            Server.Fail(Develop, "zlib", Fault.NotFound);
             (int code, _, string error) = Fetch("py-gast", "nosuch-package", "zlib");
 
             Assert.Equal(1, code);
@@ -128,14 +121,14 @@ namespace SpecGen.Tests.Tool
             Assert.Equal(0, Fetch("zlib").Code);
             Dictionary<string, string> before = Snapshot();
             string broken = Corpus(Develop, "zlib").Replace("\"num_specs\": 3", "\"num_specs\": 4", StringComparison.Ordinal);
-            _server.Serve(Develop, "zlib", broken);
+            Server.Serve(Develop, "zlib", broken);
 
             (int code, _, string error) = Fetch("zlib", "py-gast");
 
             // Reported against the source (the URL it came from), never against the local file, which still holds the old page.
             Assert.Equal(1, code);
             (int line, int column, _, _) = PageEdit.SpanOf(broken, "\"num_specs\": 4");
-            string url = $"{_server.Url}/{Develop}/zlib/specs.md";
+            string url = $"{Server.Url}/{Develop}/zlib/specs.md";
             Assert.True(error.Contains($"{url}({line},{column + "\"num_specs\": ".Length}): error SPG0009: ", StringComparison.Ordinal), error);
             Assert.DoesNotContain(Out, error, StringComparison.Ordinal);
             Assert.Contains("1 page fails its checks (at the source, above); nothing was written.", error, StringComparison.Ordinal);
@@ -159,14 +152,14 @@ namespace SpecGen.Tests.Tool
             Assert.Contains("'v9.9.9'", error, StringComparison.Ordinal);
 
             // Over HTTP, --all reads the tag's folder listing; a host without listings says so.
-            (code, output, error) = Run("fetch", "--tag", "v0.22.0", "--source", _server.Url, "--out", Out, "--all", "--retry-delay", "0");
+            (code, output, error) = Run("fetch", "--tag", "v0.22.0", "--source", Server.Url, "--out", Out, "--all", "--retry-delay", "0");
             Assert.True(code == 0, error);
             Assert.Contains("Fetched 2 pages", output, StringComparison.Ordinal);
 
-            _server.Listings = false;
-            (code, _, error) = Run("fetch", "--tag", Develop, "--source", _server.Url, "--out", Out, "--all");
+            Server.Listings = false;
+            (code, _, error) = Run("fetch", "--tag", Develop, "--source", Server.Url, "--out", Out, "--all");
             Assert.Equal(1, code);
-            Assert.Contains($"{_server.RootUrl}/_cache/{Develop}/ has no folder listing, so the packages of '{Develop}' cannot be listed there", error, StringComparison.Ordinal);
+            Assert.Contains($"{Server.RootUrl}/_cache/{Develop}/ has no folder listing, so the packages of '{Develop}' cannot be listed there", error, StringComparison.Ordinal);
         }
 
         [Fact]
@@ -241,10 +234,10 @@ namespace SpecGen.Tests.Tool
             string zlib = Corpus(Develop, "zlib");
             string newer = zlib.Replace("\"n5mtx7tcrev5nt4dbzvbri2q63mt6d3f\"", "\"n5mtx7tcrev5nt4dbzvbri2q63mt6d3g\"", StringComparison.Ordinal)
                 .Replace("\"n5mtx7tcrev5nt4dbzvbri2q63mt6d3f\"", "x", StringComparison.Ordinal);
-            _server.Serve(Develop, "zlib", newer);
+            Server.Serve(Develop, "zlib", newer);
 
             // Only what changed: zlib's row, not py-gast's.
-            (int code, string output, string error) = Run("update", Out, "--source", _server.Url, "--retry-delay", "10");
+            (int code, string output, string error) = Run("update", Out, "--source", Server.Url, "--retry-delay", "10");
             Assert.True(code == 0, error);
             Assert.Equal(newer, Written(Develop, "zlib"));
             Assert.Equal(new[] { "zlib", "1", "1", "2", "1.3.1" }, Row(output, "zlib"));
@@ -252,13 +245,13 @@ namespace SpecGen.Tests.Tool
             Assert.Contains(Develop + ": 1 added, 1 removed, 26 kept", output, StringComparison.Ordinal);
 
             // Nothing changed: nothing on standard output.
-            (code, output, error) = Run("update", Out, "--source", _server.Url, "--json");
+            (code, output, error) = Run("update", Out, "--source", Server.Url, "--json");
             Assert.Equal(0, code);
             Assert.Equal(string.Empty, output);
             Assert.Contains("No binary was added or removed in 2 pages.", error, StringComparison.Ordinal);
 
-            _server.Serve(Develop, "zlib", zlib);
-            (code, output, _) = Run("update", Out, "--source", _server.Url, "--json");
+            Server.Serve(Develop, "zlib", zlib);
+            (code, output, _) = Run("update", Out, "--source", Server.Url, "--json");
             Assert.Equal(0, code);
             string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.Equal(2, lines.Length);
