@@ -14,8 +14,9 @@ version="0.0.0-first-answer.$(date -u +%Y%m%d%H%M%S)"
 dotnet pack "$root/src/Runtime" -c Release -o "$work/feed" -p:Version="$version" -nologo -v:q > "$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
 bench="dotnet $root/tests/Benchmarks/bin/Release/net10.0/SpecGen.Benchmarks.dll"
 $bench write-pages S1 "$work/pages" > /dev/null
-first=$(find "$work/pages" -name specs.md | sort | head -n 1)
-hash=$(grep -o '"hash": "[a-z0-9]*"' "$first" | head -n 1 | cut -d'"' -f4)
+# sed reads to the end (head would close the pipe early, and pipefail would end the script silently on sort's SIGPIPE).
+first=$(find "$work/pages" -name specs.md | sort | sed -n 1p)
+hash=$(grep -o '"hash": "[a-z0-9]*"' "$first" | sed -n 1p | cut -d'"' -f4)
 for consumer in S1 one; do
   dir="$work/$consumer"
   mkdir -p "$dir"
