@@ -29,7 +29,8 @@ namespace SpecGen.Tests.Runtime
         /// Every hash of the corpus, 2,000 random misses and a near miss of each hash (its last character changed) give
         /// the same answer through the table as without it: found or not, the same part and the same spec. The
         /// constructed mixes put every hash in one run, which also runs past the first spill of 64 entries after the
-        /// last home (the table grows its spill).
+        /// last home (the table grows its spill). A constructed mix needs a catalog of its own, so "one catalog" with one
+        /// is that catalog combined alone; with the real mix it is the catalog itself (the table's one-part path).
         /// </summary>
         [Theory]
         [MemberData(nameof(Forms))]
