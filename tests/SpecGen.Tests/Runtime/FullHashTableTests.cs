@@ -121,6 +121,52 @@ namespace SpecGen.Tests.Runtime
         }
 
         /// <summary>
+        /// The walk without the table (a catalog's fallback and these tests' reference) past a smaller hash of its run
+        /// with the same 16-bit fingerprint: zlib's first two hashes are made to share their home (first characters)
+        /// and the fingerprint of characters 8 to 15 (found by search), the first smaller; both are still found.
+        /// </summary>
+        [Fact]
+        public void The_walk_goes_past_a_smaller_hash_with_the_same_fingerprint()
+        {
+            string text = PageEdit.Zlib.Text;
+            string[] original = InMemoryCatalog.From(new[] { PageEdit.Zlib }).Select(s => s.Hash).Distinct().Take(2).ToArray();
+            const string Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+            string smaller = "aaaaaaaa" + "aaaaaaaa" + original[0][16..];
+            ushort wanted = Fingerprint(smaller[8..16]);
+            var random = new Random(3);
+            string middle;
+            do
+            {
+                middle = new string(Enumerable.Range(0, 8).Select(_ => Alphabet[random.Next(32)]).ToArray());
+            }
+            while (Fingerprint(middle) != wanted || string.CompareOrdinal(middle, smaller[8..16]) <= 0);
+
+            string larger = "aaaaaaaa" + middle + original[1][16..];
+            SpecCatalog catalog = InMemoryCatalog.From(new[] { PageEdit.Zlib with { Text = text.Replace(original[0], smaller, StringComparison.Ordinal).Replace(original[1], larger, StringComparison.Ordinal) } });
+
+            foreach (string hash in new[] { smaller, larger })
+            {
+                Assert.True(catalog.TryFindFullHashWithoutTable(hash, out Spec found), hash);
+                Assert.Equal(hash, found.Hash);
+                Assert.True(catalog.TryFindByHash(hash, out Spec byTable), hash);
+                Assert.Equal(found.Index, byTable.Index);
+            }
+        }
+
+        /// <summary>The walk's fingerprint of eight hash characters (the catalog's rule, restated to search for a collision).</summary>
+        private static ushort Fingerprint(string eight)
+        {
+            ulong packed = 0;
+            for (int i = 0; i < 8; i++)
+            {
+                packed |= (ulong)eight[i] << (8 * i);
+            }
+
+            ushort fingerprint = (ushort)((packed * 0x9E3779B97F4A7C15UL) >> 48);
+            return fingerprint == 0 ? (ushort)1 : fingerprint;
+        }
+
+        /// <summary>
         /// A hash several parts hold is found in the first of them, at its first entry there, as Spack's order of the
         /// parts says, and the same part given twice answers from its first place.
         /// </summary>
