@@ -39,6 +39,9 @@ namespace SpecGen
         /// <summary>The catalogs of a combined catalog, in argument order.</summary>
         internal SpecCatalog[] Parts => _parts!;
 
+        /// <summary>A combined catalog's parts, or a catalog that is not combined as its own one part.</summary>
+        private SpecCatalog[] PartsOrSelf => _parts ?? new[] { this };
+
         /// <summary>
         /// One catalog over <paramref name="catalogs"/>, in argument order: <c>Count</c> is their sum, enumeration and
         /// the indexer go through them in order, <see cref="TryFindByHash"/> and <see cref="FindByHash"/> apply Spack's

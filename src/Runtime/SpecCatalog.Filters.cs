@@ -102,7 +102,7 @@ namespace SpecGen
         /// </summary>
         private void CheckLanguages(SpecPattern pattern)
         {
-            foreach (SpecCatalog part in _parts ?? new[] { this })
+            foreach (SpecCatalog part in PartsOrSelf)
             {
                 foreach (Spec spec in part.Query(pattern.WithoutLanguages))
                 {

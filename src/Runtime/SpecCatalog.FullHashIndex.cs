@@ -23,7 +23,7 @@ namespace SpecGen
         /// <summary>A catalog of the same parts (or the same one catalog) whose full-hash table uses <paramref name="mix"/> (for tests of colliding entries).</summary>
         internal SpecCatalog WithFullHashMix(Func<ulong, uint, (ulong Home, uint Check)> mix)
         {
-            SpecCatalog copy = Combine(_parts ?? new[] { this });
+            SpecCatalog copy = Combine(PartsOrSelf);
             copy._fullHashMix = mix;
             return copy;
         }
@@ -127,17 +127,13 @@ namespace SpecGen
         /// <summary>True when the table can name every part and slot (at most 256 parts, slots below 2^24).</summary>
         private bool FullHashTableFits()
         {
-            if (_parts is null)
-            {
-                return _slotCount <= 0xFFFFFF;
-            }
-
-            if (_parts.Length > 256)
+            SpecCatalog[] parts = PartsOrSelf;
+            if (parts.Length > 256)
             {
                 return false;
             }
 
-            foreach (SpecCatalog part in _parts)
+            foreach (SpecCatalog part in parts)
             {
                 if (part._slotCount > 0xFFFFFF)
                 {
@@ -153,13 +149,8 @@ namespace SpecGen
             FullHashTable? table = FullHashTable.None;
             if (FullHashTableFits())
             {
-                long hashes = 0;
-                foreach (SpecCatalog part in _parts ?? new[] { this })
-                {
-                    hashes += part.HashCount;
-                }
-
-                // Homes at least twice the hashes: a miss reads 1.5 entries on average.
+                // Homes at least twice the hashes (every part's, counted once per part): a miss reads 1.5 entries on average.
+                long hashes = HashCount;
                 int homeBits = 4;
                 while ((1L << homeBits) < hashes * 2 && homeBits < 29)
                 {
@@ -179,7 +170,7 @@ namespace SpecGen
         /// <summary>The table with these homes and this many entries after them, or null when a run would go past those.</summary>
         private FullHashTable? TryBuildFullHashTable(int homeBits, int spill)
         {
-            SpecCatalog[] parts = _parts ?? new[] { this };
+            SpecCatalog[] parts = PartsOrSelf;
             var table = new FullHashTable(homeBits, spill);
             ulong[] entries = table.Entries!;
             char* chars = stackalloc char[CatalogLayout.HashLength];
