@@ -123,7 +123,7 @@ namespace SpecGen.Tests.Architecture
         [Fact]
         public void Every_where_parameter_filters_a_combined_catalog_as_linq_does()
         {
-            SpecCatalog combined = SpecCatalog.Combine(_corpus.Pages.GroupBy(Tag).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => InMemoryCatalog.From(g)).ToArray());
+            SpecCatalog combined = SpecCatalog.Combine(InMemoryCatalog.PerTag(_corpus.Pages));
             MethodInfo where = typeof(SpecCatalog).GetMethod(nameof(SpecCatalog.Where))!;
             ParameterInfo[] parameters = where.GetParameters();
             int checkedNames = 0;

@@ -1,5 +1,6 @@
 extern alias Generator;
 
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
@@ -23,6 +24,15 @@ namespace SpecGen.Tests.Infrastructure
         {
             EncodedCatalog encoded = Encode(pages);
             return SpecCatalog.FromArrays(encoded.Tables, Encoding.UTF8.GetBytes(encoded.Strings));
+        }
+
+        /// <summary>One catalog per snapshot tag of <paramref name="pages"/> (the tag a page's specs name), in ordinal tag order: the parts to combine.</summary>
+        public static SpecCatalog[] PerTag(IEnumerable<TestPage> pages)
+        {
+            return pages.GroupBy(p => PageOracle.Read(p.Text)[0].Tag)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => From(g))
+                .ToArray();
         }
 
         /// <summary>The two blobs a build would embed for <paramref name="pages"/>.</summary>

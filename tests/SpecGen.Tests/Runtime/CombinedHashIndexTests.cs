@@ -14,11 +14,7 @@ namespace SpecGen.Tests.Runtime
     /// </summary>
     public class CombinedHashIndexTests
     {
-        private static readonly SpecCatalog[] Parts = TestPaths.CorpusPages()
-            .GroupBy(p => PageOracle.Read(p.Text)[0].Tag)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => InMemoryCatalog.From(g))
-            .ToArray();
+        private static readonly SpecCatalog[] Parts = InMemoryCatalog.PerTag(TestPaths.CorpusPages());
 
         public static TheoryData<string> Collisions => new TheoryData<string> { "next home slot", "same home slot" };
 
@@ -106,7 +102,7 @@ namespace SpecGen.Tests.Runtime
             var random = new Random(7);
             for (int i = 0; i < 200; i++)
             {
-                string miss = new string(Enumerable.Range(0, 32).Select(_ => "abcdefghijklmnopqrstuvwxyz234567"[random.Next(32)]).ToArray());
+                string miss = TestHashes.Random(random);
                 Assert.False(combined.TryFindByHash(miss, out _), miss);
             }
 

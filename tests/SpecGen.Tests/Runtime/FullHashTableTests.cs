@@ -37,7 +37,7 @@ namespace SpecGen.Tests.Runtime
         public void The_table_answers_as_the_lookup_without_it_does(string form, string mix)
         {
             SpecCatalog one = InMemoryCatalog.From(Pages);
-            SpecCatalog catalog = form == "one catalog" ? one : SpecCatalog.Combine(Parts());
+            SpecCatalog catalog = form == "one catalog" ? one : SpecCatalog.Combine(InMemoryCatalog.PerTag(Pages));
             catalog = mix switch
             {
                 "one home and one check for all" => catalog.WithFullHashMix((_, _) => (0x1234_5678_9ABC_DEF0UL, 0x9ABC_DEF0u)),
@@ -47,7 +47,7 @@ namespace SpecGen.Tests.Runtime
             string[] hashes = one.Select(s => s.Hash).Distinct().ToArray();
             Assert.True(hashes.Length > 300, hashes.Length + " hashes");
             var random = new Random(11);
-            IEnumerable<string> misses = Enumerable.Range(0, 2000).Select(_ => new string(Enumerable.Range(0, 32).Select(_ => "abcdefghijklmnopqrstuvwxyz234567"[random.Next(32)]).ToArray()));
+            IEnumerable<string> misses = Enumerable.Range(0, 2000).Select(_ => TestHashes.Random(random));
             IEnumerable<string> near = hashes.Select(h => h[..31] + (h[31] == 'a' ? 'b' : 'a'));
 
             int found = 0;
@@ -94,7 +94,7 @@ namespace SpecGen.Tests.Runtime
             var random = new Random(5);
             for (int i = 0; i < 500; i++)
             {
-                string miss = new string(Enumerable.Range(0, 32).Select(_ => "abcdefghijklmnopqrstuvwxyz234567"[random.Next(32)]).ToArray());
+                string miss = TestHashes.Random(random);
                 Assert.False(combined.TryFindByHash(miss, out _), miss);
             }
         }
@@ -130,14 +130,13 @@ namespace SpecGen.Tests.Runtime
         {
             string text = PageEdit.Zlib.Text;
             string[] original = InMemoryCatalog.From(new[] { PageEdit.Zlib }).Select(s => s.Hash).Distinct().Take(2).ToArray();
-            const string Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
             string smaller = "aaaaaaaa" + "aaaaaaaa" + original[0][16..];
             ushort wanted = Fingerprint(smaller[8..16]);
             var random = new Random(3);
             string middle;
             do
             {
-                middle = new string(Enumerable.Range(0, 8).Select(_ => Alphabet[random.Next(32)]).ToArray());
+                middle = TestHashes.Random(random, 8);
             }
             while (Fingerprint(middle) != wanted || string.CompareOrdinal(middle, smaller[8..16]) <= 0);
 
@@ -185,14 +184,6 @@ namespace SpecGen.Tests.Runtime
             Assert.Equal(first.Index, spec.Index);
             Assert.True(SpecCatalog.Combine(later, earlier).TryFindByHash(shared, out Spec other));
             Assert.Same(later, other.Catalog);
-        }
-
-        private static SpecCatalog[] Parts()
-        {
-            return Pages.GroupBy(p => PageOracle.Read(p.Text)[0].Tag)
-                .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => InMemoryCatalog.From(g))
-                .ToArray();
         }
     }
 }
