@@ -18,16 +18,36 @@ namespace SpecGen.Tests.Infrastructure
         private readonly FrozenDictionary<string, string[]> _features;
         private readonly FrozenDictionary<string, string> _vendors;
         private readonly FrozenDictionary<string, FrozenSet<string>> _ancestors;
+        private readonly FrozenDictionary<string, string> _cpuParts;
+        private readonly FrozenDictionary<string, string> _armVendors;
+        private readonly KeyValuePair<string, string>[] _darwinFlags;
+        private readonly string[] _order;
 
         private ArchspecOracle(string json)
         {
             var parents = new Dictionary<string, string[]>(StringComparer.Ordinal);
             var features = new Dictionary<string, string[]>(StringComparer.Ordinal);
             var vendors = new Dictionary<string, string>(StringComparer.Ordinal);
+            var cpuParts = new Dictionary<string, string>(StringComparer.Ordinal);
+            var armVendors = new Dictionary<string, string>(StringComparer.Ordinal);
+            var darwinFlags = new List<KeyValuePair<string, string>>();
+            var order = new List<string>();
             using (JsonDocument document = JsonDocument.Parse(json))
             {
+                foreach (JsonProperty code in document.RootElement.GetProperty("conversions").GetProperty("arm_vendors").EnumerateObject())
+                {
+                    armVendors[code.Name] = code.Value.GetString()!;
+                }
+
+                foreach (JsonProperty flags in document.RootElement.GetProperty("conversions").GetProperty("darwin_flags").EnumerateObject())
+                {
+                    darwinFlags.Add(new KeyValuePair<string, string>(flags.Name, flags.Value.GetString()!));
+                }
+
                 foreach (JsonProperty uarch in document.RootElement.GetProperty("microarchitectures").EnumerateObject())
                 {
+                    order.Add(uarch.Name);
+                    cpuParts[uarch.Name] = uarch.Value.TryGetProperty("cpupart", out JsonElement part) ? part.GetString()! : string.Empty;
                     parents[uarch.Name] = uarch.Value.GetProperty("from").EnumerateArray().Select(p => p.GetString()!).ToArray();
                     features[uarch.Name] = uarch.Value.GetProperty("features").EnumerateArray().Select(p => p.GetString()!).ToArray();
                     vendors[uarch.Name] = uarch.Value.GetProperty("vendor").GetString()!;
@@ -35,6 +55,10 @@ namespace SpecGen.Tests.Infrastructure
             }
 
             _features = features.ToFrozenDictionary(StringComparer.Ordinal);
+            _cpuParts = cpuParts.ToFrozenDictionary(StringComparer.Ordinal);
+            _armVendors = armVendors.ToFrozenDictionary(StringComparer.Ordinal);
+            _order = order.ToArray();
+            _darwinFlags = darwinFlags.ToArray();
             _vendors = vendors.ToFrozenDictionary(StringComparer.Ordinal);
 
             var ancestors = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -87,6 +111,90 @@ namespace SpecGen.Tests.Infrastructure
 
         /// <summary>A binary for <paramref name="target"/> runs on <paramref name="host"/>.</summary>
         public bool RunsOn(string target, string host) => AtMost(target, host);
+
+        /// <summary>The names in the JSON's order (TARGETS' order in archspec, which decides ties).</summary>
+        public IReadOnlyList<string> InOrder => _order;
+
+        /// <summary>The AArch64 CPU part of a known name ("cpupart"), or empty.</summary>
+        public string CpuPart(string name) => _cpuParts[name];
+
+        /// <summary>The JSON's AArch64 implementer codes ("conversions"/"arm_vendors") and their vendor names.</summary>
+        public IReadOnlyDictionary<string, string> ArmVendors => _armVendors;
+
+        /// <summary>The JSON's macOS flag names ("conversions"/"darwin_flags": Darwin names, space-separated, to Linux names), in its order.</summary>
+        public IReadOnlyList<KeyValuePair<string, string>> DarwinFlags => _darwinFlags;
+
+        /// <summary>The root of a known name's graph (x86_64, aarch64...): the ancestor, or itself, without parents.</summary>
+        public string Family(string name) => _parents[name].Length == 0 ? name : Ancestors(name).Single(a => _parents[a].Length == 0);
+
+        /// <summary>
+        /// archspec's host() (detect.py, 2026) for a Linux report of the x86_64 or aarch64 family, written from its
+        /// description: a target is compatible when its family is the machine's, its vendor the report's or generic, and
+        /// the report has all its features (on aarch64 the generic levels other than aarch64 itself never are; a
+        /// Microarchitecture with ssse3 also has sse3, the report and every target alike). Of the compatible ones, the
+        /// best generic by (ancestors, features); then, if any compatible target has the report's CPU part, only those;
+        /// then the strict descendants of that generic; the best of them by (ancestors, features), the first in the JSON's
+        /// order on a tie, else the generic.
+        /// </summary>
+        public string Host(string family, string vendor, IEnumerable<string> reported, string cpuPart)
+        {
+            var have = new HashSet<string>(reported, StringComparer.Ordinal);
+            if (have.Contains("ssse3"))
+            {
+                have.Add("sse3");
+            }
+
+            HashSet<string> FeaturesOf(string name)
+            {
+                var set = new HashSet<string>(_features[name], StringComparer.Ordinal);
+                if (set.Contains("ssse3"))
+                {
+                    set.Add("sse3");
+                }
+
+                return set;
+            }
+
+            bool Compatible(string target)
+            {
+                if (family == "aarch64" && _vendors[target] == "generic" && target != "aarch64")
+                {
+                    return false;
+                }
+
+                return Family(target) == family && (_vendors[target] == vendor || _vendors[target] == "generic") && FeaturesOf(target).IsSubsetOf(have);
+            }
+
+            (int, int) Key(string name) => (Ancestors(name).Count, FeaturesOf(name).Count);
+
+            string? Best(IEnumerable<string> names)
+            {
+                string? best = null;
+                foreach (string name in names)
+                {
+                    if (best is null || Key(name).CompareTo(Key(best)) > 0)
+                    {
+                        best = name;
+                    }
+                }
+
+                return best;
+            }
+
+            List<string> candidates = _order.Where(Compatible).ToList();
+            string? generic = Best(candidates.Where(c => _vendors[c] == "generic"));
+            if (generic is null)
+            {
+                return family;
+            }
+
+            if (cpuPart.Length > 0 && candidates.Any(c => _cpuParts[c] == cpuPart))
+            {
+                candidates = candidates.Where(c => _cpuParts[c] == cpuPart).ToList();
+            }
+
+            return Best(candidates.Where(c => Ancestors(c).Contains(generic))) ?? generic;
+        }
 
         /// <summary>Spack's reading of target=lo:hi for a concrete target (an open end is null).</summary>
         public bool InRange(string target, string? low, string? high)
