@@ -126,6 +126,26 @@ namespace SpecGen.Tests.Archspec
             Assert.Equal(generic, Microarchitecture.Parse(name).Generic.Name);
         }
 
+        [Fact]
+        public void Every_targets_family_and_generic_level_are_archspecs()
+        {
+            // From the JSON (ArchspecOracle): the family is the root among self and ancestors; the generic level the
+            // generic one among self and ancestors with the most ancestors (no two tie in archspec's data, so the
+            // order of the ancestor list does not decide), else the family.
+            ArchspecOracle oracle = ArchspecOracle.Instance;
+            foreach (string name in oracle.Names)
+            {
+                string[] generic = oracle.Ancestors(name).Append(name).Where(n => oracle.Vendor(n) == "generic").ToArray();
+                int most = generic.Length == 0 ? -1 : generic.Max(n => oracle.Ancestors(n).Count);
+                string[] best = generic.Where(n => oracle.Ancestors(n).Count == most).ToArray();
+                Assert.True(best.Length <= 1, name + ": generic levels tie: " + string.Join(", ", best));
+
+                Microarchitecture target = Microarchitecture.Parse(name);
+                Assert.Equal(oracle.Family(name), target.Family.Name);
+                Assert.Equal(best.Length == 1 ? best[0] : oracle.Family(name), target.Generic.Name);
+            }
+        }
+
         // microarchitecture.py __contains__ and alias.py (any_of, families); sse3 is added wherever ssse3 is.
         [Theory]
         [InlineData("zen3", "avx2", true)]
