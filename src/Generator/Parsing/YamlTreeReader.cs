@@ -178,7 +178,12 @@ namespace SpecGen.Generator.Parsing
                             }
 
                             bool flow = start is MappingStart mapping ? mapping.Style == MappingStyle.Flow : ((SequenceStart)start).Style == SequenceStyle.Flow;
-                            stack.Add(new Frame(start is MappingStart, flow, ToIndex(start.Start.Index, yamlEnd)));
+
+                            // A single pair written in a flow list ("[a: 1, b]") is a mapping without braces: YamlDotNet
+                            // marks its start nowhere (an empty mark) and its end at the ',' or ']' after it, so its span
+                            // is its key's start to its value's end.
+                            bool pair = start is MappingStart && stack.Count > 0 && stack[stack.Count - 1] is { IsFlow: true, IsMapping: false } && start.Start.Equals(Mark.Empty);
+                            stack.Add(new Frame(start is MappingStart, flow, ToIndex(start.Start.Index, yamlEnd), pair));
                             break;
 
                         case SequenceEnd:
@@ -187,7 +192,7 @@ namespace SpecGen.Generator.Parsing
                             stack.RemoveAt(stack.Count - 1);
                             // A flow collection ends after its closing bracket (the event marks the bracket);
                             // a block collection ends where its last item ends.
-                            int end = frame.IsFlow ? ToIndex(current.Start.Index + 1, yamlEnd) : frame.LastEnd;
+                            int end = frame.IsFlow && !frame.IsPair ? ToIndex(current.Start.Index + 1, yamlEnd) : frame.LastEnd;
                             var span = TextSpan.FromBounds(frame.Start, Math.Max(frame.Start, end));
                             YamlNode container = frame.IsMapping
                                 ? new YamlMapping(span, frame.Entries!)
@@ -340,6 +345,11 @@ namespace SpecGen.Generator.Parsing
                 }
             }
 
+            if (top.IsPair && top.PendingKey is null && top.Entries!.Count == 0)
+            {
+                top.Start = node.Span.Start;
+            }
+
             top.LastEnd = node.Span.End;
             if (!top.IsMapping)
             {
@@ -430,10 +440,11 @@ namespace SpecGen.Generator.Parsing
 
         private sealed class Frame
         {
-            public Frame(bool isMapping, bool isFlow, int start)
+            public Frame(bool isMapping, bool isFlow, int start, bool isPair)
             {
                 IsMapping = isMapping;
                 IsFlow = isFlow;
+                IsPair = isPair;
                 Start = start;
                 LastEnd = start;
                 // A spec is a mapping of about ten keys; most lists are short.
@@ -454,7 +465,10 @@ namespace SpecGen.Generator.Parsing
             /// <summary>End of the last node added (the end of a block collection).</summary>
             public int LastEnd { get; set; }
 
-            public int Start { get; }
+            /// <summary>A single pair in a flow list, without braces: it starts at its key and ends at its value.</summary>
+            public bool IsPair { get; }
+
+            public int Start { get; set; }
 
             public List<YamlNode>? Items { get; }
 

@@ -1,10 +1,12 @@
 extern alias Generator;
 
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Generator::SpecGen.Generator.Diagnostics;
 using Generator::SpecGen.Generator.Model;
 using Generator::SpecGen.Generator.Pages;
+using Generator::SpecGen.Generator.Parsing;
 using Microsoft.CodeAnalysis.Text;
 using SpecGen.Tests.Infrastructure;
 using Xunit;
@@ -185,6 +187,28 @@ namespace SpecGen.Tests.Diagnostics
             string commentOnly = Replace(BlockStyle(Zlib.Text), Stacks, "\"stacks\": [\"ml-linux-x86_64-rocm\", \"root\"] # the stacks, then\n      ");
             DiagnosticInfo d = Single(commentOnly, "SPG0002");
             Assert.Equal("YAML syntax error: did not find the expected ',' or ':' before this item of a flow list or mapping", d.Message);
+        }
+
+        [Fact]
+        public void A_single_pair_in_a_flow_list_is_a_mapping_from_its_key_to_its_value()
+        {
+            // YAML 1.2 (7.4.1): "[a: 1, b]" holds the mapping {a: 1}. YamlDotNet marks such a mapping's start nowhere
+            // and its end at the ',' after it; SpecGen read that as no ',' before the next item, or a mapping from the
+            // page's first character.
+            const string Yaml = "x: [a: 1, b, : c, \"d\" :, e: [f]]\n";
+            var diagnostics = new List<DiagnosticInfo>();
+            YamlNode? root = YamlTreeReader.ReadWithYamlDotNet("p.md", SourceText.From(Yaml), Yaml, diagnostics, CancellationToken.None);
+            Assert.Empty(diagnostics);
+            var items = ((YamlSequence)((YamlMapping)root!).Entries[0].Value).Items;
+            Assert.Equal(new[] { "a: 1", "b", ": c", "\"d\" :", "e: [f]" }, items.Select(i => Yaml.Substring(i.Span.Start, i.Span.Length)));
+            Assert.Equal(new[] { "a mapping", "a string", "a mapping", "a mapping", "a mapping" }, items.Select(i => i.ShapeName));
+            var pairs = items.OfType<YamlMapping>().Select(m => Assert.Single(m.Entries)).ToArray();
+            Assert.Equal(new[] { "a=1", "=c", "d=", "e=" }, pairs.Select(p => ((YamlScalar)p.Key).Value + "=" + ((p.Value as YamlScalar)?.Value ?? string.Empty)));
+
+            // On a page the list is then refused by the format, at the list, not at the page's start.
+            DiagnosticInfo d = Single(Replace(Zlib.Text, "layout: cache", "layout: [a, : b]"), "SPG0004");
+            Assert.Equal("layout must be a string, not a list", d.Message);
+            Assert.Equal("[a, : b]", Zlib.Text.Replace("layout: cache", "layout: [a, : b]").Substring(d.Location!.Span.Start, d.Location.Span.Length));
         }
 
         [Theory]
