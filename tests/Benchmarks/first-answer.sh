@@ -8,11 +8,9 @@ runs=${1:-5}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d /tmp/specgen-first-answer-XXXXXX)
 trap 'rm -rf "$work"' EXIT
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
-dotnet build "$root/tests/Benchmarks" -c Release -nologo -v:q > "$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
-version="0.0.0-first-answer.$(date -u +%Y%m%d%H%M%S)"
-dotnet pack "$root/src/Runtime" -c Release -o "$work/feed" -p:Version="$version" -nologo -v:q > "$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
-bench="dotnet $root/tests/Benchmarks/bin/Release/net10.0/SpecGen.Benchmarks.dll"
+# shellcheck source=tests/Benchmarks/lib.sh
+source "$root/tests/Benchmarks/lib.sh"
+specgen_pack first-answer
 $bench write-pages S1 "$work/pages" > /dev/null
 # sed reads to the end (head would close the pipe early, and pipefail would end the script silently on sort's SIGPIPE).
 first=$(find "$work/pages" -name specs.md | sort | sed -n 1p)
@@ -22,10 +20,7 @@ for consumer in S1 one; do
   mkdir -p "$dir"
   pages="$work/pages/**/specs.md"
   [ "$consumer" = one ] && pages="$first"
-  cat > "$dir/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration><packageSources><clear /><add key="specgen" value="$work/feed" /><add key="nuget.org" value="https://api.nuget.org/v3/index.json" /></packageSources></configuration>
-XML
+  nuget_config "$dir"
   cat > "$dir/Consumer.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings><Nullable>enable</Nullable></PropertyGroup>

@@ -24,30 +24,15 @@ corpora=("$@")
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d /tmp/specgen-measure-XXXXXX)
 trap 'rm -rf "$work"' EXIT
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
+# shellcheck source=tests/Benchmarks/lib.sh
+source "$root/tests/Benchmarks/lib.sh"
 
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ { print $2 }') GiB, .NET SDK $(dotnet --version), commit $(git -C "$root" rev-parse --short HEAD)"
-dotnet build "$root/tests/Benchmarks" -c Release -nologo -v:q > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
-version="0.0.0-measure.$(date -u +%Y%m%d%H%M%S)"
-dotnet pack "$root/src/Runtime" -c Release -o "$work/feed" -p:Version="$version" -nologo -v:q > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
-bench="dotnet $root/tests/Benchmarks/bin/Release/net10.0/SpecGen.Benchmarks.dll"
+specgen_pack measure
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 has() { local c; for c in "${corpora[@]}"; do [ "$c" = "$1" ] && return 0; done; return 1; }
-
-nuget_config() {
-  cat > "$1/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <clear />
-    <add key="specgen" value="$work/feed" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-  </packageSources>
-</configuration>
-XML
-}
 
 declare -A pagebytes hash pagecount
 for corpus in one "${corpora[@]}"; do
