@@ -25,7 +25,7 @@ namespace SpecGen.Tests.Tool
         private string Page(string package) => Path.Combine(Out, Develop, package, "specs.md");
 
         private (int Code, string Output, string Error) Fetch(params string[] args)
-            => Run(new[] { "fetch", "--tag", Develop, "--source", Server.Url, "--out", Out, "--retries", "0" }.Concat(args).ToArray());
+            => FetchDevelop(new[] { "--retries", "0" }.Concat(args).ToArray());
 
         private static string Broken(string package) =>
             TestPaths.CorpusPage(Develop, package).Text.Replace("\"num_specs\": ", "\"num_specs\": 9", StringComparison.Ordinal);

@@ -31,9 +31,6 @@ namespace SpecGen.Tests.Tool
         /// </summary>
         private static bool AtLeast(TimeSpan gap, int milliseconds) => gap >= TimeSpan.FromMilliseconds(milliseconds - 15);
 
-        private (int Code, string Output, string Error) Fetch(params string[] args)
-            => Run(new[] { "fetch", "--tag", Develop, "--source", Server.Url, "--out", Out }.Concat(args).ToArray());
-
         [Theory]
         [InlineData(Fault.ServerError)]
         [InlineData(Fault.BadGateway)]
@@ -44,7 +41,7 @@ namespace SpecGen.Tests.Tool
         {
             Server.Fail(Develop, "zlib", fault);
 
-            (int code, _, string error) = Fetch("--retries", "2", "--retry-delay", "300", "zlib");
+            (int code, _, string error) = FetchDevelop("--retries", "2", "--retry-delay", "300", "zlib");
 
             Assert.True(code == 0, error);
             Assert.Equal(2, Server.RequestsOf(Develop, "zlib"));
@@ -58,7 +55,7 @@ namespace SpecGen.Tests.Tool
         {
             Server.Fail(Develop, "zlib", Fault.ServiceUnavailable, Fault.ServiceUnavailable);
 
-            (int code, _, string error) = Fetch("--retries", "3", "--retry-delay", "200", "zlib");
+            (int code, _, string error) = FetchDevelop("--retries", "3", "--retry-delay", "200", "zlib");
 
             Assert.True(code == 0, error);
             TimeSpan[] gaps = Server.GapsOf(Develop, "zlib");
@@ -72,7 +69,7 @@ namespace SpecGen.Tests.Tool
         {
             Server.Fail(Develop, "zlib", Fault.TooManyRequests);
 
-            (int code, _, string error) = Fetch("--retries", "1", "--retry-delay", "10", "zlib");
+            (int code, _, string error) = FetchDevelop("--retries", "1", "--retry-delay", "10", "zlib");
 
             Assert.True(code == 0, error);
             Assert.Equal(2, Server.RequestsOf(Develop, "zlib"));
@@ -85,7 +82,7 @@ namespace SpecGen.Tests.Tool
         {
             Server.Fail(Develop, "zlib", Fault.Slow);
 
-            (int code, _, string error) = Fetch("--retries", "1", "--retry-delay", "10", "--timeout", "1", "zlib");
+            (int code, _, string error) = FetchDevelop("--retries", "1", "--retry-delay", "10", "--timeout", "1", "zlib");
 
             Assert.True(code == 0, error);
             Assert.Equal(2, Server.RequestsOf(Develop, "zlib"));
@@ -97,7 +94,7 @@ namespace SpecGen.Tests.Tool
             Server.Fail(Develop, "zlib", Fault.Forbidden);
             Server.Fail(Develop, "cmake", Fault.ServerError, Fault.ServerError, Fault.ServerError, Fault.ServerError);
 
-            (int code, _, string error) = Fetch("--retries", "2", "--retry-delay", "10", "zlib", "cmake");
+            (int code, _, string error) = FetchDevelop("--retries", "2", "--retry-delay", "10", "zlib", "cmake");
 
             Assert.Equal(1, code);
             Assert.Equal(1, Server.RequestsOf(Develop, "zlib"));
@@ -116,7 +113,7 @@ namespace SpecGen.Tests.Tool
             Server.AnswerDelay = TimeSpan.FromMilliseconds(250);
             string[] packages = { "zlib", "cmake", "python", "zlib-ng", "py-gast", "openmpi", "hdf5", "boost" };
 
-            (int code, _, string error) = Fetch(new[] { "--jobs", jobs.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(packages).ToArray());
+            (int code, _, string error) = FetchDevelop(new[] { "--jobs", jobs.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(packages).ToArray());
 
             Assert.True(code == 0, error);
             Assert.Equal(jobs, Server.MaxInFlight);
@@ -127,7 +124,7 @@ namespace SpecGen.Tests.Tool
         [InlineData(2)]
         public void A_write_that_fails_in_the_middle_of_a_page_changes_no_file(int failingWrite)
         {
-            Assert.Equal(0, Fetch("zlib", "cmake").Code);
+            Assert.Equal(0, FetchDevelop("zlib", "cmake").Code);
             Dictionary<string, string> before = Files();
             int writes = 0;
 

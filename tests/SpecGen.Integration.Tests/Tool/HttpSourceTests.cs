@@ -26,7 +26,7 @@ namespace SpecGen.Tests.Tool
         [Fact]
         public void Every_request_names_specgen_as_its_user_agent()
         {
-            Assert.Equal(0, Run("fetch", "--tag", Develop, "--source", Server.Url, "--out", Out, "zlib", "cmake").Code);
+            Assert.Equal(0, FetchDevelop("zlib", "cmake").Code);
 
             Assert.Equal(2, Server.UserAgents.Count);
             Assert.All(Server.UserAgents, agent => Assert.Matches(@"^specgen/\d+\.\d+", agent));
@@ -80,7 +80,7 @@ namespace SpecGen.Tests.Tool
         public void Without_a_tag_list_a_missing_page_is_a_missing_package()
         {
             Server.Listings = false;
-            (int code, _, string error) = Run("fetch", "--tag", Develop, "--source", Server.Url, "--out", Out, "--retries", "0", "nosuch-package");
+            (int code, _, string error) = FetchDevelop("--retries", "0", "nosuch-package");
 
             Assert.Equal(1, code);
             Assert.Contains($"The package 'nosuch-package' has no page in tag '{Develop}' at {Server.Url}", error, StringComparison.Ordinal);
@@ -141,7 +141,7 @@ namespace SpecGen.Tests.Tool
         public void The_retry_notes_say_the_doubled_delay()
         {
             Server.Fail(Develop, "zlib", Fault.ServerError, Fault.ServerError);
-            (int code, _, string error) = Run("fetch", "--tag", Develop, "--source", Server.Url, "--out", Out, "--retries", "2", "--retry-delay", "100", "zlib");
+            (int code, _, string error) = FetchDevelop("--retries", "2", "--retry-delay", "100", "zlib");
 
             Assert.True(code == 0, error);
             string url = $"{Server.Url}/{Develop}/zlib/specs.md";
@@ -154,7 +154,7 @@ namespace SpecGen.Tests.Tool
         public void A_body_cut_short_is_reported_at_the_page()
         {
             Server.Fail(Develop, "python", Fault.DropMidBody);
-            (int code, _, string error) = Run("fetch", "--tag", Develop, "--source", Server.Url, "--out", Out, "--retries", "0", "python");
+            (int code, _, string error) = FetchDevelop("--retries", "0", "python");
 
             Assert.Equal(1, code);
             Assert.Contains($"{Server.Url}/{Develop}/python/specs.md: ", error, StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using SpecGen.Tests.Infrastructure;
 
 namespace SpecGen.Tests.Tool
@@ -28,6 +29,10 @@ namespace SpecGen.Tests.Tool
 
         /// <summary>The output folder, under the temporary one (absent until a command makes it).</summary>
         protected string Out => Path.Combine(Folder.Path, "spack");
+
+        /// <summary><c>specgen fetch --tag develop-2025-04-20 --source SERVER --out OUT</c> and <paramref name="args"/>.</summary>
+        private protected (int Code, string Output, string Error) FetchDevelop(params string[] args)
+            => ToolRun.Run(new[] { "fetch", "--tag", Develop, "--source", Server.Url, "--out", Out }.Concat(args).ToArray());
 
         public void Dispose()
         {

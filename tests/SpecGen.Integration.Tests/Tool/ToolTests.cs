@@ -24,7 +24,7 @@ namespace SpecGen.Tests.Tool
         private (int Code, string Output, string Error) Fetch(params string[] extra)
         {
             string[] timeout = extra.Contains("--timeout") ? Array.Empty<string>() : new[] { "--timeout", "5" };
-            return Run(new[] { "fetch", "--tag", Develop, "--source", Server.Url, "--out", Out, "--retry-delay", "10" }.Concat(timeout).Concat(extra).ToArray());
+            return FetchDevelop(new[] { "--retry-delay", "10" }.Concat(timeout).Concat(extra).ToArray());
         }
 
         /// <summary>The cells of a package's row in the diff table.</summary>
