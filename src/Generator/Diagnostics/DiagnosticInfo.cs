@@ -13,13 +13,29 @@ namespace SpecGen.Generator.Diagnostics
     {
         public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] args)
         {
-            return new DiagnosticInfo(descriptor.Id, location, EquatableArray<LocationInfo>.Empty, new EquatableArray<string>(args));
+            return new DiagnosticInfo(descriptor.Id, location, EquatableArray<LocationInfo>.Empty, Visible(args));
         }
 
         public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, LocationInfo? other, params string[] args)
         {
             EquatableArray<LocationInfo> more = other is null ? EquatableArray<LocationInfo>.Empty : new EquatableArray<LocationInfo>(new[] { other });
-            return new DiagnosticInfo(descriptor.Id, location, more, new EquatableArray<string>(args));
+            return new DiagnosticInfo(descriptor.Id, location, more, Visible(args));
+        }
+
+        /// <summary>
+        /// The message arguments with every invisible character (controls, bidirectional and other format characters,
+        /// line breaks, spaces other than U+0020, lone surrogates) written as <c>U+XXXX</c>: a page's value quoted in a
+        /// message cannot reorder or hide the text around it in a terminal or the IDE.
+        /// </summary>
+        private static EquatableArray<string> Visible(string[] args)
+        {
+            var visible = new string[args.Length];
+            for (int i = 0; i < args.Length; i++)
+            {
+                visible[i] = args[i] is null ? args[i] : PythonText.Escape(args[i]);
+            }
+
+            return new EquatableArray<string>(visible);
         }
 
         /// <summary>The descriptor of <see cref="Id"/> (looked up, not held: pipeline values hold no compiler objects).</summary>

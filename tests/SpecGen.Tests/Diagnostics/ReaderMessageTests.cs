@@ -212,6 +212,29 @@ namespace SpecGen.Tests.Diagnostics
         }
 
         [Theory]
+        [InlineData("\u202e", "U+202E", true)]
+        [InlineData("\u2066", "U+2066", true)]
+        [InlineData("\u200b", "U+200B", true)]
+        [InlineData("\u00a0", "U+00A0", true)]
+        [InlineData("\u0085", "U+0085", false)]
+        [InlineData("\u2028", "U+2028", false)]
+        [InlineData("\u001b", "U+001B", false)]
+        public void A_pages_value_quoted_in_a_message_shows_its_invisible_characters(string invisible, string shown, bool raw)
+        {
+            // A variant '+optimize' followed by a right-to-left override (or another character a reader cannot see) and
+            // a malformed tail: SPG0016 quotes the value, and a raw U+202E would turn the rest of the line around in a
+            // terminal. Written in the page as a YAML escape, and raw where YAML lets it stand in a string (U+0085 and
+            // U+2028 break the line for YamlDotNet, an escape character is not printable), both read the same.
+            string escape = "\\u" + ((int)invisible[0]).ToString("x4", System.Globalization.CultureInfo.InvariantCulture);
+            foreach (string written in raw ? new[] { invisible, escape } : new[] { escape })
+            {
+                DiagnosticInfo d = Single(WithVariant(written + "=a,,b"), "SPG0016");
+                Assert.Contains("'+optimize" + shown + "=a,,b'", d.Message, System.StringComparison.Ordinal);
+                Assert.DoesNotContain(invisible, d.Message, System.StringComparison.Ordinal);
+            }
+        }
+
+        [Theory]
         [InlineData("\t")]
         [InlineData(" \t ")]
         [InlineData("\t\t")]
