@@ -157,6 +157,10 @@ namespace SpecGen.Benchmarks
                 long start = Stopwatch.GetTimestamp();
                 driver = driver.RunGenerators(programs[0]);
                 Console.WriteLine($"{corpus} ({mode}): first run {Stopwatch.GetElapsedTime(start).TotalMilliseconds:F0} ms, {driver.GetRunResult().GeneratedTrees.Length} files");
+                if (tracked)
+                {
+                    PrintSteps(driver);
+                }
                 foreach (string kind in new[] { "page edit", "page touch", "C# edit" })
                 {
                     for (int i = 0; i < (tracked ? 2 : 6); i++)
@@ -183,16 +187,22 @@ namespace SpecGen.Benchmarks
                         continue;
                     }
 
-                    foreach (var step in driver.GetRunResult().Results.Single().TrackedSteps.OrderBy(s => s.Key, StringComparer.Ordinal))
-                    {
-                        double ms = step.Value.Sum(r => r.ElapsedTime.TotalMilliseconds);
-                        string reasons = string.Join(",", step.Value.SelectMany(r => r.Outputs).GroupBy(o => o.Reason).Select(g => g.Key + "x" + g.Count()));
-                        Console.WriteLine($"  {step.Key}: {ms:F1} ms ({reasons})");
-                    }
+                    PrintSteps(driver);
                 }
             }
 
             return 0;
+        }
+
+        /// <summary>Each tracked step of the driver's last run: its time summed over its entries, and its outputs' run reasons.</summary>
+        private static void PrintSteps(Microsoft.CodeAnalysis.GeneratorDriver driver)
+        {
+            foreach (var step in driver.GetRunResult().Results.Single().TrackedSteps.OrderBy(s => s.Key, StringComparer.Ordinal))
+            {
+                double ms = step.Value.Sum(r => r.ElapsedTime.TotalMilliseconds);
+                string reasons = string.Join(",", step.Value.SelectMany(r => r.Outputs).GroupBy(o => o.Reason).Select(g => g.Key + "x" + g.Count()));
+                Console.WriteLine($"  {step.Key}: {ms:F1} ms ({reasons})");
+            }
         }
 
         private static string FirstHash(string page)
