@@ -93,6 +93,14 @@ namespace SpecGen.Tests.Spack
         [InlineData(":1.9", "1.10", false)]
         [InlineData(":99", "99.1", true)]
         [InlineData(":99", "100", false)]
+        [InlineData(":9", "10", false)]
+        [InlineData(":199", "199.9", true)]
+        [InlineData(":199", "200", false)]
+        [InlineData(":1.stabld", "1.stablf", false)]
+        [InlineData(":1.stabld", "1.stabldz", true)]
+        [InlineData(":1.stabld", "1.stablea", true)] // the next word after 'stabld' is 'stablf' ('stable' is develop-like), and 'stablea' sorts below it
+        [InlineData(":1.maim", "1.maio", false)]
+        [InlineData(":1.z", "1.zA", false)]
         [InlineData("1.2:", "1.2rc1", false)]
         [InlineData(":1.2", "1.2rc1", true)]
         public void Upper_bounds_hold_their_series_and_nothing_after(string constraint, string version, bool contains)
