@@ -242,5 +242,27 @@ namespace SpecGen.Tests.Archspec
             Assert.True(TargetConstraint.Parse("*").Contains("gfx90a"));
             Assert.True(TargetConstraint.Parse("zen3,*").Contains("neoverse_v2"));
         }
+
+        [Fact]
+        public void Every_one_sided_range_holds_what_archspecs_graph_says()
+        {
+            // Each known name (the JSON's first, x86, included) as a low and as a high bound, against every known name
+            // and one archspec does not know; expectations from ArchspecOracle, not from SpecGen's graph.
+            ArchspecOracle oracle = ArchspecOracle.Instance;
+            string[] targets = oracle.InOrder.Append("gfx90a").ToArray();
+            foreach (string bound in oracle.InOrder)
+            {
+                TargetConstraint low = TargetConstraint.Parse(bound + ":");
+                TargetConstraint high = TargetConstraint.Parse(":" + bound);
+                foreach (string target in targets)
+                {
+                    Assert.True(oracle.InRange(target, bound, null) == low.Contains(target), bound + ": holds " + target + "?");
+                    Assert.True(oracle.InRange(target, null, bound) == high.Contains(target), ":" + bound + " holds " + target + "?");
+                }
+            }
+
+            Assert.True(TargetConstraint.Parse("x86:i686").Contains("pentium2") == oracle.InRange("pentium2", "x86", "i686"));
+            Assert.True(TargetConstraint.Parse("x86:pentium4").Contains("pentium2"));
+        }
     }
 }
