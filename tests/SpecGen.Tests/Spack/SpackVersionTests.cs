@@ -184,5 +184,45 @@ namespace SpecGen.Tests.Spack
             Assert.True(empty < SpackVersion.Parse("0"));
             Assert.Equal(SpackVersion.Parse(string.Empty), empty);
         }
+
+        // version_types.py: git.<ref>[=<version>], <ref>=<version>, and a 40-character commit (lower-case hex only) are
+        // git versions; '=' belongs nowhere else, and a git version given a version needs both sides.
+        [Theory]
+        [InlineData("git.abc", true)]
+        [InlineData("git.abc=1.2", true)]
+        [InlineData("abc=1.2", true)]
+        [InlineData("0123456789abcdef0123456789abcdef01234567", true)]
+        [InlineData("ffffffffffffffffffffffffffffffffffffffff", true)]
+        [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", true)]
+        [InlineData("9999999999999999999999999999999999999999", true)]
+        [InlineData("0123456789abcdef0123456789abcdef0123456", false)]
+        [InlineData("0123456789abcdef0123456789abcdef0123456g", false)]
+        [InlineData("0123456789ABCDEF0123456789abcdef01234567", false)]
+        [InlineData("gggggggggggggggggggggggggggggggggggggggg", false)]
+        [InlineData("1.2", false)]
+        public void Git_versions_are_told_apart_from_standard_ones(string text, bool git)
+        {
+            Assert.Equal(git, SpackVersion.Parse(text).IsGit);
+            Assert.Equal(text, SpackVersion.Parse(text).ToString());
+        }
+
+        [Theory]
+        [InlineData("git.=1.2", "a git version needs a ref and a version: git.<ref>=<version>")]
+        [InlineData("git.abc=", "a git version needs a ref and a version: git.<ref>=<version>")]
+        [InlineData("1.2=", "a git version needs a ref and a version: git.<ref>=<version>")]
+        [InlineData("a=b=c", "'=' only belongs in a git version")]
+        [InlineData("git.abc=1=2", "'=' only belongs in a git version")]
+        [InlineData("a==1", "'=' only belongs in a git version")]
+        [InlineData("=1.2", "it holds characters other than letters, digits, '.', '-', '_' and (after the first) '='")]
+        [InlineData("1.2 3", "it holds characters other than letters, digits, '.', '-', '_' and (after the first) '='")]
+        public void A_malformed_git_version_says_why(string text, string reason)
+        {
+            Assert.Equal("'" + text + "' is not a Spack version: " + reason, Assert.Throws<FormatException>(() => SpackVersion.Parse(text)).Message);
+            if (text.IndexOf('=') > 0)
+            {
+                // As a constraint too ('=1.2' is an exact version there).
+                Assert.Equal("'" + text + "' is not a version constraint: " + reason, Assert.Throws<FormatException>(() => VersionConstraint.Parse(text)).Message);
+            }
+        }
     }
 }
