@@ -153,5 +153,20 @@ namespace SpecGen.Tests.Spack
             Assert.False(SpecPattern.TryParse(query + " %", out _, out problem));
             Assert.Contains("%", problem, StringComparison.Ordinal);
         }
+
+        // variant.py VariantValue.from_string_or_bool and the ':=' form: what a query's variant asks for.
+        [Theory]
+        [InlineData("zlib +x", true, "", true, false)]
+        [InlineData("zlib ~x", false, "", true, false)]
+        [InlineData("zlib x=true", true, "", true, false)]
+        [InlineData("zlib x=FALSE", false, "", true, false)]
+        [InlineData("zlib x=*", null, "", false, true)]
+        [InlineData("zlib x=b,a,b", null, "a,b", false, false)]
+        [InlineData("zlib x:=b,a", null, "a,b", true, false)]
+        public void A_variant_of_a_query_says_what_it_asks_for(string query, bool? enabled, string values, bool exact, bool any)
+        {
+            VariantPattern variant = Assert.Single(SpecPattern.Parse(query).Variants);
+            Assert.Equal(("x", enabled, values, exact, any), (variant.Name, variant.Enabled, string.Join(",", variant.Values), variant.IsExact, variant.IsAny));
+        }
     }
 }
