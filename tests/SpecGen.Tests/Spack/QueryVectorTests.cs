@@ -84,5 +84,14 @@ namespace SpecGen.Tests.Spack
             Assert.Equal(found.Select(s => s.Index).OrderBy(i => i), found.Select(s => s.Index));
             Assert.Equal(count, _catalog.Query(query).Count());
         }
+
+        [Fact]
+        public void A_language_a_1x_page_cannot_decide_is_refused_with_the_whole_reason()
+        {
+            FormatException error = Assert.Throws<FormatException>(() => _catalog.Query("zlib %cxx").ToList());
+            Assert.Equal(
+                "The query 'zlib %cxx' is malformed at position 5: '%cxx' asks for binaries whose compiler provided cxx; a page written by Spack 1.x records the compiler ('gcc@13.2.0') but not the languages it provided, so this cannot be answered (pages of Spack 0.22 and 0.23, whose compilers read 'name@=version', can: each such compiler provided c, cxx and fortran). Name the compiler instead ('%cxx=gcc' or '%gcc').",
+                error.Message);
+        }
     }
 }
