@@ -62,6 +62,10 @@ namespace SpecGen.Tests.Archspec
         [InlineData("machdep.cpu.brand_string: Apple M9", "m4")]
         [InlineData("machdep.cpu.brand_string: Apple processor", "m1")]
         [InlineData("machdep.cpu.brand_string: Apple Virtual Machine", "aarch64")]
+        [InlineData("machdep.cpu.brand_string: AppleM2", "aarch64")]
+        [InlineData("machdep.cpu.brand_string: Apple Mx", "aarch64")]
+        [InlineData("machdep.cpu.brand_string: Apple M", "aarch64")]
+        [InlineData("machdep.cpu.brand_string: Apple Mx, Apple M2", "m2")]
         public void Apple_models_count_down_to_one_archspec_knows(string sysctl, string expected)
         {
             // _sysctl_info_apple: M<n> counts down to the newest known model; an unrecognized Apple brand is generic aarch64.
@@ -147,6 +151,8 @@ namespace SpecGen.Tests.Archspec
             Assert.Equal("ppc64le", Microarchitecture.DetectFromCpuInfo("cpu : POWER" + new string('9', 5000), "ppc64le").Name);
             Assert.Equal("power10le", Microarchitecture.DetectFromCpuInfo("cpu : POWER" + new string('9', 4300), "ppc64le").Name);
             Assert.Equal("aarch64", Microarchitecture.DetectFromSysctl("machdep.cpu.brand_string: Apple M" + new string('4', 5000), "arm64").Name);
+            Assert.Equal("m4", Microarchitecture.DetectFromSysctl("machdep.cpu.brand_string: Apple M" + new string('4', 4300), "arm64").Name);
+            Assert.Equal("aarch64", Microarchitecture.DetectFromSysctl("machdep.cpu.brand_string: Apple M" + new string('4', 4301), "arm64").Name);
         }
 
         // proc_cpuinfo: lines end at LF, CR LF or CR only (text mode); key.strip(), value.strip() and split() use Python's
@@ -188,6 +194,17 @@ namespace SpecGen.Tests.Archspec
         public void Sysctl_reports_are_read_as_python_reads_them(string sysctl, string expected)
         {
             Assert.Equal(expected, Microarchitecture.DetectFromSysctl(sysctl, "arm64").Name);
+        }
+
+        [Theory]
+        [InlineData("machdep.cpu.vendor: GenuineIntel", "arm64", "aarch64")]
+        [InlineData("machdep.cpu.vendor: GenuineIntel", "aarch64", "aarch64")]
+        [InlineData("machdep.cpu.vendor: GenuineIntel", "x86_64", "x86_64")]
+        [InlineData("machdep.cpu.brand_string: Intel(R) Core(TM) i7", "arm64", "x86_64")]
+        public void Without_a_brand_macos_reads_the_family_from_the_machine(string sysctl, string machine, string family)
+        {
+            // detect.py _machine on Darwin: an Apple brand means aarch64; no brand at all leaves it to uname -m.
+            Assert.Equal(family, Microarchitecture.DetectFromSysctl(sysctl, machine).Family.Name);
         }
 
         [Fact]
