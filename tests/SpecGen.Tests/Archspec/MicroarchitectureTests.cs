@@ -146,6 +146,19 @@ namespace SpecGen.Tests.Archspec
             }
         }
 
+        [Fact]
+        public void Every_target_has_every_feature_the_json_lists_for_it_and_no_made_up_one()
+        {
+            // microarchitecture.py __contains__: a feature of the target's own list (the alphabetically first included).
+            ArchspecOracle oracle = ArchspecOracle.Instance;
+            foreach (string name in oracle.Names)
+            {
+                Microarchitecture target = Microarchitecture.Parse(name);
+                Assert.All(oracle.Features(name), f => Assert.True(target.HasFeature(f), name + " has " + f));
+                Assert.False(target.HasFeature("no-such-feature"));
+            }
+        }
+
         // microarchitecture.py __contains__ and alias.py (any_of, families); sse3 is added wherever ssse3 is.
         [Theory]
         [InlineData("zen3", "avx2", true)]
