@@ -44,6 +44,8 @@ namespace SpecGen.Tests.Spack
         [InlineData("zlib arch=linux-rhel8-x86_64 platform=linux", 29, "Spec cannot have two architectures. (spec.py _set_architecture: platform, os and a single target are already given).")]
         [InlineData("zlib %gcc@", 9, "unexpected character '@'.")]
         [InlineData("zlib @1.2 @1.3", 10, "a spec has one version list, and this gives a second.")]
+        [InlineData("zlib %c=cxx", 5, "'cxx' is a virtual package: '%cxx' asks for a direct dependency that provides it, and cache pages record a binary's compiler but no other dependency; '%' takes a compiler (gcc, llvm, oneapi...) or a language (c, cxx, fortran).")]
+        [InlineData("zlib %[virtuals=c] cxx", 5, "'cxx' is a virtual package: '%cxx' asks for a direct dependency that provides it, and cache pages record a binary's compiler but no other dependency; '%' takes a compiler (gcc, llvm, oneapi...) or a language (c, cxx, fortran).")]
         public void A_refused_query_says_where_and_why_in_full(string query, int position, string reason)
         {
             string expected = "The query '" + query + "' is malformed at position " + position + ": " + reason;
