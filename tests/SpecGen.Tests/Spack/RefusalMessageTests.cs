@@ -46,6 +46,8 @@ namespace SpecGen.Tests.Spack
         [InlineData("zlib @1.2 @1.3", 10, "a spec has one version list, and this gives a second.")]
         [InlineData("zlib %c=cxx", 5, "'cxx' is a virtual package: '%cxx' asks for a direct dependency that provides it, and cache pages record a binary's compiler but no other dependency; '%' takes a compiler (gcc, llvm, oneapi...) or a language (c, cxx, fortran).")]
         [InlineData("zlib %[virtuals=c] cxx", 5, "'cxx' is a virtual package: '%cxx' asks for a direct dependency that provides it, and cache pages record a binary's compiler but no other dependency; '%' takes a compiler (gcc, llvm, oneapi...) or a language (c, cxx, fortran).")]
+        [InlineData("zlib arch==x", 5, "Propagation with '==' is not supported for 'arch' (spec.py _add_flag: it is a reserved name).")]
+        [InlineData("zlib target==x", 5, "Propagation with '==' is not supported for 'target' (spec.py _add_flag: it is a reserved name).")]
         public void A_refused_query_says_where_and_why_in_full(string query, int position, string reason)
         {
             string expected = "The query '" + query + "' is malformed at position " + position + ": " + reason;
