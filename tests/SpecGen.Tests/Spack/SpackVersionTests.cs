@@ -224,5 +224,21 @@ namespace SpecGen.Tests.Spack
                 Assert.Equal("'" + text + "' is not a version constraint: " + reason, Assert.Throws<FormatException>(() => VersionConstraint.Parse(text)).Message);
             }
         }
+
+        [Theory]
+        [InlineData("", "it is empty")]
+        [InlineData("=", "'=' must be followed by a version")]
+        [InlineData("=a=b=c", "'=' only belongs in a git version")]
+        [InlineData("git.abc:1.4", "a range bound cannot be a git version")]
+        [InlineData("1.2:git.abc", "a range bound cannot be a git version")]
+        [InlineData("1.2:a=b=c", "'=' only belongs in a git version")]
+        [InlineData("a=b=c:1.2", "'=' only belongs in a git version")]
+        [InlineData("1:2:3", "a range has one ':'")]
+        [InlineData("1.2,,1.4", "the list has an empty item")]
+        public void A_malformed_version_constraint_says_why(string text, string reason)
+        {
+            // The reason of the part that fails is kept (a bound's own reason is not replaced by the git-bound one).
+            Assert.Equal("'" + text + "' is not a version constraint: " + reason, Assert.Throws<FormatException>(() => VersionConstraint.Parse(text)).Message);
+        }
     }
 }
