@@ -206,9 +206,10 @@ namespace SpecGen.Tests.Diagnostics
             Assert.Equal(new[] { "a=1", "=c", "d=", "e=" }, pairs.Select(p => ((YamlScalar)p.Key).Value + "=" + ((p.Value as YamlScalar)?.Value ?? string.Empty)));
 
             // On a page the list is then refused by the format, at the list, not at the page's start.
-            DiagnosticInfo d = Single(Replace(Zlib.Text, "layout: cache", "layout: [a, : b]"), "SPG0004");
+            string page = Replace(Zlib.Text, "layout: cache", "layout: [a, : b]");
+            DiagnosticInfo d = Single(page, "SPG0004");
             Assert.Equal("layout must be a string, not a list", d.Message);
-            Assert.Equal("[a, : b]", Zlib.Text.Replace("layout: cache", "layout: [a, : b]").Substring(d.Location!.Span.Start, d.Location.Span.Length));
+            Assert.Equal("[a, : b]", page.Substring(d.Location!.Span.Start, d.Location.Span.Length));
         }
 
         [Theory]

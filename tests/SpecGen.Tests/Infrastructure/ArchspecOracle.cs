@@ -138,15 +138,10 @@ namespace SpecGen.Tests.Infrastructure
         /// </summary>
         public string Host(string family, string vendor, IEnumerable<string> reported, string cpuPart)
         {
-            var have = new HashSet<string>(reported, StringComparer.Ordinal);
-            if (have.Contains("ssse3"))
+            // microarchitecture.py __init__: a Microarchitecture with ssse3 has sse3, the report and every target alike.
+            static HashSet<string> WithSse3(IEnumerable<string> features)
             {
-                have.Add("sse3");
-            }
-
-            HashSet<string> FeaturesOf(string name)
-            {
-                var set = new HashSet<string>(_features[name], StringComparer.Ordinal);
+                var set = new HashSet<string>(features, StringComparer.Ordinal);
                 if (set.Contains("ssse3"))
                 {
                     set.Add("sse3");
@@ -154,6 +149,9 @@ namespace SpecGen.Tests.Infrastructure
 
                 return set;
             }
+
+            HashSet<string> have = WithSse3(reported);
+            HashSet<string> FeaturesOf(string name) => WithSse3(_features[name]);
 
             bool Compatible(string target)
             {
