@@ -44,8 +44,6 @@ namespace SpecGen.Format
 
         public int Start { get; }
 
-        public int End => Start + Text.Length;
-
         /// <summary>For <c>%c,cxx=gcc</c>: <c>c,cxx</c>.</summary>
         public string? Virtuals { get; }
 

@@ -22,6 +22,14 @@ namespace SpecGen.Tests.Runtime
         }
 
         [Fact]
+        public void A_version_compares_only_with_a_version()
+        {
+            IComparable version = SpackVersion.Parse("1.2");
+            Assert.Equal("Not a SpackVersion. (Parameter 'obj')", Assert.Throws<ArgumentException>("obj", () => version.CompareTo("1.2")).Message);
+            Assert.True(version.CompareTo(SpackVersion.Parse("1.10")) < 0);
+        }
+
+        [Fact]
         public void Patterns_and_version_constraints_refuse_null_without_throwing_from_TryParse()
         {
             Assert.False(SpecPattern.TryParse(null, out SpecPattern? pattern, out string? error));

@@ -21,6 +21,53 @@ namespace SpecGen.Tests.Spack
             return InMemoryCatalog.From(new[] { PageEdit.Zlib with { Text = text } });
         });
 
+        /// <summary>
+        /// The zlib page with variants x and y set three ways: the first spec has <c>x:=true</c> (an exact set of one
+        /// value, a list in Spack's spec.json) and <c>y:=a</c>, the second <c>x=true</c> (one value, which Spack reads as
+        /// a bool) and <c>y:=a,b</c>, the third <c>x=ab</c> and <c>y=a</c>.
+        /// </summary>
+        private static readonly Lazy<SpecCatalog> Settings = new Lazy<SpecCatalog>(() =>
+        {
+            string text = PageEdit.Zlib.Text;
+            text = PageEdit.Replace(text, "\"+optimize\"", "\"+optimize\", \"x:=true\", \"y:=a\"", 0);
+            text = PageEdit.Replace(text, "\"+optimize\"", "\"+optimize\", \"x=true\", \"y:=a,b\"", 1);
+            text = PageEdit.Replace(text, "\"+optimize\"", "\"+optimize\", \"x=ab\", \"y=a\"", 2);
+            return InMemoryCatalog.From(new[] { PageEdit.Zlib with { Text = text } });
+        });
+
+        // variant.py VariantValue.satisfies and from_node_dict: a bool asked for holds only where the spec's value is one
+        // value 'true' or 'false' (a list of one such string stays a string); a value other than for 'patches' is never a
+        // prefix; ':=' needs the same set, each value asked for and no other.
+        [Theory]
+        [InlineData("+x", "1")]
+        [InlineData("x=true", "1")]
+        [InlineData("x:=TRUE", "1")]
+        [InlineData("~x", "")]
+        [InlineData("x=*", "0,1,2")]
+        [InlineData("x=a", "")]
+        [InlineData("x=ab", "2")]
+        [InlineData("y:=a,b", "1")]
+        [InlineData("y:=a", "0,2")]
+        [InlineData("y=a", "0,1,2")]
+        [InlineData("y=b", "1")]
+        [InlineData("y:=b", "")]
+        [InlineData("+shared", "0,1,2")]
+        [InlineData("~pic", "")]
+        public void Variants_hold_by_spacks_rule_for_each_way_a_page_sets_them(string query, string expected)
+        {
+            SpecCatalog catalog = Settings.Value;
+            Assert.Equal(expected, string.Join(",", catalog.Query(query).Select(s => s.Index)));
+            Assert.Equal(expected, string.Join(",", catalog.Where(s => SpecPattern.Parse(query).Matches(s)).Select(s => s.Index)));
+            Assert.Equal(expected, Explained(catalog, query));
+        }
+
+        /// <summary>The binaries <see cref="SpecCatalog.Explain(SpecPattern)"/> calls a match: the same rule on the settings as the page writes them (the path a lockfile's nodes take).</summary>
+        private static string Explained(SpecCatalog catalog, string query)
+        {
+            SpecExplanation explanation = catalog.Explain(SpecPattern.Parse(query.StartsWith("zlib", StringComparison.Ordinal) ? query : "zlib " + query));
+            return string.Join(",", explanation.Nearest.Where(n => n.IsMatch).Select(n => n.Spec.Index).OrderBy(i => i));
+        }
+
         [Theory]
         [InlineData("cflags=-O2", "0")]
         [InlineData("cflags=-g", "0")]
@@ -44,6 +91,7 @@ namespace SpecGen.Tests.Spack
             string actual = string.Join(",", catalog.Query(query).Select(s => s.Index));
             Assert.Equal(expected, actual);
             Assert.Equal(expected, string.Join(",", catalog.Where(s => SpecPattern.Parse(query).Matches(s)).Select(s => s.Index)));
+            Assert.Equal(expected, Explained(catalog, query));
         }
 
         [Fact]
@@ -163,6 +211,8 @@ namespace SpecGen.Tests.Spack
         [InlineData("zlib x=*", null, "", false, true)]
         [InlineData("zlib x=b,a,b", null, "a,b", false, false)]
         [InlineData("zlib x:=b,a", null, "a,b", true, false)]
+        [InlineData("zlib x='b\\'a'", null, "b'a", false, false)]
+        [InlineData("zlib x=\"b\\\"a\"", null, "b\"a", false, false)]
         public void A_variant_of_a_query_says_what_it_asks_for(string query, bool? enabled, string values, bool exact, bool any)
         {
             VariantPattern variant = Assert.Single(SpecPattern.Parse(query).Variants);

@@ -78,6 +78,11 @@ namespace SpecGen.Tests.Spack
         [InlineData("1.2.0", "1.2.1alpha1")]
         [InlineData("2.0-rc-1", "2.0")]
         [InlineData("6.0rc9", "6.0rc10")]
+        // The shortest pre-releases: a release of one part before 'rc' (with and without its number).
+        [InlineData("1rc", "1")]
+        [InlineData("1rc1", "1")]
+        [InlineData("1rc", "1rc0")]
+        [InlineData("1alpha", "1beta")]
         // Git versions order by the version they are assigned.
         [InlineData("git.abc=1.2", "1.3")]
         [InlineData("1.2", "git.abc=1.2")]
@@ -85,6 +90,9 @@ namespace SpecGen.Tests.Spack
         [InlineData("git.zzz=1.1", "git.aaa=1.2")]
         [InlineData("develop", "git.abc")]
         [InlineData("git.abc", "git.abd")]
+        // A ref without a version after every assigned one, whatever the refs spell.
+        [InlineData("git.zzz=1.2", "git.aaa")]
+        [InlineData("git.abc=99", "git.abb")]
         public void Versions_order(string lower, string higher)
         {
             SpackVersion a = SpackVersion.Parse(lower);
@@ -245,6 +253,15 @@ namespace SpecGen.Tests.Spack
         private static void AssertConstraintRefused(string text, string reason)
         {
             Assert.Equal("'" + text + "' is not a version constraint: " + reason, Assert.Throws<FormatException>(() => VersionConstraint.Parse(text)).Message);
+        }
+
+        [Fact]
+        public void A_constraint_item_loses_pythons_whitespace_at_its_ends()
+        {
+            // parse_string_components strips with str.strip(), whose whitespace includes U+001C-U+001F (not .NET's Trim).
+            VersionConstraint constraint = VersionConstraint.Parse("\u001f1.2\u001c");
+            Assert.True(constraint.Contains(SpackVersion.Parse("1.2.3")));
+            Assert.False(constraint.Contains(SpackVersion.Parse("1.3")));
         }
     }
 }
