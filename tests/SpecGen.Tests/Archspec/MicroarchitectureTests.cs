@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using SpecGen.Tests.Infrastructure;
 using Xunit;
@@ -157,6 +158,25 @@ namespace SpecGen.Tests.Archspec
                 Assert.All(oracle.Features(name), f => Assert.True(target.HasFeature(f), name + " has " + f));
                 Assert.False(target.HasFeature("no-such-feature"));
             }
+        }
+
+        [Fact]
+        public void Every_targets_feature_list_is_the_jsons_sorted_with_sse3_wherever_ssse3_is()
+        {
+            // microarchitecture.py Microarchitecture.__init__: "ssse3 implies sse3", added to the features themselves.
+            ArchspecOracle oracle = ArchspecOracle.Instance;
+            foreach (string name in oracle.Names)
+            {
+                var expected = new SortedSet<string>(oracle.Features(name), StringComparer.Ordinal);
+                if (expected.Contains("ssse3"))
+                {
+                    expected.Add("sse3");
+                }
+
+                Assert.Equal(expected, Microarchitecture.Parse(name).Features);
+            }
+
+            Assert.Contains("sse3", Microarchitecture.Parse("haswell").Features);
         }
 
         // microarchitecture.py __contains__ and alias.py (any_of, families); sse3 is added wherever ssse3 is.

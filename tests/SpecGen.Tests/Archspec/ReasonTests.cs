@@ -31,6 +31,49 @@ namespace SpecGen.Tests.Archspec
             string vendor = Field(text, "vendor_id");
             var flags = new HashSet<string>(Field(text, "flags").Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
 
+            Assert.Equal(ByFeatures(detected, vendor, flags), Microarchitecture.ReasonFromCpuInfo(text, "x86_64"));
+        }
+
+        /// <summary>AArch64 on Linux goes by features as x86_64 does (the Apple brand rule is macOS's alone).</summary>
+        [Theory]
+        [InlineData("linux-amazon-neoverse_n1")]
+        [InlineData("linux-rhel9-neoverse_v2")]
+        [InlineData("linux-ubuntu22.04-ampere1")]
+        [InlineData("linux-asahi-m1")]
+        public void An_aarch64_report_on_linux_names_the_first_missing_feature_of_each_next_level(string report)
+        {
+            string text = File.ReadAllText(Path.Combine(Targets, report));
+            string detected = report.Split('-', 3)[2];
+            string vendor = Archspec().Single(u => u.Name == detected).Vendor;
+            var flags = new HashSet<string>(Field(text, "Features").Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+
+            Assert.Equal(detected, Microarchitecture.DetectFromCpuInfo(text, "aarch64").Name);
+            Assert.Equal(ByFeatures(detected, vendor, flags), Microarchitecture.ReasonFromCpuInfo(text, "aarch64"));
+        }
+
+        [Fact]
+        public void A_generic_level_names_the_one_generic_level_after_it()
+        {
+            // Exactly x86_64_v2's features and no vendor: x86_64_v2, whose only child of its vendor (generic) is x86_64_v3.
+            string[] v2 = Archspec().Single(u => u.Name == "x86_64_v2").Features;
+            string cpuinfo = "processor\t: 0\nflags\t\t: " + string.Join(" ", v2) + "\n";
+            string expected = ByFeatures("x86_64_v2", "generic", new HashSet<string>(v2, StringComparer.Ordinal));
+
+            Assert.StartsWith("the next level: x86_64_v3 needs ", expected, StringComparison.Ordinal);
+            Assert.Equal(expected, Microarchitecture.ReasonFromCpuInfo(cpuinfo, "x86_64"));
+
+            // The same features from an AMD CPU: still x86_64_v2 (no AMD target has only these), and the generic level
+            // after it is named beside any AMD one.
+            string amd = "processor\t: 0\nvendor_id\t: AuthenticAMD\nflags\t\t: " + string.Join(" ", v2) + "\n";
+            string amdExpected = ByFeatures("x86_64_v2", "AuthenticAMD", new HashSet<string>(v2, StringComparer.Ordinal));
+            Assert.Equal("x86_64_v2", Microarchitecture.DetectFromCpuInfo(amd, "x86_64").Name);
+            Assert.Contains("x86_64_v3 needs ", amdExpected, StringComparison.Ordinal);
+            Assert.Equal(amdExpected, Microarchitecture.ReasonFromCpuInfo(amd, "x86_64"));
+        }
+
+        /// <summary>The reason by features: each child of the detected target, generic or of the vendor, with the alphabetically first feature the flags lack.</summary>
+        private static string ByFeatures(string detected, string vendor, HashSet<string> flags)
+        {
             var reasons = new List<string>();
             foreach ((string name, string[] parents, string uarchVendor, string[] features, _) in Archspec())
             {
@@ -40,23 +83,26 @@ namespace SpecGen.Tests.Archspec
                 }
             }
 
-            string expected = reasons.Count == 0
+            return reasons.Count == 0
                 ? "archspec has no more specific target for this CPU (vendor " + vendor + ") than " + detected
                 : (reasons.Count == 1 ? "the next level: " : "the next levels: ") + string.Join(", ", reasons) + ", which this CPU lacks";
-            Assert.Equal(expected, Microarchitecture.ReasonFromCpuInfo(text, "x86_64"));
         }
 
-        [Fact]
-        public void A_power_report_names_the_generation_of_each_next_level()
+        [Theory]
+        [InlineData("ppc64le", "power8le")]
+        [InlineData("ppc64", "power8")]
+        public void A_power_report_names_the_generation_of_each_next_level(string machine, string detected)
         {
+            // The same POWER8 report read as little-endian (the sample machine) and as big-endian POWER.
             string text = File.ReadAllText(Path.Combine(Targets, "linux-centos7-power8le"));
             int generation = int.Parse(new string(Field(text, "cpu").Substring("POWER".Length).TakeWhile(char.IsDigit).ToArray()), System.Globalization.CultureInfo.InvariantCulture);
-            string[] next = Archspec().Where(u => u.Parents.Contains("power8le") && u.Generation > generation).Select(u => u.Name + " needs POWER" + u.Generation).ToArray();
+            string[] next = Archspec().Where(u => u.Parents.Contains(detected) && u.Generation > generation).Select(u => u.Name + " needs POWER" + u.Generation).ToArray();
 
+            Assert.Equal(detected, Microarchitecture.DetectFromCpuInfo(text, machine).Name);
             Assert.NotEmpty(next);
             Assert.Equal(
                 (next.Length == 1 ? "the next level: " : "the next levels: ") + string.Join(", ", next) + "; this CPU is POWER" + generation,
-                Microarchitecture.ReasonFromCpuInfo(text, "ppc64le"));
+                Microarchitecture.ReasonFromCpuInfo(text, machine));
         }
 
         [Fact]
@@ -67,10 +113,16 @@ namespace SpecGen.Tests.Archspec
             string m1 = File.ReadAllText(Path.Combine(Targets, "darwin-monterey-m1"));
             Assert.Equal("Apple silicon is named by its brand string (m1)", Microarchitecture.ReasonFromSysctl(m1, "arm64"));
             Assert.Equal("archspec has no microarchitectures of the s390x family", Microarchitecture.ReasonFromCpuInfo(string.Empty, "s390x"));
-            Assert.Throws<ArgumentNullException>(() => Microarchitecture.ReasonFromCpuInfo(null!, "x86_64"));
-            Assert.Throws<ArgumentNullException>(() => Microarchitecture.ReasonFromCpuInfo(sifive, null!));
-            Assert.Throws<ArgumentNullException>(() => Microarchitecture.ReasonFromSysctl(null!, "arm64"));
-            Assert.Throws<ArgumentNullException>(() => Microarchitecture.ReasonFromSysctl(m1, null!));
+            Assert.Throws<ArgumentNullException>("procCpuInfo", () => Microarchitecture.ReasonFromCpuInfo(null!, "x86_64"));
+            Assert.Throws<ArgumentNullException>("machine", () => Microarchitecture.ReasonFromCpuInfo(sifive, null!));
+            Assert.Throws<ArgumentNullException>("sysctlOutput", () => Microarchitecture.ReasonFromSysctl(null!, "arm64"));
+            Assert.Throws<ArgumentNullException>("machine", () => Microarchitecture.ReasonFromSysctl(m1, null!));
+
+            // A family archspec has no checks for (i686: only generic_microarchitecture) reads nothing of the report.
+            string intel = "processor\t: 0\nvendor_id\t: GenuineIntel\nflags\t\t: fpu\n";
+            Assert.Equal("i686", Microarchitecture.DetectFromCpuInfo(intel, "i686").Name);
+            Assert.Equal("archspec has no more specific target for this CPU (vendor unknown) than i686", Microarchitecture.ReasonFromCpuInfo(intel, "i686"));
+            Assert.Equal("archspec has no more specific target for this CPU (vendor unknown) than x86", Microarchitecture.ReasonFromCpuInfo(intel, "x86"));
         }
 
         [Fact]
