@@ -77,16 +77,18 @@ namespace SpecGen.Generator.Emit
         /// True for a character written as it is in a generated literal. A fixed list, not the runtime's Unicode tables
         /// (the same pages must give the same source on every host): escaped are quotes, backslashes, controls, spaces
         /// other than ' ' and every invisible or direction-changing character (the General Punctuation block, the
-        /// byte-order mark, variation selectors, fillers), surrogates and the Specials block.
+        /// byte-order mark, variation selectors, fillers, the no-break space, the Arabic and Syriac format marks),
+        /// surrogates and the Specials block.
         /// </summary>
         internal static bool IsPlain(int c)
         {
-            if (c < 0xA0)
+            if (c <= 0xA0)
             {
                 return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
             }
 
-            return c != 0xAD && c != 0x034F && c != 0x061C && c != 0x115F && c != 0x1160 && c != 0x1680 && c != 0x17B4 && c != 0x17B5
+            return c != 0xAD && c != 0x034F && !(c >= 0x0600 && c <= 0x0605) && c != 0x061C && c != 0x06DD && c != 0x070F
+                && c != 0x0890 && c != 0x0891 && c != 0x08E2 && c != 0x115F && c != 0x1160 && c != 0x1680 && c != 0x17B4 && c != 0x17B5
                 && !(c >= 0x180B && c <= 0x180F) && !(c >= 0x2000 && c <= 0x206F) && c != 0x3000 && c != 0x3164
                 && !(c >= 0xD800 && c <= 0xDFFF) && !(c >= 0xFE00 && c <= 0xFE0F) && c != 0xFEFF && c != 0xFFA0 && c < 0xFFF0;
         }

@@ -35,6 +35,7 @@ namespace SpecGen.Tests.Generator
         [InlineData(50000, -1, 0)]
         [InlineData(50000, 1024, 1024)]
         [InlineData(50000, 0, 0)]
+        [InlineData(1000, 0, 0)]
         [InlineData(10, 3, 3)]
         public void The_default_chunks_catalogs_of_513_to_8192_pages_by_128(int pages, int setting, int expected)
         {
@@ -51,11 +52,27 @@ namespace SpecGen.Tests.Generator
             Assert.All(plan, c => Assert.Single(c.Data.Pages.Select(p => p.Tag).Distinct()));
             Assert.All(plan, c => Assert.Equal(4096, c.PageBucket));
             Assert.True(plan.Sum(c => (long)c.ShareOf(GeneratedCode.StringHeapBudget)) <= GeneratedCode.StringHeapBudget);
+            Assert.All(plan, c => Assert.Equal((int)((long)GeneratedCode.StringHeapBudget * c.Data.Pages.Count / 4096), c.ShareOf(GeneratedCode.StringHeapBudget)));
             Assert.Equal(plan.Count, plan.Select(c => c.Id).Distinct().Count());
             Assert.All(plan, c => Assert.Matches("^[0-9a-f]{8}(_[0-9]+)?$", c.Id));
             // 3,000 pages at an expected 128 a chunk: about 23 chunks; content-defined sizes vary, the count stays near.
             Assert.InRange(plan.Count, 8, 70);
             Assert.Equal(plan, ChunkPlanner.Plan(Synthetic(Names(2000, "a"), "tag-a", Names(1000, "b"), "tag-b"), -1));
+        }
+
+        [Fact]
+        public void A_catalog_that_makes_one_run_is_one_data_file_and_a_power_of_two_is_its_own_bucket()
+        {
+            // Two pages of one tag with chunks of a million expected: no boundary, so one file (no chunk id) with the whole budget.
+            CatalogChunk single = Assert.Single(ChunkPlanner.Plan(Synthetic(Names(2, "a"), "t"), 1_000_000));
+            Assert.Equal(string.Empty, single.Id);
+            Assert.Equal(1000, single.ShareOf(1000));
+
+            // Eight pages in two tags: two chunks at least, each a share of a bucket of eight pages.
+            EquatableArray<CatalogChunk> plan = ChunkPlanner.Plan(Synthetic(Names(4, "a"), "t1", Names(4, "b"), "t2"), 1_000_000);
+            Assert.Equal(2, plan.Count);
+            Assert.All(plan, c => Assert.Equal(8, c.PageBucket));
+            Assert.All(plan, c => Assert.Equal(400, c.ShareOf(800)));
         }
 
         /// <summary>Adding a package's page changes only the chunk it lands in (which may split in two); every other chunk keeps its name and pages.</summary>

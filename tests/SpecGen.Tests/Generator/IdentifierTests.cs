@@ -1,7 +1,10 @@
 extern alias Generator;
 
+using System;
 using System.Linq;
 using Generator::SpecGen.Generator.Catalog;
+using Generator::SpecGen.Generator.Model;
+using SpecGen.Tests.Infrastructure;
 using Xunit;
 
 namespace SpecGen.Tests.Generator
@@ -21,6 +24,8 @@ namespace SpecGen.Tests.Generator
         [InlineData("a--b", "AB")]
         [InlineData("-", "__")]
         [InlineData("intel-oneapi-compilers", "IntelOneapiCompilers")]
+        [InlineData("v9-1", "V9_1")]
+        [InlineData("v0-9", "V0_9")]
         public void Names_map_to_identifiers_by_the_documented_rule(string name, string identifier)
         {
             Assert.Equal(identifier, Identifiers.ToIdentifier(name));
@@ -52,6 +57,24 @@ namespace SpecGen.Tests.Generator
 
             Assert.Equal("Packages_2", Assert.Single(result).Identifier);
             Assert.Equal("Packages", result[0].CollidedWith);
+        }
+
+        [Fact]
+        public void The_pipeline_outside_the_compiler_reports_colliding_names_too()
+        {
+            // CatalogPipeline (the specgen tool's reader) builds the API with the catalog: its SPG0017 is in the result.
+            TestPage page = PageEdit.Zlib with { Text = PageEdit.Zlib.Text.Replace("ubuntu24.04", "ubuntu22_04", StringComparison.Ordinal) };
+            CatalogResult result = InMemoryCatalog.Build(new[] { page });
+            Assert.Equal("SPG0017", Assert.Single(result.Diagnostics).Id);
+        }
+
+        [Fact]
+        public void A_suffix_never_takes_the_class_name()
+        {
+            // The class is Foo_2: the second Foo becomes Foo_3.
+            var result = Identifiers.Assign(new[] { "foo", "Foo" }, "Foo_2");
+
+            Assert.Equal(new[] { "Foo", "Foo_3" }, result.Select(a => a.Identifier));
         }
     }
 }
