@@ -218,6 +218,10 @@ namespace SpecGen.Tests.Diagnostics
             Assert.Equal(0, catalog.Query("target=x86_64:").Count());
             Assert.Equal(3, catalog.Query("target=:").Count());
             Assert.Empty(catalog.All.RunnableOn(Microarchitecture.Parse("zen5")));
+
+            // The constant's doc comment says so too (IntelliSense), where a known target's names its place in the graph.
+            string? source = GeneratorHarness.Run(new[] { page }).Source;
+            Assert.Contains("/// <summary>Target zen9: 2 specs of 1 package in 1 snapshot tag (develop-2025-04-20). archspec does not know this target (SPG0024).</summary>", source, System.StringComparison.Ordinal);
         }
 
         [Fact]
