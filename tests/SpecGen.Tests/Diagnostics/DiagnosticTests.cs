@@ -515,6 +515,24 @@ namespace SpecGen.Tests.Diagnostics
             Assert.Contains("'ubuntu24_04' is named 'Ubuntu24_04_2'", d.GetMessage());
         }
 
+        [Fact]
+        public void SPG0017_points_at_the_first_page_in_catalog_order_by_package_not_by_path()
+        {
+            // Two packages of one tag, both with the renamed OS; zlib-a's page lies under a path that sorts after zlib-b's.
+            // The catalog orders pages by tag, then package, then path: the warning is at zlib-a's occurrence.
+            string Page(string package, bool reverseHashes)
+            {
+                string text = Zlib.Text.Replace("title: \"zlib\"", "title: \"" + package + "\"", System.StringComparison.Ordinal).Replace("ubuntu22.04", "ubuntu24_04", System.StringComparison.Ordinal);
+                return reverseHashes
+                    ? System.Text.RegularExpressions.Regex.Replace(text, "\"hash\": \"([a-z2-7]{32})\"", m => "\"hash\": \"" + new string(m.Groups[1].Value.Reverse().ToArray()) + "\"")
+                    : text;
+            }
+
+            var a = new TestPage("/pages/z/develop-2025-04-20/zlib-a/specs.md", Page("zlib-a", reverseHashes: false));
+            var b = new TestPage("/pages/a/develop-2025-04-20/zlib-b/specs.md", Page("zlib-b", reverseHashes: true));
+            AssertSingleAt("SPG0017", a, "\"ubuntu24_04\"", 1, b);
+        }
+
         [Theory]
         [InlineData("\"size\": \"-\"", "\"size\": \"12kb\"", "\"12kb\"")]
         [InlineData("\"size\": \"-\"", "\"size\": -1", "-1")]
