@@ -13,6 +13,12 @@ namespace SpecGen.Tests.Infrastructure
         /// <summary>The zlib page: small, real, three specs, flow style.</summary>
         public static TestPage Zlib => TestPage.Create("develop-2025-04-20", "zlib", TestPaths.CorpusPage("develop-2025-04-20", "zlib").Text);
 
+        /// <summary>The page with hashes of its own: each spec's hash written backwards (still 32 base32 characters).</summary>
+        public static string WithOwnHashes(string text)
+        {
+            return System.Text.RegularExpressions.Regex.Replace(text, "\"hash\": \"([a-z2-7]{32})\"", m => "\"hash\": \"" + new string(m.Groups[1].Value.Reverse().ToArray()) + "\"");
+        }
+
         /// <summary>Replaces the <paramref name="occurrence"/>-th (0-based) <paramref name="find"/>.</summary>
         public static string Replace(string text, string find, string replacement, int occurrence = 0)
         {

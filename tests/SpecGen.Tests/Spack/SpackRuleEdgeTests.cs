@@ -55,17 +55,20 @@ namespace SpecGen.Tests.Spack
         [InlineData("~pic", "")]
         public void Variants_hold_by_spacks_rule_for_each_way_a_page_sets_them(string query, string expected)
         {
-            SpecCatalog catalog = Settings.Value;
-            Assert.Equal(expected, string.Join(",", catalog.Query(query).Select(s => s.Index)));
-            Assert.Equal(expected, string.Join(",", catalog.Where(s => SpecPattern.Parse(query).Matches(s)).Select(s => s.Index)));
-            Assert.Equal(expected, Explained(catalog, query));
+            AssertSelects(Settings.Value, query, expected);
         }
 
-        /// <summary>The binaries <see cref="SpecCatalog.Explain(SpecPattern)"/> calls a match: the same rule on the settings as the page writes them (the path a lockfile's nodes take).</summary>
-        private static string Explained(SpecCatalog catalog, string query)
+        /// <summary>
+        /// The spec indexes <paramref name="query"/> selects, the same three ways: <see cref="SpecCatalog.Query(string)"/>,
+        /// <see cref="SpecPattern.Matches"/> spec by spec, and the binaries <see cref="SpecCatalog.Explain(SpecPattern)"/>
+        /// calls a match (the rule on the settings as the page writes them: the path a lockfile's nodes take).
+        /// </summary>
+        private static void AssertSelects(SpecCatalog catalog, string query, string expected)
         {
+            Assert.Equal(expected, string.Join(",", catalog.Query(query).Select(s => s.Index)));
+            Assert.Equal(expected, string.Join(",", catalog.Where(s => SpecPattern.Parse(query).Matches(s)).Select(s => s.Index)));
             SpecExplanation explanation = catalog.Explain(SpecPattern.Parse(query.StartsWith("zlib", StringComparison.Ordinal) ? query : "zlib " + query));
-            return string.Join(",", explanation.Nearest.Where(n => n.IsMatch).Select(n => n.Spec.Index).OrderBy(i => i));
+            Assert.Equal(expected, string.Join(",", explanation.Nearest.Where(n => n.IsMatch).Select(n => n.Spec.Index).OrderBy(i => i)));
         }
 
         [Theory]
@@ -87,11 +90,7 @@ namespace SpecGen.Tests.Spack
         [InlineData("zlib", "0,1,2")]
         public void Flags_need_every_flag_asked_for_among_the_specs_flags_of_that_type(string query, string expected)
         {
-            SpecCatalog catalog = Flags.Value;
-            string actual = string.Join(",", catalog.Query(query).Select(s => s.Index));
-            Assert.Equal(expected, actual);
-            Assert.Equal(expected, string.Join(",", catalog.Where(s => SpecPattern.Parse(query).Matches(s)).Select(s => s.Index)));
-            Assert.Equal(expected, Explained(catalog, query));
+            AssertSelects(Flags.Value, query, expected);
         }
 
         [Fact]
