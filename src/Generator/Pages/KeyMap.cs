@@ -36,7 +36,9 @@ namespace SpecGen.Generator.Pages
                     continue;
                 }
 
-                if (pair.Key is not YamlScalar key || key.IsNull)
+                // Not a pattern: a pattern's variable is unassigned under some mutants, which makes Stryker skip the method.
+                var key = pair.Key as YamlScalar;
+                if (key is null || key.IsNull)
                 {
                     page.WrongShape(pair.Key, "a key of " + (path.IsEmpty ? "the front matter" : path.ToString()), "a string");
                     continue;
