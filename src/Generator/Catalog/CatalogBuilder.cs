@@ -105,6 +105,28 @@ namespace SpecGen.Generator.Catalog
             }
         }
 
+        /// <summary>Catalog order: tag, then package, then path, each ordinal.</summary>
+        private static int CompareCatalogOrder(PageModel a, PageModel b)
+        {
+            int c = string.CompareOrdinal(a.Tag, b.Tag);
+            c = c != 0 ? c : string.CompareOrdinal(a.Package, b.Package);
+            return c != 0 ? c : string.CompareOrdinal(a.FilePath, b.FilePath);
+        }
+
+        /// <summary>True when no page comes after the next one in catalog order.</summary>
+        private static bool InCatalogOrder(PageModel[] pages)
+        {
+            for (int i = 1; i < pages.Length; i++)
+            {
+                if (CompareCatalogOrder(pages[i - 1], pages[i]) > 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>True when two pages next to each other in catalog order have one tag and package.</summary>
         private static bool HasSamePackageTwice(PageModel[] ordered)
         {
@@ -120,52 +142,53 @@ namespace SpecGen.Generator.Catalog
         }
 
         /// <summary>
-        /// False when no hash is listed twice within a tag (also within one page): each tag's hashes as 64-bit FNV-1a
-        /// values, sorted, with no two alike. True when two are alike, which the exact check then sorts out.
+        /// False when no hash is listed twice within a tag (also within one page): each hash's 64-bit key (made when its
+        /// page was read, <see cref="PageModel.HashKeys"/>) mixed with its tag's, entered in one open-addressing set, with
+        /// no key entered twice. True when a key repeats, which the exact check then sorts out (two hashes whose keys
+        /// collide only cost that check, never a diagnostic). Reading the keys, not the hashes, keeps the walk in a few
+        /// contiguous arrays: the 52,000 hash strings of a snapshot are scattered over the heap.
         /// </summary>
         private static bool MayRepeatAHash(PageModel[] ordered, int specCount, CancellationToken cancellationToken)
         {
-            var keys = new ulong[specCount];
-            int start = 0;
-            while (start < ordered.Length)
+            int bits = 4;
+            while ((1L << bits) < specCount * 2L)
+            {
+                bits++;
+            }
+
+            int size = 1 << bits;
+
+            var keys = new ulong[size];
+            int mask = size - 1;
+            ulong tagKey = 0;
+            for (int p = 0; p < ordered.Length; p++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                int end = start;
-                int count = 0;
-                while (end < ordered.Length && string.Equals(ordered[end].Tag, ordered[start].Tag, StringComparison.Ordinal))
+                if (p == 0 || !string.Equals(ordered[p].Tag, ordered[p - 1].Tag, StringComparison.Ordinal))
                 {
-                    foreach (SpecData spec in ordered[end].Specs)
-                    {
-                        keys[count++] = Fnv64(spec.Hash);
-                    }
-
-                    end++;
+                    tagKey = HashKey.Of(ordered[p].Tag);
                 }
 
-                Array.Sort(keys, 0, count);
-                for (int i = 1; i < count; i++)
+                foreach (ulong hashKey in ordered[p].HashKeys.AsSpan())
                 {
-                    if (keys[i] == keys[i - 1])
+                    ulong key = HashKey.Mix(hashKey ^ tagKey);
+                    for (int at = (int)(key >> (64 - bits)); ; at = (at + 1) & mask)
                     {
-                        return true;
+                        if (keys[at] == 0)
+                        {
+                            keys[at] = key;
+                            break;
+                        }
+
+                        if (keys[at] == key)
+                        {
+                            return true;
+                        }
                     }
                 }
-
-                start = end;
             }
 
             return false;
-        }
-
-        private static ulong Fnv64(string text)
-        {
-            ulong hash = 14695981039346656037;
-            foreach (char c in text)
-            {
-                hash = unchecked((hash ^ c) * 1099511628211);
-            }
-
-            return hash;
         }
 
         /// <summary>No catalog, and an error that says what to do instead.</summary>
@@ -182,16 +205,19 @@ namespace SpecGen.Generator.Catalog
         {
             cancellationToken.ThrowIfCancellationRequested();
             var diagnostics = new List<DiagnosticInfo>();
-            // Stable: two pages of one tag, package and path (the same file listed twice) keep the project's order.
-            (PageModel Page, int Position)[] sorted = pages.Select((page, i) => (page, i)).ToArray();
-            Array.Sort(sorted, (a, b) =>
+            // Stable: two pages of one tag, package and path (the same file listed twice) keep the project's order. Pages
+            // usually come in catalog order already (a glob lists them by path), which one pass finds.
+            PageModel[] ordered = pages.ToArray();
+            if (!InCatalogOrder(ordered))
             {
-                int c = string.CompareOrdinal(a.Page.Tag, b.Page.Tag);
-                c = c != 0 ? c : string.CompareOrdinal(a.Page.Package, b.Page.Package);
-                c = c != 0 ? c : string.CompareOrdinal(a.Page.FilePath, b.Page.FilePath);
-                return c != 0 ? c : a.Position.CompareTo(b.Position);
-            });
-            PageModel[] ordered = Array.ConvertAll(sorted, entry => entry.Page);
+                (PageModel Page, int Position)[] sorted = ordered.Select((page, i) => (page, i)).ToArray();
+                Array.Sort(sorted, (a, b) =>
+                {
+                    int c = CompareCatalogOrder(a.Page, b.Page);
+                    return c != 0 ? c : a.Position.CompareTo(b.Position);
+                });
+                ordered = Array.ConvertAll(sorted, entry => entry.Page);
+            }
 
             int specCount = 0;
             foreach (PageModel page in ordered)

@@ -6,7 +6,7 @@ namespace SpecGen.Generator.Model
 {
     /// <summary>
     /// A page that could be read: its data, its compilers and variants already split into their parts, and the
-    /// places later checks need. Whether it enters the catalog depends on its diagnostics' effective severity.
+    /// places later checks need, and each spec's <see cref="HashKey"/> for the check across pages. Whether it enters the catalog depends on its diagnostics' effective severity.
     /// </summary>
     internal sealed record PageModel(
         string FilePath,
@@ -19,5 +19,6 @@ namespace SpecGen.Generator.Model
         EquatableArray<LocationInfo> HashLocations,
         EquatableArray<NameOccurrence> Names,
         EquatableArray<string> Versions,
+        EquatableArray<ulong> HashKeys,
         int TextLength = 0);
 }

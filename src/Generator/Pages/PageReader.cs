@@ -121,11 +121,13 @@ namespace SpecGen.Generator.Pages
 
             var data = new SpecData[specs.Count];
             var hashLocations = new LocationInfo[specs.Count];
+            var hashKeys = new ulong[specs.Count];
             var versions = new List<string>();
             for (int i = 0; i < specs.Count; i++)
             {
                 data[i] = specs[i].Data;
                 hashLocations[i] = specs[i].HashLocation;
+                hashKeys[i] = HashKey.Of(data[i].Hash);
                 string version = data[i][SpecFields.Versions].Text!;
                 if (!versions.Contains(version))
                 {
@@ -144,6 +146,7 @@ namespace SpecGen.Generator.Pages
                 new EquatableArray<LocationInfo>(hashLocations),
                 _names.ToArray(),
                 EquatableArray.From(versions),
+                new EquatableArray<ulong>(hashKeys),
                 _page.Text.Length);
         }
 
