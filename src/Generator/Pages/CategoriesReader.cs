@@ -51,7 +51,8 @@ namespace SpecGen.Generator.Pages
             }
 
             KeyValuePair<string, YamlNode> tag = tags[0];
-            if (!hasPackage || items.Length != 2 || items[0] != PageKeys.PackageCategory)
+            // One tag is read, so the list is [package, tag] exactly when it has the package and starts with it.
+            if (!hasPackage || items[0] != PageKeys.PackageCategory)
             {
                 page.Report(DiagnosticDescriptors.UnexpectedLayout, categories.Value.Span, "categories should be '[package, " + tag.Key + "]'; the tag '" + tag.Key + "' is used");
             }

@@ -24,7 +24,7 @@ namespace SpecGen.Generator.Pages
 
             KeyMap metaKeys = KeyMap.Read(page, mapping, PageKeys.Meta);
             metaKeys.ReportUnknown(page, IsMetaKey, PageKeys.Meta);
-            var result = new MetaSection(meta.Key);
+            var result = new MetaSection();
             bool complete = true;
             foreach (string key in PageKeys.MetaKeys)
             {

@@ -6,14 +6,6 @@ namespace SpecGen.Generator.Pages
     /// <summary>The <c>meta</c> mapping of a page as read, with the nodes the checks against the specs point at.</summary>
     internal sealed class MetaSection
     {
-        public MetaSection(YamlScalar key)
-        {
-            Key = key;
-        }
-
-        /// <summary>The <c>meta</c> key.</summary>
-        public YamlScalar Key { get; }
-
         public int? NumSpecs { get; set; }
 
         public YamlNode? NumSpecsNode { get; set; }
