@@ -6,7 +6,9 @@
 #   runtime-lookup    hash lookup, the combined hash index and full-hash table, Combine, SpecDiff
 #   runtime-archspec  archspec's graph and detection, SpackArch
 #   generator-parsing the YAML tree readers (FlowLineReader, YamlTreeReader, FrontMatter)
-#   generator-pages   one page's checks and the field kinds
+#   generator-pages   one page's checks and the field kinds (their reading and checking side, as the generator compiles them)
+#   runtime-fields    the field kinds as SpecGen.Runtime compiles them (their decoding side); the two reports together:
+#                     scripts/mutation/summary.py artifacts/mutation/{generator-pages,runtime-fields}/reports/mutation-report.json
 #   generator-catalog the checks across pages, identifiers, the API model, the encoder, the chunk planner
 #   tool              fetch, page sources, the tool's page checks (tests/SpecGen.Integration.Tests)
 # and writes, per area, artifacts/mutation/<area>/summary.md (scripts/mutation/summary.py: score, per-file counts,
@@ -20,7 +22,7 @@ if [ ! -x "$tools/dotnet-stryker" ]; then
 fi
 scores=()
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(runtime-query runtime-lookup runtime-archspec generator-parsing generator-pages generator-catalog tool)
+[ ${#targets[@]} -eq 0 ] && targets=(runtime-query runtime-lookup runtime-archspec runtime-fields generator-parsing generator-pages generator-catalog tool)
 for target in "${targets[@]}"; do
   out="$root/artifacts/mutation/$target"
   rm -rf "$out"

@@ -35,6 +35,8 @@ namespace SpecGen.Tests.Diagnostics
             { WithLine("categories:", string.Empty), "SPG0003", "(1,1): Required key 'categories' is missing" },
             { WithLine("meta:", string.Empty), "SPG0003", "(1,1): Required key 'meta' is missing" },
             { WithLine("spec_details:", string.Empty), "SPG0003", "(1,1): Required key 'spec_details' is missing" },
+            { Edited("[package, develop-2025-04-20]", "3"), "SPG0004", "(4,13): categories must be a list of strings, not a number ('3')" },
+            { Edited("layout: cache\n", "layout: cache\n: 1\n"), "SPG0004", "(4,3): a key of the front matter must be a string, not missing (this value has no key)" },
             { Edited("[package, develop-2025-04-20]", "[package]"), "SPG0003", "(4,13): Required key 'categories[1]' is missing (the snapshot tag, as in 'categories: [package, develop-2025-04-20]')" },
 
             // meta.
@@ -68,6 +70,19 @@ namespace SpecGen.Tests.Diagnostics
             Assert.Equal(
                 new[] { "SPG0019 (5,101): Key 'extra' appears more than once in meta", "SPG0005 (5,89): Unknown key 'extra' in meta is ignored" },
                 GeneratorHarness.Run(new[] { page }).Diagnostics.Select(d => d.Id + " " + Place(d) + ": " + d.GetMessage()));
+        }
+
+        [Fact]
+        public void A_hash_listed_twice_in_a_page_without_a_tag_is_reported_with_an_unknown_tag()
+        {
+            string text = Edited("[package, develop-2025-04-20]", "[package]").Replace("ond7f4eo2eiga5qnm3yuwxu5ynerhruv", "n5mtx7tcrev5nt4dbzvbri2q63mt6d3f", StringComparison.Ordinal);
+            Assert.Equal(
+                new[]
+                {
+                    "SPG0003 (4,13): Required key 'categories[1]' is missing (the snapshot tag, as in 'categories: [package, develop-2025-04-20]')",
+                    "SPG0008 (6,347): Hash 'n5mtx7tcrev5nt4dbzvbri2q63mt6d3f' is listed more than once in snapshot '?'; also at " + Zlib.Path + "(6,51)",
+                },
+                GeneratorHarness.Run(new[] { Zlib with { Text = text } }).Diagnostics.Select(d => d.Id + " " + Place(d) + ": " + d.GetMessage()));
         }
 
         [Fact]
