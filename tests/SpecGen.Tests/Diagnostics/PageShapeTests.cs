@@ -22,7 +22,7 @@ namespace SpecGen.Tests.Diagnostics
         private static string WithLine(string prefix, string replacement) =>
             string.Join("\n", Zlib.Text.Split('\n').Select(l => l.StartsWith(prefix, StringComparison.Ordinal) ? replacement : l));
 
-        private static string Edited(string find, string replacement) => Replace(Zlib.Text, find, replacement);
+        private static string Edited(string find, string replacement, int occurrence = 0) => Replace(Zlib.Text, find, replacement, occurrence);
 
         public static TheoryData<string, string, string> Damaged => new TheoryData<string, string, string>
         {
@@ -54,6 +54,43 @@ namespace SpecGen.Tests.Diagnostics
             { Edited("{\"compiler\"", "{[1]: 2, \"compiler\""), "SPG0004", "(6,17): a key of spec_details[0] must be a string, not a list" },
             { Edited("\"hash\": \"n5mtx7tcrev5nt4dbzvbri2q63mt6d3f\", ", string.Empty), "SPG0003", "(6,16): Required key 'hash' is missing from spec_details[0]" },
         };
+
+        public static TheoryData<string, string, string> Malformed => new TheoryData<string, string, string>
+        {
+            // Each field kind's own words for a value it refuses (the first spec's values).
+            { Edited("\"compiler\": \"gcc@13.2.0\"", "\"compiler\": \"gcc\""), "SPG0016", "(6,29): Malformed compiler 'gcc': expected 'name@version', 'name@=version' or 'none'" },
+            { Edited("\"+optimize\", \"+pic\"", "\"+optimize\", \"pic\""), "SPG0016", "(6,260): Malformed variant 'pic': expected '+name', '~name', 'name=value' or 'name:=value'" },
+            { Edited("\"versions\": [\"1.3.1\"]", "\"versions\": [\"1.3 1\"]", 1), "SPG0016", "(6,293): Malformed version '1.3 1': it contains U+0020 (a version holds letters, digits, '.', '-', '_' and, after its first character, '=')" },
+            { Edited("\"versions\": [\"1.3.1\"]", "\"versions\": [\"1.3.1\", \"1.3.2\"]", 1), "SPG0016", "(6,292): Malformed version list '[1.3.1, 1.3.2]': it holds 2 versions; a spec has exactly one" },
+            { Edited("\"size\": \"-\"", "\"size\": \"12a\""), "SPG0018", "(6,137): spec_details[0].size is '12a', neither '-' nor a non-negative whole number of bytes" },
+            { Edited("\"os\": \"ubuntu24.04\"", "\"os\": \"ubuntu 24.04\""), "SPG0006", "(6,93): Operating system 'ubuntu 24.04' is not a valid name: it contains U+0020 (only letters, digits, '-', '_' and '.' are allowed)" },
+            { Edited("\"stacks\": [\"ml-linux-x86_64-rocm\", \"root\"]", "\"stacks\": [\"ml-linux-x86_64-rocm\", \"ro ot\"]"), "SPG0006", "(6,177): Stack 'ro ot' is not a valid name: it contains U+0020 (only letters, digits, '-', '_' and '.' are allowed)" },
+            { Edited("n5mtx7tcrev5nt4dbzvbri2q63mt6d3f", "n5mtx7tcrev5nt4dbzvbri2q63mt6d31"), "SPG0007", "(6,51): Hash 'n5mtx7tcrev5nt4dbzvbri2q63mt6d31' is not a Spack hash: it contains '1' (a hash is 32 characters of 'a'-'z' and '2'-'7')" },
+        };
+
+        [Theory]
+        [MemberData(nameof(Malformed))]
+        public void A_malformed_value_is_reported_once_in_its_kinds_words(string text, string id, string placeAndMessage)
+        {
+            A_damaged_part_is_reported_once_at_its_place(text, id, placeAndMessage);
+        }
+
+        [Fact]
+        public void A_tarball_that_is_no_url_is_reported_in_its_kinds_words()
+        {
+            TestPage page = Zlib with { Text = Edited("\"size\": \"-\"", "\"size\": \"-\", \"tarball\": \"not a url\"") };
+            Diagnostic d = Assert.Single(GeneratorHarness.Run(new[] { page }).Diagnostics);
+            Assert.Equal("SPG0018: spec_details[0].tarball is 'not a url': it contains U+0020", d.Id + ": " + d.GetMessage());
+        }
+
+        [Fact]
+        public void Missing_required_keys_of_a_spec_are_reported_in_key_order()
+        {
+            TestPage page = Zlib with { Text = Edited("\"target\": \"x86_64_v3\", ", string.Empty).Replace("{\"compiler\": \"gcc@13.2.0\", \"hash\": \"n5mtx7tcrev5nt4dbzvbri2q63mt6d3f\", ", "{\"hash\": \"n5mtx7tcrev5nt4dbzvbri2q63mt6d3f\", ", StringComparison.Ordinal) };
+            Assert.Equal(
+                new[] { "Required key 'compiler' is missing from spec_details[0]", "Required key 'target' is missing from spec_details[0]" },
+                GeneratorHarness.Run(new[] { page }).Diagnostics.Where(d => d.Id == "SPG0003").Select(d => d.GetMessage()));
+        }
 
         [Theory]
         [MemberData(nameof(Damaged))]
