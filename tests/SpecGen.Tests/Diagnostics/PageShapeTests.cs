@@ -52,6 +52,7 @@ namespace SpecGen.Tests.Diagnostics
             { WithLine("spec_details:", "spec_details: [3]"), "SPG0004", "(6,16): spec_details[0] must be a mapping of spec fields, not a number ('3')" },
             { Edited("{\"compiler\"", "{: 1, \"compiler\""), "SPG0004", "(6,19): a key of spec_details[0] must be a string, not missing (this value has no key)" },
             { Edited("{\"compiler\"", "{[1]: 2, \"compiler\""), "SPG0004", "(6,17): a key of spec_details[0] must be a string, not a list" },
+            { Edited("\"stacks\": [\"ml-linux-x86_64-rocm\", \"root\"]", "\"stacks\": \"root\""), "SPG0004", "(6,152): spec_details[0].stacks must be a list of strings, not a string ('root')" },
             { Edited("\"hash\": \"n5mtx7tcrev5nt4dbzvbri2q63mt6d3f\", ", string.Empty), "SPG0003", "(6,16): Required key 'hash' is missing from spec_details[0]" },
         };
 
