@@ -47,9 +47,6 @@ namespace SpecGen.Format
         /// <summary>The kind of name the field holds, for kinds that hold names: such a field is a filter.</summary>
         public Dimension? Names { get; }
 
-        /// <summary>True when <c>SpecCatalog.Where</c> can filter by the field.</summary>
-        public bool IsFilterable => Names is not null;
-
         /// <summary>True for the spec's key, the hash that lookups find it by.</summary>
         public bool IsKey => ReferenceEquals(this, SpecFields.Hash);
 

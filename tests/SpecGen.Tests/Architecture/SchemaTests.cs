@@ -72,6 +72,41 @@ namespace SpecGen.Tests.Architecture
             Assert.True(compared > 4000, "compared " + compared);
         }
 
+        /// <summary>
+        /// The generic text of every field (what the analyzer and generic access read: <c>FieldType.Describe</c>) is the
+        /// page's value: a string as written, a list as <c>[a, b]</c>, the one version of <c>versions</c>, absent as null.
+        /// </summary>
+        [Fact]
+        public void Every_field_is_described_as_the_page_writes_it()
+        {
+            int lists = 0;
+            foreach (TestPage page in _corpus.Pages)
+            {
+                List<Dictionary<string, JsonElement>> raw = PageOracle.ReadRaw(page.Text);
+                Spec[] entries = _corpus.Catalog.Where(package: Title(page), tag: Tag(page)).ToArray();
+                for (int i = 0; i < raw.Count; i++)
+                {
+                    foreach (SpecField field in SpecFields.All)
+                    {
+                        string? expected = null;
+                        if (raw[i].TryGetValue(field.Key, out JsonElement value) && value.ValueKind != JsonValueKind.Null)
+                        {
+                            string[]? items = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(e => e.GetString()!).ToArray() : null;
+                            expected = items is null ? (value.ValueKind == JsonValueKind.Number ? value.GetRawText() : value.GetString())
+                                : field.Kind == FieldKind.Version ? Assert.Single(items)
+                                : "[" + string.Join(", ", items) + "]";
+                            lists += items is null || items.Length < 2 ? 0 : 1;
+                        }
+
+                        string? actual = entries[i].Catalog.TextOf(field, entries[i].Index);
+                        Assert.True(expected == actual, $"{page.Path} spec {i} field {field.Key}: page '{expected}', described '{actual}'");
+                    }
+                }
+            }
+
+            Assert.True(lists > 500, "lists of two or more items: " + lists);
+        }
+
         [Fact]
         public void Required_fields_are_required_and_optional_ones_are_not()
         {
