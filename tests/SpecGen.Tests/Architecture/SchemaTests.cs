@@ -50,22 +50,16 @@ namespace SpecGen.Tests.Architecture
         public void Every_field_comes_back_from_its_accessor_as_the_page_writes_it()
         {
             int compared = 0;
-            foreach (TestPage page in _corpus.Pages)
+            foreach ((TestPage page, int i, Dictionary<string, JsonElement> raw, Spec entry) in PageSpecs())
             {
-                List<Dictionary<string, JsonElement>> raw = PageOracle.ReadRaw(page.Text);
-                Spec[] entries = _corpus.Catalog.Where(package: Title(page), tag: Tag(page)).ToArray();
-                Assert.Equal(raw.Count, entries.Length);
-                for (int i = 0; i < raw.Count; i++)
+                foreach (SpecField field in SpecFields.All)
                 {
-                    foreach (SpecField field in SpecFields.All)
-                    {
-                        PropertyInfo? accessor = typeof(Spec).GetProperty(field.Accessor);
-                        Assert.True(accessor is not null, "Spec has no property " + field.Accessor + " for the field " + field.Key);
-                        string? expected = raw[i].TryGetValue(field.Key, out JsonElement value) ? PageText(field.Kind, value) : null;
-                        string? actual = AccessorText(field.Kind, accessor!.GetValue(entries[i]));
-                        Assert.True(expected == actual, $"{page.Path} spec {i} field {field.Key}: page '{expected}', catalog '{actual}'");
-                        compared++;
-                    }
+                    PropertyInfo? accessor = typeof(Spec).GetProperty(field.Accessor);
+                    Assert.True(accessor is not null, "Spec has no property " + field.Accessor + " for the field " + field.Key);
+                    string? expected = raw.TryGetValue(field.Key, out JsonElement value) ? PageText(field.Kind, value) : null;
+                    string? actual = AccessorText(field.Kind, accessor!.GetValue(entry));
+                    Assert.True(expected == actual, $"{page.Path} spec {i} field {field.Key}: page '{expected}', catalog '{actual}'");
+                    compared++;
                 }
             }
 
@@ -80,27 +74,22 @@ namespace SpecGen.Tests.Architecture
         public void Every_field_is_described_as_the_page_writes_it()
         {
             int lists = 0;
-            foreach (TestPage page in _corpus.Pages)
+            foreach ((TestPage page, int i, Dictionary<string, JsonElement> raw, Spec entry) in PageSpecs())
             {
-                List<Dictionary<string, JsonElement>> raw = PageOracle.ReadRaw(page.Text);
-                Spec[] entries = _corpus.Catalog.Where(package: Title(page), tag: Tag(page)).ToArray();
-                for (int i = 0; i < raw.Count; i++)
+                foreach (SpecField field in SpecFields.All)
                 {
-                    foreach (SpecField field in SpecFields.All)
+                    string? expected = null;
+                    if (raw.TryGetValue(field.Key, out JsonElement value) && value.ValueKind != JsonValueKind.Null)
                     {
-                        string? expected = null;
-                        if (raw[i].TryGetValue(field.Key, out JsonElement value) && value.ValueKind != JsonValueKind.Null)
-                        {
-                            string[]? items = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(e => e.GetString()!).ToArray() : null;
-                            expected = items is null ? (value.ValueKind == JsonValueKind.Number ? value.GetRawText() : value.GetString())
-                                : field.Kind == FieldKind.Version ? Assert.Single(items)
-                                : "[" + string.Join(", ", items) + "]";
-                            lists += items is null || items.Length < 2 ? 0 : 1;
-                        }
-
-                        string? actual = entries[i].Catalog.TextOf(field, entries[i].Index);
-                        Assert.True(expected == actual, $"{page.Path} spec {i} field {field.Key}: page '{expected}', described '{actual}'");
+                        string[]? items = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(e => e.GetString()!).ToArray() : null;
+                        expected = items is null ? (value.ValueKind == JsonValueKind.Number ? value.GetRawText() : value.GetString())
+                            : field.Kind == FieldKind.Version ? Assert.Single(items)
+                            : "[" + string.Join(", ", items) + "]";
+                        lists += items is null || items.Length < 2 ? 0 : 1;
                     }
+
+                    string? actual = entry.Catalog.TextOf(field, entry.Index);
+                    Assert.True(expected == actual, $"{page.Path} spec {i} field {field.Key}: page '{expected}', described '{actual}'");
                 }
             }
 
@@ -185,6 +174,21 @@ namespace SpecGen.Tests.Architecture
         {
             Assert.All(SpecFields.All, f => Assert.NotNull(typeof(Spec).GetProperty(f.Accessor)));
             Assert.All(Dimensions.All, d => Assert.Equal(typeof(NameList), typeof(SpecCatalog).GetProperty(d.ClassName)?.PropertyType));
+        }
+
+        /// <summary>Each spec of each corpus page: the page, the spec's place on it, its raw fields and its catalog entry.</summary>
+        private IEnumerable<(TestPage Page, int Index, Dictionary<string, JsonElement> Raw, Spec Entry)> PageSpecs()
+        {
+            foreach (TestPage page in _corpus.Pages)
+            {
+                List<Dictionary<string, JsonElement>> raw = PageOracle.ReadRaw(page.Text);
+                Spec[] entries = _corpus.Catalog.Where(package: Title(page), tag: Tag(page)).ToArray();
+                Assert.Equal(raw.Count, entries.Length);
+                for (int i = 0; i < raw.Count; i++)
+                {
+                    yield return (page, i, raw[i], entries[i]);
+                }
+            }
         }
 
         private static string Identity(Spec spec) => spec.Tag + "/" + spec.Package + "/" + spec.Hash;
