@@ -29,6 +29,7 @@ namespace SpecGen.Tool
         private readonly CancellationTokenSource _unreachable = new CancellationTokenSource();
         private string? _unreachableReason;
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<IReadOnlyList<string>?>> _packages = new System.Collections.Concurrent.ConcurrentDictionary<string, Task<IReadOnlyList<string>?>>(StringComparer.Ordinal);
+        private readonly object _tagsLock = new object();
         private Task<IReadOnlyList<string>>? _tags;
 
         public HttpPageSource(string cacheAddress, HttpSettings settings)
@@ -87,15 +88,23 @@ namespace SpecGen.Tool
             return await GetTextAsync(AddressOf(tag, package), retrying, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>The tag list, read once per source: fetches running at once (--jobs) that each miss a page share one read.</summary>
         public override Task<IReadOnlyList<string>> TagsAsync(CancellationToken cancellationToken)
         {
-            return _tags ??= ListTagsAsync(cancellationToken);
+            lock (_tagsLock)
+            {
+                return _tags ??= ListTagsAsync(cancellationToken);
+            }
         }
 
         /// <summary>Listed once per tag (several missing packages of a tag ask for the same listing).</summary>
         public override Task<IReadOnlyList<string>?> PackagesAsync(string tag, CancellationToken cancellationToken)
         {
-            return _packages.GetOrAdd(tag, t => ListPackagesAsync(t, cancellationToken));
+            // GetOrAdd may run its factory twice when two fetches ask at once; under the lock each listing is asked for once.
+            lock (_packages)
+            {
+                return _packages.GetOrAdd(tag, t => ListPackagesAsync(t, cancellationToken));
+            }
         }
 
         private async Task<IReadOnlyList<string>?> ListPackagesAsync(string tag, CancellationToken cancellationToken)
