@@ -54,6 +54,31 @@ namespace SpecGen.Tests.Tool
             Assert.Equal(1, Server.Requests["/_cache/"]);
         }
 
+        /// <summary>Sixteen callers at once (as fetches under --jobs are) share one read of the tag list and of a tag's listing.</summary>
+        [Fact]
+        public async System.Threading.Tasks.Task Callers_at_once_share_one_read_of_the_tag_list_and_of_a_listing()
+        {
+            var settings = new HttpSettings(TimeSpan.FromSeconds(30), 0, TimeSpan.Zero, "https://api.github.com/");
+            PageSource source = PageSource.Open(Server.Url, settings);
+            using var start = new System.Threading.Barrier(16);
+            System.Threading.Tasks.Task[] callers = Enumerable.Range(0, 16).Select(i => System.Threading.Tasks.Task.Run(async () =>
+            {
+                start.SignalAndWait();
+                if (i % 2 == 0)
+                {
+                    await source.TagsAsync(default);
+                }
+                else
+                {
+                    await source.PackagesAsync("develop-2025-04-20", default);
+                }
+            })).ToArray();
+            await System.Threading.Tasks.Task.WhenAll(callers);
+
+            Assert.Equal(1, Server.Requests["/_data/tags.yaml"]);
+            Assert.Equal(1, Server.Requests["/_cache/develop-2025-04-20/"]);
+        }
+
         [Fact]
         public void A_tag_list_that_is_not_one_is_refused_at_its_address()
         {
