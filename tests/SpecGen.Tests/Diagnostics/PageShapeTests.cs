@@ -218,8 +218,8 @@ namespace SpecGen.Tests.Diagnostics
 
         private static string Place(Diagnostic d)
         {
-            var start = d.Location.GetLineSpan().StartLinePosition;
-            return "(" + (start.Line + 1) + "," + (start.Character + 1) + ")";
+            (int line, int column, _, _) = SpanOf(d.Location);
+            return "(" + line + "," + column + ")";
         }
     }
 }
