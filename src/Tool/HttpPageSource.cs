@@ -28,7 +28,7 @@ namespace SpecGen.Tool
         private readonly HttpSettings _settings;
         private readonly CancellationTokenSource _unreachable = new CancellationTokenSource();
         private string? _unreachableReason;
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<IReadOnlyList<string>?>> _packages = new System.Collections.Concurrent.ConcurrentDictionary<string, Task<IReadOnlyList<string>?>>(StringComparer.Ordinal);
+        private readonly Dictionary<string, Task<IReadOnlyList<string>?>> _packages = new Dictionary<string, Task<IReadOnlyList<string>?>>(StringComparer.Ordinal);
         private readonly object _tagsLock = new object();
         private Task<IReadOnlyList<string>>? _tags;
 
@@ -100,10 +100,16 @@ namespace SpecGen.Tool
         /// <summary>Listed once per tag (several missing packages of a tag ask for the same listing).</summary>
         public override Task<IReadOnlyList<string>?> PackagesAsync(string tag, CancellationToken cancellationToken)
         {
-            // GetOrAdd may run its factory twice when two fetches ask at once; under the lock each listing is asked for once.
+            // Under the lock, fetches that ask at once share one listing.
             lock (_packages)
             {
-                return _packages.GetOrAdd(tag, t => ListPackagesAsync(t, cancellationToken));
+                if (!_packages.TryGetValue(tag, out Task<IReadOnlyList<string>?>? listing))
+                {
+                    listing = ListPackagesAsync(tag, cancellationToken);
+                    _packages.Add(tag, listing);
+                }
+
+                return listing;
             }
         }
 
