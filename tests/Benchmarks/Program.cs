@@ -35,9 +35,9 @@ namespace SpecGen.Benchmarks
                 return found is null ? 1 : 0;
             }
 
-            if (args.Length == 2 && args[0] == "generator-memory")
+            if ((args.Length == 2 || (args.Length == 3 && args[2] == "--pause")) && args[0] == "generator-memory")
             {
-                return GeneratorMemory(args[1]);
+                return GeneratorMemory(args[1], pause: args.Length == 3);
             }
 
             if (args.Length == 2 && args[0] == "generator-steps")
@@ -102,7 +102,12 @@ namespace SpecGen.Benchmarks
         /// GeneratorDriver run with the driver kept (what the compiler holds while it compiles), and the generated
         /// sources' size. A full collection precedes each reading, so the figures are live data, not garbage.
         /// </summary>
-        private static int GeneratorMemory(string corpus)
+        /// <summary>
+        /// The generator's live memory on a corpus: the heap with the page texts, then what the driver keeps after a run.
+        /// With <c>--pause</c> the process then waits for a line on standard input, so that a heap dump can be taken
+        /// (<c>dotnet-gcdump collect -p PID</c>).
+        /// </summary>
+        private static int GeneratorMemory(string corpus, bool pause)
         {
             var pages = SyntheticPages.ByName(corpus);
             long pageChars = pages.Sum(p => (long)p.Text.Length);
@@ -120,6 +125,12 @@ namespace SpecGen.Benchmarks
             long afterRun = GC.GetTotalMemory(forceFullCollection: true);
             long peak = Process.GetCurrentProcess().PeakWorkingSet64;
             Console.WriteLine($"{corpus}: {pages.Count} pages, {pageChars} page chars; live heap with the page texts {baseline / 1024} KB; after the run, driver kept: {afterRun / 1024} KB ({(afterRun - baseline) / (double)pageChars:F1} bytes per page char); generated {generatedChars} chars in {result.GeneratedTrees.Length} files; peak working set {peak / 1024} KB");
+            if (pause)
+            {
+                Console.WriteLine($"process {Environment.ProcessId} paused: take a heap dump, then press Enter");
+                Console.ReadLine();
+            }
+
             GC.KeepAlive(driver);
             GC.KeepAlive(texts);
             return 0;

@@ -220,10 +220,29 @@ namespace SpecGen.Generator.Analysis
         /// <summary>A blob: its string constant (two bytes a character, little-endian), its property's literal, or its chunks joined when it is written in chunks.</summary>
         private static byte[]? BlobOf(INamedTypeSymbol type, string blob, CancellationToken cancellationToken)
         {
-            if (type.GetMembers(blob + GeneratedCode.LengthSuffix).OfType<IFieldSymbol>().FirstOrDefault() is { IsConst: true, ConstantValue: int length })
+            // Chunks (a string-constant head, UTF-8 chunks after it), or the blob in one property of either form.
+            var parts = new List<byte[]>();
+            for (int index = 0; ; index++)
+            {
+                byte[]? chunk = PieceOf(type, GeneratedCode.ChunkProperty(blob, index), cancellationToken);
+                if (chunk is null)
+                {
+                    break;
+                }
+
+                parts.Add(chunk);
+            }
+
+            return parts.Count == 0 ? PieceOf(type, blob, cancellationToken) : parts.SelectMany(p => p).ToArray();
+        }
+
+        /// <summary>The bytes of one blob property: the string form (it has a length constant) or a UTF-8 one.</summary>
+        private static byte[]? PieceOf(INamedTypeSymbol type, string name, CancellationToken cancellationToken)
+        {
+            if (type.GetMembers(name + GeneratedCode.LengthSuffix).OfType<IFieldSymbol>().FirstOrDefault() is { IsConst: true, ConstantValue: int length })
             {
                 // The string form: a property that returns a string literal of two bytes per character.
-                IPropertySymbol? property = type.GetMembers(blob).OfType<IPropertySymbol>().FirstOrDefault();
+                IPropertySymbol? property = type.GetMembers(name).OfType<IPropertySymbol>().FirstOrDefault();
                 LiteralExpressionSyntax? literal = property?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken)
                     .DescendantNodes().OfType<LiteralExpressionSyntax>().FirstOrDefault(l => l.IsKind(SyntaxKind.StringLiteralExpression));
                 string? text = literal?.Token.ValueText;
@@ -241,19 +260,7 @@ namespace SpecGen.Generator.Analysis
                 return bytes;
             }
 
-            var parts = new List<byte[]>();
-            for (int index = 0; ; index++)
-            {
-                byte[]? chunk = PropertyBlob(type, GeneratedCode.ChunkProperty(blob, index), cancellationToken);
-                if (chunk is null)
-                {
-                    break;
-                }
-
-                parts.Add(chunk);
-            }
-
-            return parts.Count == 0 ? PropertyBlob(type, blob, cancellationToken) : parts.SelectMany(p => p).ToArray();
+            return PropertyBlob(type, name, cancellationToken);
         }
 
         private static byte[]? PropertyBlob(INamedTypeSymbol type, string name, CancellationToken cancellationToken)

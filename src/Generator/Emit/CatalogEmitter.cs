@@ -155,38 +155,86 @@ namespace SpecGen.Generator.Emit
         }
 
         /// <summary>
-        /// Writes a blob: as one literal when it is at most <see cref="EmitOptions.ChunkSize"/> long, else as chunks of
-        /// that size (each its own property, so the compiler holds one chunk's nodes at a time) and a property that
-        /// joins them into one array that never moves, made once, when the catalog is created.
-        /// </summary>
-        /// <summary>
         /// Writes a blob as a string constant while the user-string heap budget lasts (two bytes per character,
-        /// little-endian, the last one padded; the compiler stores the characters as they are), else as UTF-8 literals;
-        /// returns the expression that gives its bytes.
+        /// little-endian, the last one padded; the compiler stores the characters as they are). A blob past what is
+        /// left of the budget takes the rest of it as a string-constant head (when that is at least
+        /// <see cref="MinimumStringHead"/> bytes) and is UTF-8 after it; a blob with no head is UTF-8 throughout.
+        /// Returns the expression that gives its bytes.
         /// </summary>
         private static string WriteBlob(SourceWriter w, string name, string? text, byte[]? ascii, EmitOptions options, ref int budget)
         {
             byte[] bytes = ascii ?? Encoding.UTF8.GetBytes(text!);
-            int heapBytes = (2 * ((bytes.Length + 1) / 2)) + 8;
-            if (heapBytes > budget)
+            if (HeapBytes(bytes.Length) <= budget)
+            {
+                budget -= HeapBytes(bytes.Length);
+                w.Line("/// <summary>" + bytes.Length.ToString(CultureInfo.InvariantCulture) + " bytes, two per character, little-endian.</summary>");
+                WriteStringConstant(w, name, bytes, 0, bytes.Length);
+                return StaticBytes(name);
+            }
+
+            int head = StringHeadLength(bytes, budget, isText: ascii is null);
+            if (head == 0)
             {
                 WriteUtf8Blob(w, name, text, ascii, options);
                 return name;
             }
 
-            budget -= heapBytes;
-            string length = bytes.Length.ToString(CultureInfo.InvariantCulture);
-            w.Line("/// <summary>" + bytes.Length.ToString(CultureInfo.InvariantCulture) + " bytes, two per character, little-endian.</summary>");
+            budget -= HeapBytes(head);
+            var pieces = new System.Collections.Generic.List<(string Expression, int Size)>();
+            string headName = GeneratedCode.ChunkProperty(name, 0);
+            w.Line("/// <summary>The first " + head.ToString(CultureInfo.InvariantCulture) + " of " + bytes.Length.ToString(CultureInfo.InvariantCulture)
+                + " bytes, two per character, little-endian (the user-string heap's share of this blob).</summary>");
+            WriteStringConstant(w, headName, bytes, 0, head);
+            w.Line();
+            pieces.Add((StaticBytes(headName), head));
+            var rest = new byte[bytes.Length - head];
+            Array.Copy(bytes, head, rest, 0, rest.Length);
+            WriteUtf8Chunks(w, name, 1, ascii is null ? Encoding.UTF8.GetString(rest) : null, ascii is null ? null : rest, options, pieces);
+            WriteJoin(w, name, pieces);
+            return name;
+        }
+
+        /// <summary>The least head worth a string constant of its own in front of a blob's UTF-8 chunks.</summary>
+        internal const int MinimumStringHead = 1024;
+
+        /// <summary>What a string constant of <paramref name="length"/> bytes takes of the user-string heap: two bytes per character, and its length and end.</summary>
+        private static int HeapBytes(int length) => (2 * ((length + 1) / 2)) + 8;
+
+        /// <summary>
+        /// How many of a blob's first bytes go in a string constant within <paramref name="budget"/>: an even count (no
+        /// padding wasted), for text never ending inside a character's UTF-8 bytes (the rest must be a UTF-8 literal
+        /// of its own); 0 when that is less than <see cref="MinimumStringHead"/>.
+        /// </summary>
+        internal static int StringHeadLength(byte[] bytes, int budget, bool isText)
+        {
+            int head = Math.Min(bytes.Length - 1, budget - 8) & ~1;
+            while (isText && head > 0 && (bytes[head] & 0xC0) == 0x80)
+            {
+                head--;
+            }
+
+            return head >= MinimumStringHead ? head : 0;
+        }
+
+        private static string StaticBytes(string name)
+            => "global::SpecGen.SpecCatalog.StaticBytes(" + name + ", " + name + GeneratedCode.LengthSuffix + ")";
+
+        private static void WriteStringConstant(SourceWriter w, string name, byte[] bytes, int start, int length)
+        {
             StringBuilder line = w.BeginLine();
             // A property, not a const: a const's value would be stored a second time, in the metadata's constant table.
             line.Append("private static string ").Append(name).Append(" => \"");
-            Literals.AppendBytesAsChars(line, bytes);
+            Literals.AppendBytesAsChars(line, bytes, start, length);
             line.Append("\";");
             w.EndLine();
-            w.Line("private const int " + name + GeneratedCode.LengthSuffix + " = " + length + ";");
-            return "global::SpecGen.SpecCatalog.StaticBytes(" + name + ", " + name + GeneratedCode.LengthSuffix + ")";
+            w.Line("private const int " + name + GeneratedCode.LengthSuffix + " = " + length.ToString(CultureInfo.InvariantCulture) + ";");
         }
 
+        /// <summary>
+        /// Writes a UTF-8 blob: as one literal when it is at most <see cref="EmitOptions.ChunkSize"/> long, else as
+        /// chunks of that size (each its own property, so the compiler holds one chunk's nodes at a time) and a property
+        /// that joins them into one array that never moves, made once, when the catalog is created.
+        /// </summary>
         private static void WriteUtf8Blob(SourceWriter w, string name, string? text, byte[]? ascii, EmitOptions options)
         {
             int length = text?.Length ?? ascii!.Length;
@@ -196,8 +244,16 @@ namespace SpecGen.Generator.Emit
                 return;
             }
 
-            var sizes = new System.Collections.Generic.List<int>();
-            for (int start = 0, index = 0; start < length; index++)
+            var pieces = new System.Collections.Generic.List<(string Expression, int Size)>();
+            WriteUtf8Chunks(w, name, 0, text, ascii, options, pieces);
+            WriteJoin(w, name, pieces);
+        }
+
+        /// <summary>Writes <paramref name="text"/> or <paramref name="ascii"/> as UTF-8 chunk properties numbered from <paramref name="firstIndex"/>, adding each to <paramref name="pieces"/>.</summary>
+        private static void WriteUtf8Chunks(SourceWriter w, string name, int firstIndex, string? text, byte[]? ascii, EmitOptions options, System.Collections.Generic.List<(string Expression, int Size)> pieces)
+        {
+            int length = text?.Length ?? ascii!.Length;
+            for (int start = 0, index = firstIndex; start < length; index++)
             {
                 int end = Math.Min(length, start + options.ChunkSize);
                 if (text is not null && end < length && char.IsHighSurrogate(text[end - 1]))
@@ -209,32 +265,36 @@ namespace SpecGen.Generator.Emit
                 if (text is not null)
                 {
                     string chunk = text.Substring(start, end - start);
-                    sizes.Add(Encoding.UTF8.GetByteCount(chunk));
+                    pieces.Add((chunkName, Encoding.UTF8.GetByteCount(chunk)));
                     WriteLiteral(w, chunkName, chunk, null, options);
                 }
                 else
                 {
                     var chunk = new byte[end - start];
                     Array.Copy(ascii!, start, chunk, 0, chunk.Length);
-                    sizes.Add(chunk.Length);
+                    pieces.Add((chunkName, chunk.Length));
                     WriteLiteral(w, chunkName, null, chunk, options);
                 }
 
                 w.Line();
                 start = end;
             }
+        }
 
+        /// <summary>The property that joins a blob's pieces, in order, into one array that never moves.</summary>
+        private static void WriteJoin(SourceWriter w, string name, System.Collections.Generic.List<(string Expression, int Size)> pieces)
+        {
             w.Line("private static global::System.ReadOnlySpan<byte> " + name);
             w.Line("{");
             w.Line("    get");
             w.Line("    {");
-            w.Line("        byte[] data = global::SpecGen.SpecCatalog.AllocateStaticData(" + sizes.Sum().ToString(CultureInfo.InvariantCulture) + ");");
+            w.Line("        byte[] data = global::SpecGen.SpecCatalog.AllocateStaticData(" + pieces.Sum(p => p.Size).ToString(CultureInfo.InvariantCulture) + ");");
             int offset = 0;
-            for (int i = 0; i < sizes.Count; i++)
+            foreach ((string expression, int size) in pieces)
             {
-                w.Line("        " + GeneratedCode.ChunkProperty(name, i) + ".CopyTo(new global::System.Span<byte>(data, "
-                    + offset.ToString(CultureInfo.InvariantCulture) + ", " + sizes[i].ToString(CultureInfo.InvariantCulture) + "));");
-                offset += sizes[i];
+                w.Line("        " + expression + ".CopyTo(new global::System.Span<byte>(data, "
+                    + offset.ToString(CultureInfo.InvariantCulture) + ", " + size.ToString(CultureInfo.InvariantCulture) + "));");
+                offset += size;
             }
 
             w.Line("        return data;");

@@ -57,11 +57,15 @@ namespace SpecGen.Generator.Emit
         /// last byte padded with 0): printable characters as they are, the rest (quotes, backslashes, controls, line
         /// separators, surrogates, non-characters) as <c>\uXXXX</c>.
         /// </summary>
-        public static void AppendBytesAsChars(StringBuilder builder, byte[] bytes)
+        public static void AppendBytesAsChars(StringBuilder builder, byte[] bytes) => AppendBytesAsChars(builder, bytes, 0, bytes.Length);
+
+        /// <summary>As <see cref="AppendBytesAsChars(StringBuilder, byte[])"/>, for the <paramref name="length"/> bytes from <paramref name="start"/>.</summary>
+        public static void AppendBytesAsChars(StringBuilder builder, byte[] bytes, int start, int length)
         {
-            for (int i = 0; i < bytes.Length; i += 2)
+            int end = start + length;
+            for (int i = start; i < end; i += 2)
             {
-                int c = bytes[i] | ((i + 1 < bytes.Length ? bytes[i + 1] : 0) << 8);
+                int c = bytes[i] | ((i + 1 < end ? bytes[i + 1] : 0) << 8);
                 if (IsPlain(c))
                 {
                     builder.Append((char)c);

@@ -109,6 +109,53 @@ namespace SpecGen.Tests.Generator
             }
         }
 
+        /// <summary>
+        /// A blob larger than what is left of the budget takes the rest as a string-constant head and is UTF-8 after it
+        /// (the tables at half their size; the strings when the tables have left them half theirs): the catalog is the
+        /// same, and the analyzer reads the head and the chunks as one blob.
+        /// </summary>
+        [Theory]
+        [InlineData("SpecGenTables", false)]
+        [InlineData("SpecGenStrings", true)]
+        public void A_blob_past_the_budget_is_a_string_constant_head_and_utf8_chunks(string blob, bool tablesWhole)
+        {
+            EncodedCatalog encoded = CatalogEncoder.Encode(Corpus.Data, CancellationToken.None);
+            int tablesOnly = (2 * ((encoded.Tables.Length + 1) / 2)) + 8;
+            int strings = System.Text.Encoding.UTF8.GetByteCount(encoded.Strings);
+            int budget = tablesWhole ? tablesOnly + (strings / 2) : tablesOnly / 2;
+            (CSharpCompilation split, string data) = Compile(Corpus, budget, "Split" + blob);
+
+            Assert.Contains("private static string " + blob + "_0 => \"", data, StringComparison.Ordinal);
+            Assert.Contains("private const int " + blob + "_0Length = ", data, StringComparison.Ordinal);
+            Assert.Contains("global::System.ReadOnlySpan<byte> " + blob + "_1 => \"", data, StringComparison.Ordinal);
+            Assert.DoesNotContain("private static string " + blob + " =>", data, StringComparison.Ordinal);
+            Assert.Equal(tablesWhole, data.Contains("private static string SpecGenTables => \"", StringComparison.Ordinal));
+            AssertSameCatalog(InMemoryCatalog.From(TestPaths.CorpusPages()), GeneratorHarness.LoadCatalog(split));
+
+            string[] expected = InMemoryCatalog.From(TestPaths.CorpusPages()).Select(s => s.Hash).Distinct().OrderBy(h => h, StringComparer.Ordinal).ToArray();
+            CatalogFacts facts = CatalogFacts.Read(split.GetTypeByMetadataName("Consumer.SpackCache")!, CancellationToken.None)!;
+            Assert.Equal(expected, facts.Hashes);
+            Assert.True(facts.Has(Dimensions.Package, "zlib"));
+        }
+
+        /// <summary>
+        /// A head is an even number of bytes within the budget; in text it never ends inside a character's UTF-8 bytes
+        /// (the rest must be a UTF-8 literal of its own); below the least worth writing there is none.
+        /// </summary>
+        [Fact]
+        public void A_string_head_fits_the_budget_and_never_splits_a_character()
+        {
+            byte[] text = System.Text.Encoding.UTF8.GetBytes(new string('a', 1025) + "\u00E9" + new string('b', 3000));
+            Assert.Equal(0xA9, text[1026]);
+
+            Assert.Equal(1026, CatalogEmitter.StringHeadLength(text, 1026 + 8, isText: false));
+            Assert.Equal(1025, CatalogEmitter.StringHeadLength(text, 1026 + 8, isText: true));
+            Assert.Equal(1024, CatalogEmitter.StringHeadLength(text, 1025 + 8, isText: true));
+            Assert.Equal(2000, CatalogEmitter.StringHeadLength(text, 2000 + 9, isText: true));
+            Assert.Equal(0, CatalogEmitter.StringHeadLength(text, 1023 + 8, isText: false));
+            Assert.Equal(text.Length - 1, CatalogEmitter.StringHeadLength(text, text.Length + 8, isText: false));
+        }
+
         private static T Constant<T>(Type type, string name) => (T)type.GetField(name, BindingFlags.NonPublic | BindingFlags.Static)!.GetRawConstantValue()!;
 
         private static void AssertSameCatalog(SpecCatalog expected, SpecCatalog actual)
