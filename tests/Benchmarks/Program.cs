@@ -40,6 +40,11 @@ namespace SpecGen.Benchmarks
                 return GeneratorMemory(args[1], pause: args.Length == 3);
             }
 
+            if (args.Length == 2 && args[0] == "model-strings")
+            {
+                return ModelStrings(args[1]);
+            }
+
             if (args.Length == 2 && args[0] == "generator-steps")
             {
                 return GeneratorSteps(args[1]);
@@ -102,6 +107,91 @@ namespace SpecGen.Benchmarks
         /// GeneratorDriver run with the driver kept (what the compiler holds while it compiles), and the generated
         /// sources' size. A full collection precedes each reading, so the figures are live data, not garbage.
         /// </summary>
+        /// <summary>
+        /// The strings the page models hold (what the driver keeps between runs): how many, their bytes, and the bytes of
+        /// the distinct ones, by where they sit, to show what sharing equal strings would save.
+        /// </summary>
+        private static int ModelStrings(string corpus)
+        {
+            var models = Corpora.Models(SyntheticPages.ByName(corpus));
+            var byPlace = new System.Collections.Generic.SortedDictionary<string, (long Count, long Bytes, System.Collections.Generic.HashSet<string> Distinct)>(StringComparer.Ordinal);
+            var all = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+            var seen = new System.Collections.Generic.HashSet<string>(System.Collections.Generic.ReferenceEqualityComparer.Instance);
+            void Add(string place, string? value)
+            {
+                if (value is null || !seen.Add(value))
+                {
+                    return; // each string object once, wherever it is referenced
+                }
+
+                if (!byPlace.TryGetValue(place, out var entry))
+                {
+                    entry = (0, 0, new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal));
+                }
+
+                entry.Distinct.Add(value);
+                all.Add(value);
+                byPlace[place] = (entry.Count + 1, entry.Bytes + 22 + (2L * value.Length), entry.Distinct);
+            }
+
+            foreach (var page in models)
+            {
+                Add("page path, package, tag", page.FilePath);
+                Add("page path, package, tag", page.Package);
+                Add("page path, package, tag", page.Tag);
+                foreach (var spec in page.Specs)
+                {
+                    foreach (var value in spec.Values)
+                    {
+                        Add("spec values", value.Text);
+                        foreach (string item in value.Items)
+                        {
+                            Add("spec value items", item);
+                        }
+                    }
+                }
+
+                foreach (var compiler in page.Compilers)
+                {
+                    Add("compilers", compiler.Text);
+                    Add("compilers", compiler.Name);
+                    Add("compilers", compiler.Version);
+                }
+
+                foreach (var variant in page.Variants)
+                {
+                    Add("variants", variant.Text);
+                    Add("variants", variant.Name);
+                    foreach (string value in variant.Values)
+                    {
+                        Add("variants", value);
+                    }
+                }
+
+                foreach (var name in page.Names)
+                {
+                    Add("names", name.Name);
+                }
+
+                foreach (string version in page.Versions)
+                {
+                    Add("versions", version);
+                }
+            }
+
+            long total = 0, distinct = 0;
+            foreach (var (place, entry) in byPlace)
+            {
+                long distinctBytes = entry.Distinct.Sum(v => 22 + (2L * v.Length));
+                total += entry.Bytes;
+                distinct += distinctBytes;
+                Console.WriteLine($"{place}: {entry.Count} strings, {entry.Bytes / 1024} KB; {entry.Distinct.Count} distinct, {distinctBytes / 1024} KB");
+            }
+
+            Console.WriteLine($"{corpus}: {seen.Count} string objects, {total / 1024} KB; distinct over all places {all.Count}, {all.Sum(v => 22 + (2L * v.Length)) / 1024} KB");
+            return 0;
+        }
+
         /// <summary>
         /// The generator's live memory on a corpus: the heap with the page texts, then what the driver keeps after a run.
         /// With <c>--pause</c> the process then waits for a line on standard input, so that a heap dump can be taken

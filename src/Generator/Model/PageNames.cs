@@ -18,7 +18,7 @@ namespace SpecGen.Generator.Model
             for (int i = 0; i < names.Length; i++)
             {
                 NameOccurrence name = page.Names[i];
-                names[i] = new NameCount(name.Kind, name.Name, name.Specs);
+                names[i] = SharedValues.Share(new NameCount(name.Kind, name.Name, name.Specs));
             }
 
             return new PageNames(page.FilePath, page.Tag, page.Package, page.Specs.Count, new EquatableArray<NameCount>(names), page.Versions);

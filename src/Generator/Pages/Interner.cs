@@ -8,7 +8,8 @@ namespace SpecGen.Generator.Pages
 {
     /// <summary>
     /// Gives equal strings and equal lists of a page one instance: specs repeat values, and the encoder finds
-    /// values by instance before it hashes their characters.
+    /// values by instance before it hashes their characters. A value new to the page is taken from
+    /// <see cref="SharedValues"/>, so pages share them too.
     /// </summary>
     internal sealed class Interner
     {
@@ -22,6 +23,7 @@ namespace SpecGen.Generator.Pages
                 return existing;
             }
 
+            value = SharedValues.Share(value);
             _strings.Add(value, value);
             return value;
         }
@@ -40,6 +42,7 @@ namespace SpecGen.Generator.Pages
                 return existing;
             }
 
+            list = SharedValues.Share(list);
             _lists.Add(list, list);
             return list;
         }

@@ -27,7 +27,7 @@ namespace SpecGen.Generator.Pages
             else
             {
                 _index.Add((kind, name), _names.Count);
-                _names.Add((kind, name, span, 1));
+                _names.Add((kind, SharedValues.Share(name), span, 1));
             }
         }
 

@@ -137,8 +137,8 @@ namespace SpecGen.Generator.Pages
 
             return new PageModel(
                 _page.Path,
-                title.Value.Package,
-                tag,
+                SharedValues.Share(title.Value.Package),
+                SharedValues.Share(tag),
                 title.Value.Location,
                 new EquatableArray<SpecData>(data),
                 specReader.Compilers,

@@ -135,9 +135,9 @@ namespace SpecGen.Generator.Pages
 
         void IFieldInput.MarkChecked(FieldKind kind, string value) => _checked.Add((kind, value));
 
-        void IFieldInput.AddCompiler(CompilerSyntax compiler) => _compilerOrder.Add(compiler);
+        void IFieldInput.AddCompiler(CompilerSyntax compiler) => _compilerOrder.Add(SharedValues.Share(compiler));
 
-        void IFieldInput.AddVariant(VariantSyntax variant) => _variantOrder.Add(variant);
+        void IFieldInput.AddVariant(VariantSyntax variant) => _variantOrder.Add(SharedValues.Share(variant));
 
         string IFieldInput.Intern(string value) => _interner.Intern(value);
 

@@ -9,11 +9,13 @@ namespace SpecGen.Format
     /// </summary>
     internal readonly struct FieldValue : IEquatable<FieldValue>
     {
-        private FieldValue(bool present, string? text, EquatableArray<string> items, bool isPlainNumber)
+        /// <summary>The text (a string) or the list's array (a string[]): one reference, so a value is 16 bytes (a spec holds one per field, and the driver keeps every page's specs).</summary>
+        private readonly object? _value;
+
+        private FieldValue(bool present, object? value, bool isPlainNumber)
         {
             IsPresent = present;
-            Text = text;
-            Items = items;
+            _value = value;
             IsPlainNumber = isPlainNumber;
         }
 
@@ -24,17 +26,17 @@ namespace SpecGen.Format
         public bool IsPresent { get; }
 
         /// <summary>The value of a scalar kind, or null.</summary>
-        public string? Text { get; }
+        public string? Text => _value as string;
 
         /// <summary>The values of a list kind.</summary>
-        public EquatableArray<string> Items { get; }
+        public EquatableArray<string> Items => _value is string[] items ? new EquatableArray<string>(items) : default;
 
         /// <summary>True when a number was written without quotes (a size).</summary>
         public bool IsPlainNumber { get; }
 
-        public static FieldValue Of(string text, bool isPlainNumber = false) => new FieldValue(true, text ?? throw new ArgumentNullException(nameof(text)), default, isPlainNumber);
+        public static FieldValue Of(string text, bool isPlainNumber = false) => new FieldValue(true, text ?? throw new ArgumentNullException(nameof(text)), isPlainNumber);
 
-        public static FieldValue Of(EquatableArray<string> items) => new FieldValue(true, null, items, false);
+        public static FieldValue Of(EquatableArray<string> items) => new FieldValue(true, items.Identity, false);
 
         public bool Equals(FieldValue other)
         {
