@@ -3,6 +3,9 @@ namespace SpecGen.Generator
     /// <summary>Tracking names of the pipeline steps, each named after what it carries (tests assert how each step ran).</summary>
     public static class PipelineSteps
     {
+        /// <summary>The pages and lockfiles SpecGen.targets lists (SpecGen.inputs).</summary>
+        public const string InputList = "SpecGen.InputList";
+
         /// <summary>The additional files that are pages.</summary>
         public const string PageFiles = "SpecGen.PageFiles";
 

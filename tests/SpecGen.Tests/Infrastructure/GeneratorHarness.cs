@@ -15,6 +15,7 @@ using Microsoft.CodeAnalysis.Emit;
 using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
 using Generator::SpecGen.Generator;
+using Generator::SpecGen.Generator.Model;
 using SpecGen.Scale;
 using Xunit;
 
@@ -151,6 +152,10 @@ namespace SpecGen.Tests.Infrastructure
         /// <summary>A harness test over pages (marked as pages, as SpecGen.targets marks them); add expectations and run it.</summary>
         public static Test Verify(params TestPage[] pages) => new Test(pages);
 
+        /// <summary>The list SpecGen.targets writes (SpecGen.inputs): its header, then a line per page and per lockfile.</summary>
+        public static string InputListText(IEnumerable<string> pages, IEnumerable<string> lockfiles)
+            => InputList.Header + "\n" + string.Concat(pages.Select(p => "page " + p + "\n")) + string.Concat(lockfiles.Select(p => "lockfile " + p + "\n"));
+
         /// <summary>Fails when any value of a SpecGen step holds a symbol, syntax, compilation, text or location: such values keep compilations alive and defeat caching.</summary>
         public static void AssertNoCompilerObjects(GeneratorRunResult result)
         {
@@ -235,7 +240,7 @@ namespace SpecGen.Tests.Infrastructure
 
             public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.Latest;
 
-            /// <summary>Adds a lockfile as SpecGen.targets passes a SpackLockfile item (an additional file marked SpecGenLockfile).</summary>
+            /// <summary>Adds a lockfile as SpecGen.targets passes a SpackLockfile item (an additional file the list names as a lockfile).</summary>
             public Test WithLockfile(string path, string text)
             {
                 TestState.AdditionalFiles.Add((path, SourceText.From(text, Encoding.UTF8)));
@@ -281,18 +286,13 @@ namespace SpecGen.Tests.Infrastructure
 
             protected override System.Threading.Tasks.Task RunImplAsync(System.Threading.CancellationToken cancellationToken)
             {
-                var config = new StringBuilder(_config.ToString());
-                foreach (string path in _pagePaths)
+                // As SpecGen.targets lists the SpackCachePage and SpackLockfile items, in an additional file of their own.
+                if (_pagePaths.Count + _lockfilePaths.Count > 0)
                 {
-                    config.Append('[').Append(path).Append("]\nbuild_metadata.AdditionalFiles.SpecGenPage = true\n");
+                    TestState.AdditionalFiles.Add(("/obj/" + InputList.FileName, SourceText.From(InputListText(_pagePaths, _lockfilePaths), Encoding.UTF8)));
                 }
 
-                foreach (string path in _lockfilePaths)
-                {
-                    config.Append('[').Append(path).Append("]\nbuild_metadata.AdditionalFiles.SpecGenLockfile = true\n");
-                }
-
-                TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config.ToString()));
+                TestState.AnalyzerConfigFiles.Add(("/.globalconfig", _config.ToString()));
                 return base.RunImplAsync(cancellationToken);
             }
 
