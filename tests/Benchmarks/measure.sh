@@ -86,6 +86,8 @@ timed_build() {
       -p:UseSharedCompilation=false ${SPECGEN_MEASURE_PROPS:-} > "$work/build.log" 2>&1 || { tail -n 30 "$work/build.log"; echo "build of $dir failed"; return 1; }
     times+=("$(cat "$work/time")")
   done
+  # Each run's time and peak, so the spread is on record (the peak of one build moves by 20% with the GC's timing).
+  [ "$n" -gt 1 ] && echo "  runs of $(basename "$dir") (s, KB): $(printf '%s; ' "${times[@]}")"
   build_time=$(printf '%s\n' "${times[@]}" | awk '{ print $1 }' | median)
   build_mem=$(printf '%s\n' "${times[@]}" | awk '{ print $2 }' | sort -n | tail -1)
 }
