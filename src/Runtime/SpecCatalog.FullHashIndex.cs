@@ -52,7 +52,14 @@ namespace SpecGen
                 (home, check) = _fullHashMix(home, check);
             }
 
-            for (int at = (int)(home >> table.Shift); ; at++)
+            return Probe(entries, table.Shift, home, check, hash, out spec);
+        }
+
+        /// <summary>Walks the table from the hash's home: the first entry whose check and stored hash match, or the empty entry that ends the run.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private bool Probe(ulong[] entries, int shift, ulong home, uint check, ReadOnlySpan<char> hash, out Spec spec)
+        {
+            for (int at = (int)(home >> shift); ; at++)
             {
                 ulong entry = entries[at];
                 if (entry == 0)

@@ -24,6 +24,22 @@ namespace SpecGen
         /// </summary>
         public bool TryFindByHash(ReadOnlySpan<char> hashOrUniquePrefix, out Spec spec)
         {
+            // The common case in a method of its own size: a full hash once the full-hash table is made. Everything
+            // else (the first lookup, a prefix, a catalog without a table) is one call away, so this path saves and
+            // restores few registers.
+            FullHashTable? table = _fullHashTable;
+            if (hashOrUniquePrefix.Length == CatalogLayout.HashLength && table?.Entries is { } entries && _fullHashMix is null)
+            {
+                (ulong home, uint check) = HomeAndCheck(hashOrUniquePrefix);
+                return Probe(entries, table.Shift, home, check, hashOrUniquePrefix, out spec);
+            }
+
+            return TryFindByHashSlow(hashOrUniquePrefix, out spec);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private bool TryFindByHashSlow(ReadOnlySpan<char> hashOrUniquePrefix, out Spec spec)
+        {
             if (hashOrUniquePrefix.Length == CatalogLayout.HashLength)
             {
                 // A full hash cannot be ambiguous: one table over every part's hashes names the first part that has it.
