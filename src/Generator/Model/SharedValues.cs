@@ -22,13 +22,10 @@ namespace SpecGen.Generator.Model
 
         private static readonly object?[] Slots = new object?[1 << Bits];
 
-        public static string Share(string value) => Share(value, StringComparer.Ordinal.GetHashCode(value), static (a, b) => string.Equals(a, b, StringComparison.Ordinal));
-
-        public static CompilerSyntax Share(CompilerSyntax value) => Share(value, value.GetHashCode(), static (a, b) => a.Equals(b));
-
-        public static VariantSyntax Share(VariantSyntax value) => Share(value, value.GetHashCode(), static (a, b) => a.Equals(b));
-
-        public static NameCount Share(NameCount value) => Share(value, value.GetHashCode(), static (a, b) => a.Equals(b));
+        /// <summary>A string (compared ordinally) or a record (compared by value): the one in the table when equal, else <paramref name="value"/>.</summary>
+        public static T Share<T>(T value)
+            where T : class, IEquatable<T>
+            => Share(value, value.GetHashCode(), static (a, b) => a.Equals(b));
 
         /// <summary>A list's array: the one in the table when it holds equal items, else <paramref name="items"/>'s.</summary>
         public static EquatableArray<string> Share(EquatableArray<string> items)
