@@ -2,6 +2,8 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis.Text;
 using BenchmarkDotNet.Running;
 using SpecGen.Scale;
 
@@ -66,6 +68,11 @@ namespace SpecGen.Benchmarks
                 }
 
                 return 0;
+            }
+
+            if (args.Length == 3 && args[0] == "read-pages")
+            {
+                return ReadPages(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
             }
 
             if (args.Length == 3 && args[0] == "chunk-sizes")
@@ -189,6 +196,35 @@ namespace SpecGen.Benchmarks
             }
 
             Console.WriteLine($"{corpus}: {seen.Count} string objects, {total / 1024} KB; distinct over all places {all.Count}, {all.Sum(v => 22 + (2L * v.Length)) / 1024} KB");
+            return 0;
+        }
+
+        /// <summary>
+        /// Page reading alone (<c>PageReader.Read</c> on every page of a corpus, texts in memory, no driver), round by round
+        /// in one process: the first round is what a fresh compiler pays (the JIT, the heap growing), the later ones the steady rate.
+        /// </summary>
+        private static int ReadPages(string corpus, int rounds)
+        {
+            var pages = SyntheticPages.ByName(corpus);
+            SourceText[] texts = pages.Select(p => SourceText.From(p.Text)).ToArray();
+            long bytes = pages.Sum(p => (long)Encoding.UTF8.GetByteCount(p.Text));
+            var options = new SpecGen.Generator.Model.ReadOptions(SpecGen.Generator.Model.ReadOptions.DefaultMaxPageSize);
+            for (int round = 0; round < rounds; round++)
+            {
+                long allocated = GC.GetAllocatedBytesForCurrentThread();
+                int gen0 = GC.CollectionCount(0), gen2 = GC.CollectionCount(2);
+                TimeSpan paused = GC.GetTotalPauseDuration();
+                long start = Stopwatch.GetTimestamp();
+                int specs = 0;
+                for (int i = 0; i < texts.Length; i++)
+                {
+                    specs += SpecGen.Generator.Pages.PageReader.Read("/pages/" + pages[i].RelativePath, texts[i], options, System.Threading.CancellationToken.None).Page?.Specs.Count ?? 0;
+                }
+
+                double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                Console.WriteLine($"{corpus} round {round + 1}: {pages.Count} pages, {specs} specs in {ms:F0} ms ({bytes / 1e6 / (ms / 1000):F1} MB/s), allocated {(GC.GetAllocatedBytesForCurrentThread() - allocated) / 1e6:F0} MB, {GC.CollectionCount(0) - gen0} GCs ({GC.CollectionCount(2) - gen2} of gen 2), GC pauses {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms");
+            }
+
             return 0;
         }
 

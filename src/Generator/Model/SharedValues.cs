@@ -22,7 +22,46 @@ namespace SpecGen.Generator.Model
 
         private static readonly object?[] Slots = new object?[1 << Bits];
 
-        /// <summary>A string (compared ordinally) or a record (compared by value): the one in the table when equal, else <paramref name="value"/>.</summary>
+        /// <summary>Longest text <see cref="Text"/> looks up: names, versions, variants and keys are shorter; hashes (32) and paths would only evict them.</summary>
+        public const int MaxTextLength = 24;
+
+        /// <summary>A string: the one in the table when equal (ordinally), else <paramref name="value"/>.</summary>
+        public static string Share(string value)
+        {
+            int slot = SlotOf(TextHash(value, 0, value.Length));
+            if (Volatile.Read(ref Slots[slot]) is string existing && string.Equals(existing, value, StringComparison.Ordinal))
+            {
+                return existing;
+            }
+
+            Volatile.Write(ref Slots[slot], value);
+            return value;
+        }
+
+        /// <summary>
+        /// The <paramref name="length"/> characters of <paramref name="text"/> from <paramref name="start"/> as a string:
+        /// the one in the table when equal, so the page reader makes no string for a value seen before; else a new one.
+        /// Texts longer than <see cref="MaxTextLength"/> are not looked up.
+        /// </summary>
+        public static string Text(string text, int start, int length)
+        {
+            if (length > MaxTextLength)
+            {
+                return text.Substring(start, length);
+            }
+
+            int slot = SlotOf(TextHash(text, start, length));
+            if (Volatile.Read(ref Slots[slot]) is string existing && existing.Length == length && string.CompareOrdinal(existing, 0, text, start, length) == 0)
+            {
+                return existing;
+            }
+
+            string value = text.Substring(start, length);
+            Volatile.Write(ref Slots[slot], value);
+            return value;
+        }
+
+        /// <summary>A record (compared by value): the one in the table when equal, else <paramref name="value"/>.</summary>
         public static T Share<T>(T value)
             where T : class, IEquatable<T>
             => Share(value, value.GetHashCode(), static (a, b) => a.Equals(b));
@@ -41,8 +80,7 @@ namespace SpecGen.Generator.Model
         private static T Share<T>(T value, int hash, Func<T, T, bool> equal)
             where T : class
         {
-            // The hash's top bits after a multiply pick the slot (a list's or record's hash may vary little in its low bits).
-            int slot = (int)(unchecked((uint)hash * 0x9E3779B9u) >> (32 - Bits));
+            int slot = SlotOf(hash);
             if (Volatile.Read(ref Slots[slot]) is T existing && equal(existing, value))
             {
                 return existing;
@@ -50,6 +88,21 @@ namespace SpecGen.Generator.Model
 
             Volatile.Write(ref Slots[slot], value);
             return value;
+        }
+
+        /// <summary>The hash's top bits after a multiply pick the slot (a list's or record's hash may vary little in its low bits).</summary>
+        private static int SlotOf(int hash) => (int)(unchecked((uint)hash * 0x9E3779B9u) >> (32 - Bits));
+
+        /// <summary>FNV-1a of the characters: the same for a string and for the same characters inside a page's text.</summary>
+        private static int TextHash(string text, int start, int length)
+        {
+            uint hash = 2166136261u;
+            for (int i = start; i < start + length; i++)
+            {
+                hash = unchecked((hash ^ text[i]) * 16777619u);
+            }
+
+            return unchecked((int)hash);
         }
     }
 }

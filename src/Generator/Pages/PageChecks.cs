@@ -18,7 +18,7 @@ namespace SpecGen.Generator.Pages
         /// <summary>SPG0008 within one page: the same hash twice.</summary>
         public static void CheckDuplicateHashes(PageContext page, List<SpecRead> specs, string? tag)
         {
-            var first = new Dictionary<string, SpecRead>(StringComparer.Ordinal);
+            var first = new Dictionary<string, SpecRead>(specs.Count, StringComparer.Ordinal);
             foreach (SpecRead spec in specs)
             {
                 if (first.TryGetValue(spec.Data.Hash, out SpecRead earlier))
@@ -45,26 +45,72 @@ namespace SpecGen.Generator.Pages
             }
 
             CheckStackCounts(page, meta, specs);
+
+            // One set for every field in turn: a page's values are few, and the sets are compared, not kept.
+            var expected = new HashSet<string>(StringComparer.Ordinal);
             foreach (SpecField field in SpecFields.All)
             {
-                if (field.MetaKey is not null)
+                if (field.MetaKey is null || !meta.Sets.TryGetValue(field.MetaKey, out KeyValuePair<YamlNode, string[]> set))
                 {
-                    CheckSet(page, meta, field.MetaKey, specs.SelectMany(s => Values(s.Data[field])));
+                    continue;
+                }
+
+                expected.Clear();
+                foreach (SpecRead spec in specs)
+                {
+                    FieldValue value = spec.Data[field];
+                    if (value.Text is string text)
+                    {
+                        expected.Add(text);
+                    }
+                    else
+                    {
+                        EquatableArray<string> items = value.Items;
+                        for (int i = 0; i < items.Count; i++)
+                        {
+                            expected.Add(items[i]);
+                        }
+                    }
+                }
+
+                // SetEquals ignores repeats in the listed values, as the sets of values they are.
+                if (!expected.SetEquals(set.Value))
+                {
+                    ReportSetMismatch(page, field.MetaKey, set, expected);
                 }
             }
         }
 
-        private static IEnumerable<string> Values(FieldValue value) => value.Text is string text ? new[] { text } : (IEnumerable<string>)value.Items;
+        /// <summary>Where <paramref name="value"/> first stands in <paramref name="items"/>, or -1.</summary>
+        private static int IndexOf(EquatableArray<string> items, string value)
+        {
+            for (int i = 0; i < items.Count; i++)
+            {
+                if (string.Equals(items[i], value, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
 
         private static void CheckStackCounts(PageContext page, MetaSection meta, List<SpecRead> specs)
         {
             var actual = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (SpecRead spec in specs)
             {
-                foreach (string stack in new HashSet<string>(spec.Data[SpecFields.Stacks].Items, StringComparer.Ordinal))
+                // Each stack once per spec, whatever its list repeats (a spec's stacks are a handful: no set needed).
+                EquatableArray<string> stacks = spec.Data[SpecFields.Stacks].Items;
+                for (int i = 0; i < stacks.Count; i++)
                 {
-                    actual.TryGetValue(stack, out int n);
-                    actual[stack] = n + 1;
+                    if (IndexOf(stacks, stacks[i]) < i)
+                    {
+                        continue;
+                    }
+
+                    actual.TryGetValue(stacks[i], out int n);
+                    actual[stacks[i]] = n + 1;
                 }
             }
 
@@ -102,20 +148,9 @@ namespace SpecGen.Generator.Pages
             }
         }
 
-        private static void CheckSet(PageContext page, MetaSection meta, string key, IEnumerable<string> specValues)
+        private static void ReportSetMismatch(PageContext page, string key, KeyValuePair<YamlNode, string[]> set, HashSet<string> expected)
         {
-            if (!meta.Sets.TryGetValue(key, out KeyValuePair<YamlNode, string[]> set))
-            {
-                return;
-            }
-
-            var expected = new HashSet<string>(specValues, StringComparer.Ordinal);
             var listed = new HashSet<string>(set.Value, StringComparer.Ordinal);
-            if (expected.SetEquals(listed))
-            {
-                return;
-            }
-
             var parts = new List<string>();
             string[] extra = listed.Where(v => !expected.Contains(v)).ToArray();
             string[] missing = expected.Where(v => !listed.Contains(v)).ToArray();

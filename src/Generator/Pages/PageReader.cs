@@ -62,14 +62,16 @@ namespace SpecGen.Generator.Pages
                 return null;
             }
 
-            FrontMatter frontMatter = FrontMatter.Find(_page.Text);
+            // The whole text as one string: a string-backed text (any page below 40,000 characters) gives its own, no copy.
+            string content = _page.Text.ToString();
+            FrontMatter frontMatter = FrontMatter.Find(content);
             if (frontMatter.Error is not null)
             {
                 _page.Report(DiagnosticDescriptors.NotAPage, frontMatter.ErrorSpan, frontMatter.Error);
                 return null;
             }
 
-            YamlNode? root = YamlTreeReader.Read(_page.Path, _page.Text, frontMatter.YamlEnd, _page.Diagnostics, _page.CancellationToken);
+            YamlNode? root = YamlTreeReader.Read(_page.Path, _page.Text, content, frontMatter.YamlEnd, _page.Diagnostics, _page.CancellationToken);
             if (_page.Diagnostics.Count > 0)
             {
                 return null;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis.Text;
+using SpecGen.Generator.Model;
 
 namespace SpecGen.Generator.Parsing
 {
@@ -26,9 +27,12 @@ namespace SpecGen.Generator.Parsing
         private const int MaxKeyLength = 1000;
 
         /// <summary>The tree of <paramref name="yaml"/> (the text from the page's first <c>---</c> line to its closing line), or null when the text is not in the subset.</summary>
-        public static YamlNode? TryRead(string yaml, CancellationToken cancellationToken = default)
+        public static YamlNode? TryRead(string yaml, CancellationToken cancellationToken = default) => TryRead(yaml, yaml.Length, cancellationToken);
+
+        /// <summary>The tree of <paramref name="yaml"/>'s first <paramref name="end"/> characters (a page's front matter, read in place), or null when they are not in the subset.</summary>
+        public static YamlNode? TryRead(string yaml, int end, CancellationToken cancellationToken = default)
         {
-            if (!yaml.StartsWith("---\n", System.StringComparison.Ordinal))
+            if (end > yaml.Length || !At(yaml, 0, end, "---\n"))
             {
                 return null;
             }
@@ -37,26 +41,26 @@ namespace SpecGen.Generator.Parsing
             int rootStart = i;
             var entries = new List<KeyValuePair<YamlNode, YamlNode>>(8);
             int lastEnd = rootStart;
-            while (i < yaml.Length)
+            while (i < end)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 int keyStart = i;
-                while (i < yaml.Length && IsKeyChar(yaml[i]))
+                while (i < end && IsKeyChar(yaml[i]))
                 {
                     i++;
                 }
 
-                if (i == keyStart || i - keyStart > MaxKeyLength || !IsLetter(yaml[keyStart]) || !At(yaml, i, ": "))
+                if (i == keyStart || i - keyStart > MaxKeyLength || !IsLetter(yaml[keyStart]) || !At(yaml, i, end, ": "))
                 {
                     return null;
                 }
 
-                var key = new YamlScalar(TextSpan.FromBounds(keyStart, i), yaml.Substring(keyStart, i - keyStart), isPlain: true);
+                var key = new YamlScalar(TextSpan.FromBounds(keyStart, i), SharedValues.Text(yaml, keyStart, i - keyStart), isPlain: true);
                 i += 2;
-                YamlNode? value = yaml.Length > i && (yaml[i] == '"' || yaml[i] == '[' || yaml[i] == '{')
-                    ? ReadFlow(yaml, ref i, 0, cancellationToken)
-                    : ReadPlain(yaml, ref i, flow: false);
-                if (value is null || i >= yaml.Length || yaml[i] != '\n')
+                YamlNode? value = end > i && (yaml[i] == '"' || yaml[i] == '[' || yaml[i] == '{')
+                    ? ReadFlow(yaml, end, ref i, 0, cancellationToken)
+                    : ReadPlain(yaml, end, ref i, flow: false);
+                if (value is null || i >= end || yaml[i] != '\n')
                 {
                     return null;
                 }
@@ -71,9 +75,9 @@ namespace SpecGen.Generator.Parsing
         }
 
         /// <summary>A double-quoted string, a flow list or a flow mapping at <paramref name="i"/>; null outside the subset.</summary>
-        private static YamlNode? ReadFlow(string yaml, ref int i, int depth, CancellationToken cancellationToken)
+        private static YamlNode? ReadFlow(string yaml, int end, ref int i, int depth, CancellationToken cancellationToken)
         {
-            if (i >= yaml.Length)
+            if (i >= end)
             {
                 return null;
             }
@@ -81,70 +85,70 @@ namespace SpecGen.Generator.Parsing
             switch (yaml[i])
             {
                 case '"':
-                    return ReadQuoted(yaml, ref i);
+                    return ReadQuoted(yaml, end, ref i);
                 case '[':
-                    return depth < MaxDepth ? ReadList(yaml, ref i, depth + 1, cancellationToken) : null;
+                    return depth < MaxDepth ? ReadList(yaml, end, ref i, depth + 1, cancellationToken) : null;
                 case '{':
-                    return depth < MaxDepth ? ReadMapping(yaml, ref i, depth + 1, cancellationToken) : null;
+                    return depth < MaxDepth ? ReadMapping(yaml, end, ref i, depth + 1, cancellationToken) : null;
                 default:
-                    return ReadPlain(yaml, ref i, flow: true);
+                    return ReadPlain(yaml, end, ref i, flow: true);
             }
         }
 
-        private static YamlNode? ReadList(string yaml, ref int i, int depth, CancellationToken cancellationToken)
+        private static YamlNode? ReadList(string yaml, int end, ref int i, int depth, CancellationToken cancellationToken)
         {
             int start = i++;
             var items = new List<YamlNode>(4);
-            bool closed = Closes(yaml, ref i, ']');
+            bool closed = Closes(yaml, end, ref i, ']');
             while (!closed)
             {
-                YamlNode? item = ReadFlow(yaml, ref i, depth, cancellationToken);
-                if (item is null || EndOrNext(yaml, ref i, ']') is not bool end)
+                YamlNode? item = ReadFlow(yaml, end, ref i, depth, cancellationToken);
+                if (item is null || EndOrNext(yaml, end, ref i, ']') is not bool last)
                 {
                     return null;
                 }
 
                 items.Add(item);
-                closed = end;
+                closed = last;
             }
 
             return new YamlSequence(TextSpan.FromBounds(start, i), items);
         }
 
-        private static YamlNode? ReadMapping(string yaml, ref int i, int depth, CancellationToken cancellationToken)
+        private static YamlNode? ReadMapping(string yaml, int end, ref int i, int depth, CancellationToken cancellationToken)
         {
             // A page's specs are the mappings of one line: a build cancelled while a big page is read stops here.
             cancellationToken.ThrowIfCancellationRequested();
             int start = i++;
             var entries = new List<KeyValuePair<YamlNode, YamlNode>>(10);
-            bool closed = Closes(yaml, ref i, '}');
+            bool closed = Closes(yaml, end, ref i, '}');
             while (!closed)
             {
                 // Keys are JSON strings; a plain key in a flow mapping has rules of its own, left to YamlDotNet.
-                YamlScalar? key = i < yaml.Length && yaml[i] == '"' ? ReadQuoted(yaml, ref i) : null;
-                if (key is null || key.Span.Length > MaxKeyLength || !At(yaml, i, ": "))
+                YamlScalar? key = i < end && yaml[i] == '"' ? ReadQuoted(yaml, end, ref i) : null;
+                if (key is null || key.Span.Length > MaxKeyLength || !At(yaml, i, end, ": "))
                 {
                     return null;
                 }
 
                 i += 2;
-                YamlNode? value = ReadFlow(yaml, ref i, depth, cancellationToken);
-                if (value is null || EndOrNext(yaml, ref i, '}') is not bool end)
+                YamlNode? value = ReadFlow(yaml, end, ref i, depth, cancellationToken);
+                if (value is null || EndOrNext(yaml, end, ref i, '}') is not bool last)
                 {
                     return null;
                 }
 
                 entries.Add(new KeyValuePair<YamlNode, YamlNode>(key, value));
-                closed = end;
+                closed = last;
             }
 
             return new YamlMapping(TextSpan.FromBounds(start, i), entries);
         }
 
         /// <summary>True, and past it, when <paramref name="close"/> is next.</summary>
-        private static bool Closes(string yaml, ref int i, char close)
+        private static bool Closes(string yaml, int end, ref int i, char close)
         {
-            if (i < yaml.Length && yaml[i] == close)
+            if (i < end && yaml[i] == close)
             {
                 i++;
                 return true;
@@ -154,14 +158,14 @@ namespace SpecGen.Generator.Parsing
         }
 
         /// <summary>After an entry: true past the closing bracket, false past the <c>", "</c> before the next entry, null for anything else.</summary>
-        private static bool? EndOrNext(string yaml, ref int i, char close)
+        private static bool? EndOrNext(string yaml, int end, ref int i, char close)
         {
-            if (Closes(yaml, ref i, close))
+            if (Closes(yaml, end, ref i, close))
             {
                 return true;
             }
 
-            if (!At(yaml, i, ", "))
+            if (!At(yaml, i, end, ", "))
             {
                 return null;
             }
@@ -171,16 +175,16 @@ namespace SpecGen.Generator.Parsing
         }
 
         /// <summary>A double-quoted string of printable ASCII without escapes.</summary>
-        private static YamlScalar? ReadQuoted(string yaml, ref int i)
+        private static YamlScalar? ReadQuoted(string yaml, int end, ref int i)
         {
             int start = i++;
             int contentStart = i;
-            while (i < yaml.Length)
+            while (i < end)
             {
                 char c = yaml[i];
                 if (c == '"')
                 {
-                    string value = yaml.Substring(contentStart, i - contentStart);
+                    string value = SharedValues.Text(yaml, contentStart, i - contentStart);
                     i++;
                     return new YamlScalar(TextSpan.FromBounds(start, i), value, isPlain: false);
                 }
@@ -201,28 +205,28 @@ namespace SpecGen.Generator.Parsing
         /// which starts or ends a YAML plain scalar or separates flow entries; it ends at the line's end, or in a flow
         /// list at <c>", "</c> or <c>]</c>.
         /// </summary>
-        private static YamlScalar? ReadPlain(string yaml, ref int i, bool flow)
+        private static YamlScalar? ReadPlain(string yaml, int end, ref int i, bool flow)
         {
             int start = i;
-            if (i >= yaml.Length || !IsLetterOrDigit(yaml[i]))
+            if (i >= end || !IsLetterOrDigit(yaml[i]))
             {
                 return null;
             }
 
-            while (i < yaml.Length && IsWordChar(yaml[i]))
+            while (i < end && IsWordChar(yaml[i]))
             {
                 i++;
             }
 
-            if (i < yaml.Length && !(flow ? yaml[i] == ',' || yaml[i] == ']' || yaml[i] == '}' : yaml[i] == '\n'))
+            if (i < end && !(flow ? yaml[i] == ',' || yaml[i] == ']' || yaml[i] == '}' : yaml[i] == '\n'))
             {
                 return null;
             }
 
-            return new YamlScalar(TextSpan.FromBounds(start, i), yaml.Substring(start, i - start), isPlain: true);
+            return new YamlScalar(TextSpan.FromBounds(start, i), SharedValues.Text(yaml, start, i - start), isPlain: true);
         }
 
-        private static bool At(string yaml, int i, string what) => string.CompareOrdinal(yaml, i, what, 0, what.Length) == 0;
+        private static bool At(string yaml, int i, int end, string what) => end - i >= what.Length && string.CompareOrdinal(yaml, i, what, 0, what.Length) == 0;
 
         private static bool IsLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 

@@ -24,7 +24,10 @@ namespace SpecGen.Generator.Parsing
 
         public TextSpan ErrorSpan { get; }
 
-        public static FrontMatter Find(SourceText text)
+        public static FrontMatter Find(SourceText text) => Find(text.ToString());
+
+        /// <summary>The front matter of a page's whole text (a string-backed <see cref="SourceText"/> gives it without a copy).</summary>
+        public static FrontMatter Find(string text)
         {
             int length = text.Length;
             if (length == 0)
@@ -54,7 +57,7 @@ namespace SpecGen.Generator.Parsing
             return new FrontMatter(0, "the front matter has no closing '---' line", firstLine);
         }
 
-        private static int LineEnd(SourceText text, int start)
+        private static int LineEnd(string text, int start)
         {
             int i = start;
             while (i < text.Length && text[i] != '\n' && text[i] != '\r')
@@ -65,7 +68,7 @@ namespace SpecGen.Generator.Parsing
             return i;
         }
 
-        private static int NextLine(SourceText text, int lineEnd)
+        private static int NextLine(string text, int lineEnd)
         {
             if (lineEnd < text.Length && text[lineEnd] == '\r')
             {
@@ -82,7 +85,7 @@ namespace SpecGen.Generator.Parsing
         }
 
         /// <summary>A line of exactly three <paramref name="c"/> characters, then optional spaces or tabs.</summary>
-        private static bool IsMarker(SourceText text, int start, int end, char c)
+        private static bool IsMarker(string text, int start, int end, char c)
         {
             if (end - start < 3 || text[start] != c || text[start + 1] != c || text[start + 2] != c)
             {

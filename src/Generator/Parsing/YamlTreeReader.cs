@@ -21,10 +21,11 @@ namespace SpecGen.Generator.Parsing
         /// <summary>Deepest nesting of lists and mappings accepted (the format needs 4).</summary>
         public const int MaxDepth = 64;
 
-        public static YamlNode? Read(string path, SourceText text, int yamlEnd, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        /// <summary>The tree of the front matter: <paramref name="content"/> (the whole text of <paramref name="text"/>) up to <paramref name="yamlEnd"/>.</summary>
+        public static YamlNode? Read(string path, SourceText text, string content, int yamlEnd, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
-            string yaml = text.ToString(new TextSpan(0, yamlEnd));
-            return FlowLineReader.TryRead(yaml, cancellationToken) ?? ReadWithYamlDotNet(path, text, yaml, diagnostics, cancellationToken);
+            return FlowLineReader.TryRead(content, yamlEnd, cancellationToken)
+                ?? ReadWithYamlDotNet(path, text, content.Substring(0, yamlEnd), diagnostics, cancellationToken);
         }
 
         /// <summary>

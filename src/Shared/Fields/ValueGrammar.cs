@@ -45,7 +45,13 @@ namespace SpecGen.Format
                 }
             }
 
-            // The same rules SpecGen.Runtime parses versions by (for git versions: git.<ref>=<version>).
+            // The same rules SpecGen.Runtime parses versions by (for git versions: git.<ref>=<version>). Only an '=' can make
+            // valid characters fail to parse (a git version needs its ref and version), so most versions are not parsed here.
+            if (version.IndexOf('=') < 0)
+            {
+                return null;
+            }
+
             return VersionValue.Parse(version, out string? error) is null ? error : null;
         }
 

@@ -46,6 +46,19 @@ namespace SpecGen.Tests.Diagnostics
         }
 
         [Fact]
+        public void A_stack_a_spec_lists_twice_counts_once_for_that_spec()
+        {
+            // root counts 3 specs; the first spec naming it twice leaves it at 3, with or without a repeated other stack.
+            TestPage twice = Edit("\"stacks\": [\"ml-linux-x86_64-rocm\", \"root\"]", "\"stacks\": [\"ml-linux-x86_64-rocm\", \"root\", \"root\", \"ml-linux-x86_64-rocm\"]");
+            Assert.Empty(All(twice));
+
+            // The count still sees a real difference: root given 4.
+            TestPage wrong = Edit("\"root\": 3}", "\"root\": 4}");
+            Diagnostic d = Assert.Single(All(wrong));
+            Assert.Equal("meta.num_specs_by_stack disagrees with the specs: stack 'root' is given 4 specs but 3 list it", d.GetMessage());
+        }
+
+        [Fact]
         public void A_spec_of_many_keys_is_read_key_by_key()
         {
             // Twenty unknown keys before the real ones: the key map switches to an index past 16 keys.

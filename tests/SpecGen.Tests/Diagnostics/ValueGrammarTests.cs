@@ -1,6 +1,7 @@
 extern alias Generator;
 
 using System.Linq;
+using CsCheck;
 using Generator::SpecGen.Format;
 using Xunit;
 
@@ -29,6 +30,25 @@ namespace SpecGen.Tests.Diagnostics
             string? reason = ValueGrammar.CheckVersion("git.abc=");
             Assert.NotNull(reason);
             Assert.DoesNotContain("it contains", reason!, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_version_is_refused_exactly_when_the_full_version_rules_refuse_it()
+        {
+            // CheckVersion parses only versions with '=' (the only way valid characters can fail to parse): the same answer as parsing every one.
+            Gen.String[Gen.Char["0123456789.-_=abgit"], 1, 12]
+                .Sample(version =>
+                {
+                    if (!Enumerable.Range(0, version.Length).All(i => NameChars.IsVersionChar(version[i], i)))
+                    {
+                        // Characters outside a version: refused by the character check, with its own reason (tested above).
+                        Assert.StartsWith("it contains ", ValueGrammar.CheckVersion(version), System.StringComparison.Ordinal);
+                        return;
+                    }
+
+                    string? expected = VersionValue.Parse(version, out string? error) is null ? error : null;
+                    Assert.Equal(expected, ValueGrammar.CheckVersion(version));
+                });
         }
 
         [Theory]
