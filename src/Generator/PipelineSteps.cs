@@ -18,6 +18,9 @@ namespace SpecGen.Generator
         /// <summary>What the page reader needs from the settings.</summary>
         public const string ReadOptions = "SpecGen.ReadOptions";
 
+        /// <summary>Whether the API has a constant per package (SpecGenPackageConstants).</summary>
+        public const string PackageConstants = "SpecGen.PackageConstants";
+
         /// <summary>What the emitter needs from the settings and the language version.</summary>
         public const string EmitOptions = "SpecGen.EmitOptions";
 

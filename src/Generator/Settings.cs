@@ -11,7 +11,7 @@ using SpecGen.Generator.Model;
 namespace SpecGen.Generator
 {
     /// <summary>The MSBuild properties SpecGen reads (see SpecGen.props), checked; bad values fall back to defaults with SPG0020.</summary>
-    internal sealed record Settings(ReadOptions Read, EmitOptions Emit, EquatableArray<DiagnosticInfo> Diagnostics)
+    internal sealed record Settings(ReadOptions Read, EmitOptions Emit, EquatableArray<DiagnosticInfo> Diagnostics, bool PackageConstants = true)
     {
         public const string MaxPageSizeProperty = "SpecGenMaxPageSize";
         public const string ClassNameProperty = "SpecGenClassName";
@@ -22,9 +22,10 @@ namespace SpecGen.Generator
         public const string GlobalUsingProperty = "SpecGenGlobalUsing";
         public const string StringHeapBudgetProperty = "SpecGenStringHeapBudget";
         public const string ChunkPagesProperty = "SpecGenChunkPages";
+        public const string PackageConstantsProperty = "SpecGenPackageConstants";
 
         /// <summary>Every MSBuild property read; SpecGen.props makes each visible to the compiler (a test checks it).</summary>
-        public static readonly string[] Properties = { RootNamespaceProperty, ClassNameProperty, NamespaceProperty, MaxPageSizeProperty, PublicProperty, MaxCatalogSizeProperty, GlobalUsingProperty, StringHeapBudgetProperty, ChunkPagesProperty };
+        public static readonly string[] Properties = { RootNamespaceProperty, ClassNameProperty, NamespaceProperty, MaxPageSizeProperty, PublicProperty, MaxCatalogSizeProperty, GlobalUsingProperty, StringHeapBudgetProperty, ChunkPagesProperty, PackageConstantsProperty };
 
         public static Settings From(AnalyzerConfigOptions global, ParseOptions parseOptions)
         {
@@ -37,6 +38,7 @@ namespace SpecGen.Generator
             int chunkPages = (int)Size(global, ChunkPagesProperty, EmitOptions.AutoChunkPages, int.MaxValue, allowZero: true, "pages", diagnostics);
             bool isPublic = Flag(global, PublicProperty, false, diagnostics);
             bool globalUsing = Flag(global, GlobalUsingProperty, true, diagnostics);
+            bool packageConstants = Flag(global, PackageConstantsProperty, true, diagnostics);
 
             string className = Property(global, ClassNameProperty) ?? GeneratedCode.DefaultClassName;
             if (!IsIdentifier(className))
@@ -65,7 +67,7 @@ namespace SpecGen.Generator
             int version = parseOptions is CSharpParseOptions csharp ? (int)csharp.LanguageVersion : 0;
             // A global using of the catalog's namespace (C# 10 and later) puts SpackCache in scope in every file, top-level statements included.
             var emit = new EmitOptions(className, ns, Utf8Literals: version >= 1100, NullableContext: version >= 800, Public: isPublic, GlobalUsing: globalUsing && version >= 1000 && ns.Length > 0, StringHeapBudget: stringHeapBudget, ChunkPages: chunkPages);
-            return new Settings(new ReadOptions(maxPageSize, maxCatalogSize), emit, EquatableArray.From(diagnostics));
+            return new Settings(new ReadOptions(maxPageSize, maxCatalogSize), emit, EquatableArray.From(diagnostics), packageConstants);
         }
 
         /// <summary>A true/false property, or <paramref name="fallback"/> (with SPG0020 when it is set to something else).</summary>

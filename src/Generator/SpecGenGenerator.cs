@@ -108,11 +108,15 @@ namespace SpecGen.Generator
                 .SelectMany(static (result, _) => result.Page is null ? ImmutableArray<PageNames>.Empty : ImmutableArray.Create(PageNames.From(result.Page)))
                 .WithTrackingName(PipelineSteps.PageNames);
 
+            IncrementalValueProvider<bool> packageConstants = settings
+                .Select(static (s, _) => s.PackageConstants)
+                .WithTrackingName(PipelineSteps.PackageConstants);
+
             IncrementalValueProvider<ApiResult> apiResult = pageNames.Collect()
                 .Combine(catalog.Select(static (result, _) => (result.LeftOut, result.Complete)))
-                .Combine(selection.Select(static (s, _) => s.LeftOut))
+                .Combine(selection.Select(static (s, _) => s.LeftOut).Combine(packageConstants))
                 .Select(static (pair, _) => pair.Left.Right.Complete
-                    ? ApiModelBuilder.Build(pair.Left.Left, EquatableArray.From(pair.Left.Right.LeftOut.Concat(pair.Right)))
+                    ? ApiModelBuilder.Build(pair.Left.Left, EquatableArray.From(pair.Left.Right.LeftOut.Concat(pair.Right.Left)), packageConstants: pair.Right.Right)
                     : new ApiResult(ApiModel.Empty, EquatableArray<ApiCollision>.Empty))
                 .WithTrackingName(PipelineSteps.ApiResult);
 

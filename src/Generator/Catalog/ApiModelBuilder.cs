@@ -16,8 +16,11 @@ namespace SpecGen.Generator.Catalog
     {
         private const int MaxListed = 8;
 
-        /// <summary>The API of the pages (in any order; they are put in catalog order here), leaving out the pages at <paramref name="leftOut"/>.</summary>
-        public static ApiResult Build(IReadOnlyList<PageNames> pages, EquatableArray<string> leftOut)
+        /// <summary>
+        /// The API of the pages (in any order; they are put in catalog order here), leaving out the pages at <paramref name="leftOut"/>;
+        /// without a constant per package when <paramref name="packageConstants"/> is false (SpecGenPackageConstants).
+        /// </summary>
+        public static ApiResult Build(IReadOnlyList<PageNames> pages, EquatableArray<string> leftOut, bool packageConstants = true)
         {
             var excluded = new HashSet<string>(leftOut, StringComparer.Ordinal);
             var ordered = new List<PageNames>(pages.Count);
@@ -63,6 +66,12 @@ namespace SpecGen.Generator.Catalog
             var collisions = new List<ApiCollision>();
             foreach (Dimension dimension in Dimensions.All)
             {
+                if (dimension == Dimensions.Package && !packageConstants)
+                {
+                    // No constant, so no identifier to make or to collide (SpecGenPackageConstants=false).
+                    continue;
+                }
+
                 Dimension kind = dimension;
                 IEnumerable<string> ofKind = facts.Keys.Where(k => k.Item1 == kind).Select(k => k.Item2);
                 foreach (IdentifierAssignment assignment in Identifiers.Assign(ofKind, dimension.ClassName))
@@ -76,9 +85,9 @@ namespace SpecGen.Generator.Catalog
                 }
             }
 
-            int packages = names.Count(n => n.Kind == Dimensions.Package);
+            int packages = facts.Keys.Count(k => k.Item1 == Dimensions.Package);
             int tags = names.Count(n => n.Kind == Dimensions.Tag);
-            return new ApiResult(new ApiModel(specCount, ordered.Count, packages, tags, EquatableArray.From(names)), EquatableArray.From(collisions));
+            return new ApiResult(new ApiModel(specCount, ordered.Count, packages, tags, EquatableArray.From(names), packageConstants), EquatableArray.From(collisions));
         }
 
         /// <summary>SPG0017 for each collision, at the name's first place in its first page (the page's title when the page is not among <paramref name="pages"/>).</summary>

@@ -37,7 +37,8 @@ namespace SpecGen.Generator.Emit
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 w.Line();
-                w.Line("/// <summary>" + dimension.ClassSummary + "</summary>");
+                bool leftOut = dimension == Dimensions.Package && !api.PackageConstants;
+                w.Line("/// <summary>" + (leftOut ? "The packages of the catalog: no constants, since the project sets SpecGenPackageConstants to false (the catalog itself holds every package)." : dimension.ClassSummary) + "</summary>");
                 w.Open("public static partial class " + dimension.ClassName);
                 bool first = true;
                 foreach (ApiName name in api.Names.Where(n => n.Kind == dimension))
