@@ -26,17 +26,7 @@ namespace SpecGen.Generator.Model
         public const int MaxTextLength = 24;
 
         /// <summary>A string: the one in the table when equal (ordinally), else <paramref name="value"/>.</summary>
-        public static string Share(string value)
-        {
-            int slot = SlotOf(TextHash(value, 0, value.Length));
-            if (Volatile.Read(ref Slots[slot]) is string existing && string.Equals(existing, value, StringComparison.Ordinal))
-            {
-                return existing;
-            }
-
-            Volatile.Write(ref Slots[slot], value);
-            return value;
-        }
+        public static string Share(string value) => ShareText(value, 0, value.Length, value);
 
         /// <summary>
         /// The <paramref name="length"/> characters of <paramref name="text"/> from <paramref name="start"/> as a string:
@@ -45,18 +35,19 @@ namespace SpecGen.Generator.Model
         /// </summary>
         public static string Text(string text, int start, int length)
         {
-            if (length > MaxTextLength)
-            {
-                return text.Substring(start, length);
-            }
+            return length > MaxTextLength ? text.Substring(start, length) : ShareText(text, start, length, null);
+        }
 
+        /// <summary>The table's string equal to the characters, else <paramref name="whole"/> (or a new string of them), which takes the slot.</summary>
+        private static string ShareText(string text, int start, int length, string? whole)
+        {
             int slot = SlotOf(TextHash(text, start, length));
             if (Volatile.Read(ref Slots[slot]) is string existing && existing.Length == length && string.CompareOrdinal(existing, 0, text, start, length) == 0)
             {
                 return existing;
             }
 
-            string value = text.Substring(start, length);
+            string value = whole ?? text.Substring(start, length);
             Volatile.Write(ref Slots[slot], value);
             return value;
         }

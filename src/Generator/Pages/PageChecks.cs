@@ -81,20 +81,6 @@ namespace SpecGen.Generator.Pages
             }
         }
 
-        /// <summary>Where <paramref name="value"/> first stands in <paramref name="items"/>, or -1.</summary>
-        private static int IndexOf(EquatableArray<string> items, string value)
-        {
-            for (int i = 0; i < items.Count; i++)
-            {
-                if (string.Equals(items[i], value, StringComparison.Ordinal))
-                {
-                    return i;
-                }
-            }
-
-            return -1;
-        }
-
         private static void CheckStackCounts(PageContext page, MetaSection meta, List<SpecRead> specs)
         {
             var actual = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -104,7 +90,7 @@ namespace SpecGen.Generator.Pages
                 EquatableArray<string> stacks = spec.Data[SpecFields.Stacks].Items;
                 for (int i = 0; i < stacks.Count; i++)
                 {
-                    if (IndexOf(stacks, stacks[i]) < i)
+                    if (stacks.AsSpan().IndexOf(stacks[i]) < i)
                     {
                         continue;
                     }

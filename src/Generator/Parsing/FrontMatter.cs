@@ -24,8 +24,6 @@ namespace SpecGen.Generator.Parsing
 
         public TextSpan ErrorSpan { get; }
 
-        public static FrontMatter Find(SourceText text) => Find(text.ToString());
-
         /// <summary>The front matter of a page's whole text (a string-backed <see cref="SourceText"/> gives it without a copy).</summary>
         public static FrontMatter Find(string text)
         {

@@ -76,7 +76,7 @@ namespace SpecGen.Tests.Generator
                 string seed = new PCG(7, (ulong)k).ToString();
                 (int page, PageMutationTests.Mutation[] mutations) = cases.Generate(PCG.Parse(seed), null, out _);
                 string text = PageMutationTests.Apply(pages[page], mutations).Text.ToString();
-                FrontMatter frontMatter = FrontMatter.Find(SourceText.From(text));
+                FrontMatter frontMatter = FrontMatter.Find(text);
                 if (frontMatter.Error is not null)
                 {
                     continue;
@@ -196,7 +196,7 @@ namespace SpecGen.Tests.Generator
 
         private static string Yaml(string page)
         {
-            FrontMatter frontMatter = FrontMatter.Find(SourceText.From(page));
+            FrontMatter frontMatter = FrontMatter.Find(page);
             Assert.Null(frontMatter.Error);
             return page.Substring(0, frontMatter.YamlEnd);
         }
