@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -47,9 +48,9 @@ namespace SpecGen.Benchmarks
                 return ModelStrings(args[1]);
             }
 
-            if (args.Length == 2 && args[0] == "generator-steps")
+            if ((args.Length == 2 || args.Length == 3) && args[0] == "generator-steps")
             {
-                return GeneratorSteps(args[1]);
+                return GeneratorSteps(args[1], args.Length == 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 6);
             }
 
             if (args.Length == 2 && args[0] == "catalog-step")
@@ -263,10 +264,12 @@ namespace SpecGen.Benchmarks
         }
 
         /// <summary>
-        /// Where a re-run's time goes: the driver runs the corpus once, then (five times each, alternating) after one page
+        /// Where a re-run's time goes: the driver runs the corpus once, then (six times each by default) after one page
         /// is edited and after a one-line C# edit; for the last of each, every tracked step's time and run reasons.
+        /// With more edits than the default six, each kind's median over its later edits too: the driver's own code runs
+        /// at the JIT's first tier until it has been called often enough, which a long-lived compiler server passes.
         /// </summary>
-        private static int GeneratorSteps(string corpus)
+        private static int GeneratorSteps(string corpus, int edits)
         {
             var pages = SyntheticPages.ByName(corpus);
             Microsoft.CodeAnalysis.AdditionalText[] texts = pages.Select(p => (Microsoft.CodeAnalysis.AdditionalText)new MemoryAdditionalText("/pages/" + p.RelativePath, p.Text)).ToArray();
@@ -300,7 +303,8 @@ namespace SpecGen.Benchmarks
                 }
                 foreach (string kind in new[] { "page edit", "page touch", "C# edit" })
                 {
-                    for (int i = 0; i < (tracked ? 2 : 6); i++)
+                    var times = new List<double>();
+                    for (int i = 0; i < (tracked ? 2 : edits); i++)
                     {
                         start = Stopwatch.GetTimestamp();
                         if (kind == "page edit")
@@ -316,11 +320,18 @@ namespace SpecGen.Benchmarks
                             driver = driver.RunGenerators(programs[(i + 1) % 2]);
                         }
 
-                        Console.WriteLine($"{kind} {i + 1} ({mode}): {Stopwatch.GetElapsedTime(start).TotalMilliseconds:F1} ms");
+                        times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                        Console.WriteLine($"{kind} {i + 1} ({mode}): {times[i]:F1} ms");
                     }
 
                     if (!tracked)
                     {
+                        if (edits > 6)
+                        {
+                            List<double> later = times.Skip(edits / 2).OrderBy(t => t).ToList();
+                            Console.WriteLine($"{kind} ({mode}): median of edits {edits / 2 + 1}-{edits} {later[later.Count / 2]:F1} ms");
+                        }
+
                         continue;
                     }
 
