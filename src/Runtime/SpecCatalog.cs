@@ -248,15 +248,17 @@ namespace SpecGen
             return value;
         }
 
-        /// <summary>The version with the given string id, parsed on first use.</summary>
+        /// <summary>
+        /// The version with the given string id, one object per id, parsed when first compared (a version only shown is
+        /// never parsed: the generator checked every version's text when it wrote the catalog).
+        /// </summary>
         internal SpackVersion VersionOf(int id)
         {
             VersionValue?[] cache = _versionCache ?? Interlocked.CompareExchange(ref _versionCache, new VersionValue?[_stringCache.Length], null) ?? _versionCache!;
             VersionValue? value = cache[id];
             if (value is null)
             {
-                string text = GetString(id);
-                value = VersionValue.Parse(text, out _) ?? VersionValue.Opaque(text);
+                value = VersionValue.Deferred(GetString(id));
                 cache[id] = value;
             }
 

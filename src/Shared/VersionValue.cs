@@ -26,16 +26,35 @@ namespace SpecGen.Format
         /// <summary>Above every version: an infinity part past develop.</summary>
         public static readonly VersionValue Max = new VersionValue("infinity", new[] { Part.Infinity(InfinityNames.Length) }, Final, null, VersionKind.Standard, null, null);
 
+        // Set by the parsing constructor; a deferred version leaves them unset and reads its resolved version's.
+        private readonly Part[] _parts = null!;
+        private readonly int _prerelease;
+        private readonly Part? _prereleaseNumber;
+        private readonly VersionKind _kind;
+        private readonly string? _gitRef;
+        private readonly VersionValue? _assigned;
+        private readonly int _hashCode;
+
+        /// <summary>This version when it was made parsed; for a deferred one null until its text is parsed.</summary>
+        private VersionValue? _resolved;
+
         private VersionValue(string text, Part[] parts, int prerelease, Part? prereleaseNumber, VersionKind kind, string? gitRef, VersionValue? assigned)
         {
             Text = text;
-            Parts = parts;
-            Prerelease = prerelease;
-            PrereleaseNumber = prereleaseNumber;
-            Kind = kind;
-            GitRef = gitRef;
-            Assigned = assigned;
-            HashCode = ComputeHash();
+            _resolved = this;
+            _parts = parts;
+            _prerelease = prerelease;
+            _prereleaseNumber = prereleaseNumber;
+            _kind = kind;
+            _gitRef = gitRef;
+            _assigned = assigned;
+            _hashCode = ComputeHash();
+        }
+
+        /// <summary>A version known only by its text until something needs its parts (see <see cref="Deferred"/>).</summary>
+        private VersionValue(string text)
+        {
+            Text = text;
         }
 
         internal enum VersionKind
@@ -47,22 +66,25 @@ namespace SpecGen.Format
 
         public string Text { get; }
 
-        public Part[] Parts { get; }
+        public Part[] Parts => Resolved._parts;
 
         /// <summary><see cref="Alpha"/>, <see cref="Beta"/>, <see cref="Rc"/> or <see cref="Final"/>.</summary>
-        public int Prerelease { get; }
+        public int Prerelease => Resolved._prerelease;
 
         /// <summary>The pre-release number (a number part, of any length), or null when there is none.</summary>
-        public Part? PrereleaseNumber { get; }
+        public Part? PrereleaseNumber => Resolved._prereleaseNumber;
 
-        public VersionKind Kind { get; }
+        public VersionKind Kind => Resolved._kind;
 
-        public string? GitRef { get; }
+        public string? GitRef => Resolved._gitRef;
 
         /// <summary>The version a git ref is assigned (<c>git.ref=1.2</c>), or null.</summary>
-        public VersionValue? Assigned { get; }
+        public VersionValue? Assigned => Resolved._assigned;
 
-        public int HashCode { get; }
+        public int HashCode => Resolved._hashCode;
+
+        /// <summary>This version parsed: itself, or for a deferred one the version its text parses to, made on first use.</summary>
+        private VersionValue Resolved => _resolved ?? Resolve();
 
         public bool IsGit => Kind != VersionKind.Standard;
 
@@ -95,6 +117,20 @@ namespace SpecGen.Format
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// A version of text that was checked when it was written (a catalog's versions): made without parsing, parsed
+        /// (or, if it does not parse, <see cref="Opaque"/>) the first time its parts, kind or hash are needed, so a
+        /// version that is only shown costs no parse. Equal in every way to the version <see cref="Parse"/> makes.
+        /// </summary>
+        public static VersionValue Deferred(string text) => new VersionValue(text);
+
+        /// <summary>Parses a deferred version's text once; threads that race to it agree on the first result stored.</summary>
+        private VersionValue Resolve()
+        {
+            VersionValue parsed = Parse(Text, out _) ?? Opaque(Text);
+            return System.Threading.Interlocked.CompareExchange(ref _resolved, parsed, null) ?? parsed;
         }
 
         /// <summary>A version that keeps its text but has no parts (for text that does not parse; sorts first).</summary>
