@@ -36,6 +36,32 @@ namespace SpecGen.Tests.Integration
         private const string Program = "System.Console.WriteLine(Consumer.SpackCache.Catalog.Count + \" \" + Consumer.SpackCache.Packages.Zlib);";
 
         [Fact]
+        public void Pages_become_additional_files_and_up_to_date_inputs_when_targets_run_not_at_evaluation()
+        {
+            // At evaluation every AdditionalFiles item goes through the SDK's Link update (0.9 s of each build at
+            // 6,000 pages): pages become additional files in SpecGenWriteInputs, and up-to-date inputs in a target
+            // too, so a page a Directory.Build.targets adds after SpecGen.targets counts as well.
+            using TempDirectory dir = DotNet.TempDirectory("specgen-build");
+            dir.Write("Consumer.csproj", Project(TestPaths.RepositoryRoot));
+            dir.Write("Program.cs", Program);
+            string page = dir.Write("pages/develop-2025-04-20/zlib/specs.md", PageEdit.Zlib.Text);
+            string late = dir.Write("late/develop-2025-04-20/zlib-b/specs.md", PageEdit.Zlib.Text);
+            dir.Write("Directory.Build.targets", "<Project><ItemGroup><SpackCachePage Include=\"late/*/*/specs.md\" /></ItemGroup></Project>");
+
+            (int code, string output) = DotNet.Run(dir.Path, "msbuild", "-nologo", "-getItem:AdditionalFiles", "-getItem:UpToDateCheckInput");
+            Assert.True(code == 0, output);
+            Assert.DoesNotContain("specs.md", output);
+
+            (code, output) = DotNet.Run(dir.Path, "msbuild", "-nologo", "-t:SpecGenWriteInputs;SpecGenUpToDateCheckInputs", "-getItem:AdditionalFiles", "-getItem:UpToDateCheckInput");
+            Assert.True(code == 0, output);
+            string escaped(string path) => path.Replace("\\", "\\\\", System.StringComparison.Ordinal);
+            Assert.Contains($"\"Identity\": \"{escaped(page)}\"", output);
+            Assert.Contains($"\"Identity\": \"{escaped(late)}\"", output);
+            Assert.Contains("\"Identity\": \"late/develop-2025-04-20/zlib-b/specs.md\"", output.Replace("\\\\", "/", System.StringComparison.Ordinal));
+            Assert.Contains("SpecGen.inputs", output);
+        }
+
+        [Fact]
         public void A_malformed_page_fails_the_build_with_file_line_column_and_id()
         {
             using TempDirectory dir = DotNet.TempDirectory("specgen-build");
