@@ -34,28 +34,10 @@ namespace SpecGen.Format
                 All[i].Ordinal = i;
             }
 
-            // Without Linq: this constructor runs on a catalog's first use, where each generic method Linq would
-            // instantiate is one more for the JIT to compile before the first answer.
-            var required = new SpecField[All.Length];
-            int count = 0;
-            foreach (SpecField field in All)
-            {
-                if (!field.Required)
-                {
-                    continue;
-                }
-
-                int at = count++;
-                for (; at > 0 && string.CompareOrdinal(required[at - 1].Key, field.Key) > 0; at--)
-                {
-                    required[at] = required[at - 1];
-                }
-
-                required[at] = field;
-            }
-
-            Required = new SpecField[count];
-            Array.Copy(required, Required, count);
+            // Array's own methods, not Linq: this constructor runs on a catalog's first use, where each generic method
+            // Linq would instantiate is one more for the JIT to compile before the first answer.
+            Required = Array.FindAll(All, f => f.Required);
+            Array.Sort(Required, (a, b) => string.CompareOrdinal(a.Key, b.Key));
         }
 
         /// <summary>The field with a key, or null.</summary>
