@@ -181,7 +181,7 @@ namespace SpecGen
 
             public override bool VersionMatches(string cached)
             {
-                VersionValue value = VersionValue.Parse(cached, out _) ?? VersionValue.Opaque(cached);
+                VersionValue value = VersionValue.ParseOrOpaque(cached);
                 return _pattern.Versions!.Contains(SpackVersion.From(value));
             }
 
@@ -192,7 +192,7 @@ namespace SpecGen
                     return false;
                 }
 
-                SpackVersion version = SpackVersion.From(VersionValue.Parse(cached.Version, out _) ?? VersionValue.Opaque(cached.Version));
+                SpackVersion version = SpackVersion.From(VersionValue.ParseOrOpaque(cached.Version));
                 foreach (CompilerPattern compiler in _pattern.Compilers)
                 {
                     if (compiler.IsUndecided(cached.IsNone, cached.IsExact))

@@ -129,9 +129,12 @@ namespace SpecGen.Format
         /// <summary>Parses a deferred version's text once; threads that race to it agree on the first result stored.</summary>
         private VersionValue Resolve()
         {
-            VersionValue parsed = Parse(Text, out _) ?? Opaque(Text);
+            VersionValue parsed = ParseOrOpaque(Text);
             return System.Threading.Interlocked.CompareExchange(ref _resolved, parsed, null) ?? parsed;
         }
+
+        /// <summary>The version of a text, or for a text that does not parse the <see cref="Opaque"/> version keeping it.</summary>
+        public static VersionValue ParseOrOpaque(string text) => Parse(text, out _) ?? Opaque(text);
 
         /// <summary>A version that keeps its text but has no parts (for text that does not parse; sorts first).</summary>
         public static VersionValue Opaque(string text) => new VersionValue(text, Array.Empty<Part>(), Final, null, VersionKind.Standard, null, null);
