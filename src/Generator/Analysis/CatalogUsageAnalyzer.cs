@@ -68,7 +68,7 @@ namespace SpecGen.Generator.Analysis
             {
                 if (method.Name == "Parse" && invocation.Arguments.Length is 1 or 2 && Constant(invocation.Arguments[0]) is string text)
                 {
-                    CheckQuery(context, null, invocation.Arguments[0], text, invocation.Arguments.Length == 2);
+                    CheckQuery(context, static () => null, invocation.Arguments[0], text, invocation.Arguments.Length == 2);
                 }
 
                 return;
@@ -79,40 +79,52 @@ namespace SpecGen.Generator.Analysis
                 return;
             }
 
-            INamedTypeSymbol? generated = Trace(invocation.Instance, MaxTrace);
-            CatalogFacts? facts = generated is null ? null : cache.GetOrAdd(generated, type => CatalogFacts.Read(type, context.CancellationToken));
+            // The catalog's facts are read only for a literal that needs them (a call with computed arguments costs no read).
+            INamedTypeSymbol? generated = null;
+            bool traced = false;
+            CatalogFacts? Facts()
+            {
+                if (!traced)
+                {
+                    generated = Trace(invocation.Instance, MaxTrace);
+                    traced = true;
+                }
+
+                return generated is null ? null : cache.GetOrAdd(generated, type => CatalogFacts.For(type, context.CancellationToken));
+            }
+
             switch (method.Name)
             {
                 case "Query" when invocation.Arguments.Length is 1 or 2 && Constant(invocation.Arguments[0]) is string query:
                     // Query(text, host) resolves the host's reserved names at run time; Query(text) refuses them.
-                    CheckQuery(context, facts, invocation.Arguments[0], query, invocation.Arguments.Length == 2);
+                    CheckQuery(context, Facts, invocation.Arguments[0], query, invocation.Arguments.Length == 2);
                     break;
-                case "Where" when facts is not null:
+                case "Where":
                     foreach (IArgumentOperation argument in invocation.Arguments)
                     {
                         Dimension? dimension = Dimensions.ByParameter(argument.Parameter?.Name);
-                        if (dimension is not null && Constant(argument) is string name && !facts.Has(dimension, name))
+                        if (dimension is not null && Constant(argument) is string name && Facts() is CatalogFacts facts && !facts.Has(dimension, name))
                         {
                             ReportName(context, argument, facts, dimension, name, 0);
                         }
                     }
 
                     break;
-                case "Diff" when facts is not null:
+                case "Diff":
                     foreach (IArgumentOperation argument in invocation.Arguments)
                     {
-                        if (Constant(argument) is string tag && !facts.Has(Dimensions.Tag, tag))
+                        if (Constant(argument) is string tag && Facts() is CatalogFacts facts && !facts.Has(Dimensions.Tag, tag))
                         {
                             ReportName(context, argument, facts, Dimensions.Tag, tag, 0);
                         }
                     }
 
                     break;
-                case "TryFindByHash" when facts is not null:
-                case "FindByHash" when facts is not null:
-                    if (invocation.Arguments.Length >= 1 && Constant(invocation.Arguments[0]) is string prefix)
+                case "TryFindByHash":
+                case "FindByHash":
+                    if (invocation.Arguments.Length >= 1 && Constant(invocation.Arguments[0]) is string prefix && Facts() is CatalogFacts hashFacts)
                     {
-                        CheckHash(context, facts!, invocation.Arguments[0], prefix, method.Name == "TryFindByHash");
+                        CheckHash(context, hashFacts, invocation.Arguments[0], prefix, method.Name == "TryFindByHash");
                     }
 
                     break;
@@ -120,7 +132,7 @@ namespace SpecGen.Generator.Analysis
         }
 
         /// <summary>A query's syntax (any receiver), and with <paramref name="facts"/> its names, versions, compilers and hash against the catalog.</summary>
-        private static void CheckQuery(OperationAnalysisContext context, CatalogFacts? facts, IArgumentOperation argument, string query, bool withHost)
+        private static void CheckQuery(OperationAnalysisContext context, Func<CatalogFacts?> factsOf, IArgumentOperation argument, string query, bool withHost)
         {
             SpecPatternSyntax? pattern = SpecPatternSyntax.Parse(query, withHost ? QueryHost.Unresolved : null, out string? error, out int position);
             if (pattern is null)
@@ -129,7 +141,7 @@ namespace SpecGen.Generator.Analysis
                 return;
             }
 
-            if (facts is null)
+            if (factsOf() is not CatalogFacts facts)
             {
                 return;
             }

@@ -41,6 +41,39 @@ namespace SpecGen.Tests.Diagnostics
         }
 
         [Fact]
+        public async Task Computed_arguments_read_no_catalog_and_a_kept_driver_reads_it_once()
+        {
+            var parse = new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest);
+            var properties = new Dictionary<string, string> { ["RootNamespace"] = "Consumer" };
+            const string Computed = "namespace Consumer { static class Uses { static bool Run(string h) { SpecGen.Spec spec; SpackCache.Catalog.Query(h); SpackCache.Catalog.Where(package: h, target: h); return SpackCache.Catalog.TryFindByHash(h, out spec); } } }";
+            const string Literal = "namespace Consumer { static class Uses { static bool Run() { SpecGen.Spec spec; return SpackCache.Catalog.TryFindByHash(\"zzzzzzz\", out spec); } } }";
+
+            // Calls whose arguments are computed: nothing to check, and the catalog is not read back.
+            GeneratorOutput computed = GeneratorHarness.Run(GeneratorHarness.CreateDriver(Pages, properties, parse), GeneratorHarness.NewCompilation(parse, "FactsComputed", Computed));
+            Assert.Empty(await AnalyzerDiagnostics(computed.Compilation));
+            Assert.False(CatalogFacts.ReadsByAssembly.ContainsKey("FactsComputed"));
+
+            // A literal: read once; a C# edit with the kept driver (the same generated texts, parsed again) reads it no more.
+            GeneratorOutput first = GeneratorHarness.Run(GeneratorHarness.CreateDriver(Pages, properties, parse), GeneratorHarness.NewCompilation(parse, "FactsKept", Literal));
+            Assert.Equal(new[] { "SPG0022" }, (await AnalyzerDiagnostics(first.Compilation)).Select(d => d.Id));
+            Assert.Equal(1, CatalogFacts.ReadsByAssembly["FactsKept"]);
+            GeneratorOutput edited = GeneratorHarness.Run(first.Driver, GeneratorHarness.NewCompilation(parse, "FactsKept", Literal, "class Edited { }"));
+            Assert.Equal(new[] { "SPG0022" }, (await AnalyzerDiagnostics(edited.Compilation)).Select(d => d.Id));
+            Assert.Equal(1, CatalogFacts.ReadsByAssembly["FactsKept"]);
+
+            // A new catalog (a page more): new generated trees, read again.
+            GeneratorOutput grown = GeneratorHarness.Run(GeneratorHarness.CreateDriver(Pages.Append(TestPaths.CorpusPage("develop-2025-04-20", "zlib-ng")), properties, parse), GeneratorHarness.NewCompilation(parse, "FactsKept", Literal));
+            Assert.Equal(new[] { "SPG0022" }, (await AnalyzerDiagnostics(grown.Compilation)).Select(d => d.Id));
+            Assert.Equal(2, CatalogFacts.ReadsByAssembly["FactsKept"]);
+        }
+
+        private static async Task<Diagnostic[]> AnalyzerDiagnostics(Compilation compilation)
+        {
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            return (await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new CatalogUsageAnalyzer())).GetAnalyzerDiagnosticsAsync()).ToArray();
+        }
+
+        [Fact]
         public async Task Literals_that_match_something_are_quiet()
         {
             Diagnostic[] found = await Analyze(@"
