@@ -3,10 +3,10 @@ namespace SpecGen.Generator
     /// <summary>Tracking names of the pipeline steps, each named after what it carries (tests assert how each step ran).</summary>
     public static class PipelineSteps
     {
-        /// <summary>The pages and lockfiles SpecGen.targets lists (SpecGen.inputs).</summary>
+        /// <summary>The pages and lockfiles SpecGen.targets lists (SpecGen.inputs), and the pages' stamps (SpecGen.stamps).</summary>
         public const string InputList = "SpecGen.InputList";
 
-        /// <summary>The additional files that are pages.</summary>
+        /// <summary>The additional files that are pages, each with its stamp (command-line builds) or none.</summary>
         public const string PageFiles = "SpecGen.PageFiles";
 
         /// <summary>Whether the project lists any page.</summary>

@@ -47,8 +47,12 @@ namespace SpecGen.Generator
             IncrementalValuesProvider<(AdditionalText File, (AnalyzerConfigOptionsProvider Options, InputList List) Inputs)> files = context.AdditionalTextsProvider
                 .Combine(context.AnalyzerConfigOptionsProvider.Combine(inputList));
 
-            IncrementalValuesProvider<AdditionalText> pageFiles = files
-                .SelectMany(static (pair, _) => pair.Inputs.List.IsPage(pair.File.Path) || IsMarked(pair.Inputs.Options.GetOptions(pair.File), PageMetadata) ? ImmutableArray.Create(pair.File) : ImmutableArray<AdditionalText>.Empty)
+            // Each page with its stamp (command-line builds): a kept driver's new file object for an unchanged page compares equal unread.
+            IncrementalValuesProvider<PageFile> pageFiles = files
+                .SelectMany(static (pair, _) => pair.Inputs.List.IsPage(pair.File.Path) || IsMarked(pair.Inputs.Options.GetOptions(pair.File), PageMetadata)
+                    ? ImmutableArray.Create(new PageFile(pair.File, pair.Inputs.List.StampOf(pair.File.Path)))
+                    : ImmutableArray<PageFile>.Empty)
+                .WithComparer(PageFile.ByStamp)
                 .WithTrackingName(PipelineSteps.PageFiles);
 
             IncrementalValueProvider<Settings> settings = context.AnalyzerConfigOptionsProvider
@@ -68,9 +72,9 @@ namespace SpecGen.Generator
                 .Select(static (compilation, cancellationToken) => SeverityReader.Read(compilation.Options, cancellationToken))
                 .WithTrackingName(PipelineSteps.Severities);
 
-            // Compared by content: a driver kept between builds gets new AdditionalText objects for unchanged files.
+            // Compared by content: a driver kept between builds gets new AdditionalText objects for unchanged files (read again when no stamp tells).
             IncrementalValuesProvider<PageText> pageTexts = pageFiles
-                .Select(static (file, cancellationToken) => ReadText(file, cancellationToken))
+                .Select(static (file, cancellationToken) => ReadText(file.File, cancellationToken))
                 .WithComparer(PageText.ByContent)
                 .WithTrackingName(PipelineSteps.PageTexts);
 

@@ -62,6 +62,32 @@ namespace SpecGen.Tests.Integration
         }
 
         [Fact]
+        public void Pages_are_stamped_in_builds_that_compile_and_never_in_design_time_builds()
+        {
+            using TempDirectory dir = DotNet.TempDirectory("specgen-build");
+            dir.Write("Consumer.csproj", Project(TestPaths.RepositoryRoot));
+            dir.Write("Program.cs", Program);
+            string page = dir.Write("pages/develop-2025-04-20/zlib/specs.md", PageEdit.Zlib.Text);
+            string stamps = System.IO.Path.Combine(dir.Path, "obj", "Debug", "net10.0", "SpecGen.stamps");
+
+            (int code, string output) = DotNet.Run(dir.Path, "msbuild", "-nologo", "-t:SpecGenWriteInputs", "-getItem:AdditionalFiles");
+            Assert.True(code == 0, output);
+            Assert.Contains("SpecGen.stamps", output);
+            string written = System.IO.File.ReadAllText(stamps);
+            string stamp = System.IO.File.GetLastWriteTime(page).ToString("yyyy-MM-dd HH:mm:ss.fffffff", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal("# SpecGen stamps: each page's last write time, in command-line builds only\n" + stamp + "|" + page + "\n", written.Replace("\r\n", "\n", System.StringComparison.Ordinal));
+
+            // An IDE's design-time build (its unsaved edits change no stamp), or a project that opts out: no stamps.
+            foreach (string property in new[] { "-p:DesignTimeBuild=true", "-p:SkipCompilerExecution=true", "-p:SpecGenPageStamps=false" })
+            {
+                (code, output) = DotNet.Run(dir.Path, "msbuild", "-nologo", "-t:SpecGenWriteInputs", "-getItem:AdditionalFiles", property);
+                Assert.True(code == 0, output);
+                Assert.Contains("SpecGen.inputs", output);
+                Assert.DoesNotContain("SpecGen.stamps", output);
+            }
+        }
+
+        [Fact]
         public void A_malformed_page_fails_the_build_with_file_line_column_and_id()
         {
             using TempDirectory dir = DotNet.TempDirectory("specgen-build");

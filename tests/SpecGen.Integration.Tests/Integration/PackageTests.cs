@@ -99,6 +99,46 @@ System.Console.WriteLine($""count={catalog.Count} packages={string.Join("","", c
         }
 
         [Fact]
+        public void The_compiler_server_follows_page_edits_between_builds_by_their_stamps()
+        {
+            // With the server (as a developer builds) the kept generator driver knows an unchanged page by its stamp,
+            // unread; a C# edit keeps the catalog, a page edit (a new stamp) is read again.
+            using TempDirectory root = Consumer(Project("net10.0"), Program, out string page);
+            string app = Path.Combine(root.Path, "app");
+            string[] build = { "build", "-nologo", "-v:n", "-p:UseSharedCompilation=true" };
+            string tool = Path.Combine(app, "bin", "Debug", "net10.0", "Tool.dll");
+            try
+            {
+                (int code, string output) = DotNet.Run(app, build);
+                Assert.True(code == 0, output);
+                Assert.Contains("CompilerServer: server - server processed compilation", output);
+                string stamps = File.ReadAllText(Path.Combine(app, "obj", "Debug", "net10.0", "SpecGen.stamps"));
+                Assert.StartsWith("# SpecGen stamps:", stamps, StringComparison.Ordinal);
+                Assert.Contains("|" + page, stamps, StringComparison.Ordinal);
+
+                File.AppendAllText(Path.Combine(app, "Program.cs"), "\n// an edit of C#\n");
+                (code, output) = DotNet.Run(app, build);
+                Assert.True(code == 0, output);
+                (code, output) = DotNet.Run(app, tool);
+                Assert.True(code == 0, output);
+                Assert.Contains("count=27 packages=py-gast,zlib ", output);
+                Assert.Contains("size=True:-", output);
+
+                File.WriteAllText(page, PageEdit.Replace(File.ReadAllText(page), "\"size\": \"-\"", "\"size\": \"4096\""));
+                (code, output) = DotNet.Run(app, build);
+                Assert.True(code == 0, output);
+                Assert.Contains("CompilerServer: server - server processed compilation", output);
+                (code, output) = DotNet.Run(app, tool);
+                Assert.True(code == 0, output);
+                Assert.Contains("size=True:4096", output);
+            }
+            finally
+            {
+                DotNet.Run(app, "build-server", "shutdown");
+            }
+        }
+
+        [Fact]
         public void A_malformed_page_fails_the_build_at_its_line_and_column()
         {
             using TempDirectory root = Consumer(Project("net10.0"), Program, out string page);
