@@ -71,6 +71,36 @@ namespace SpecGen.Benchmarks
                 return 0;
             }
 
+            if (args.Length == 2 && args[0] == "emit-steps")
+            {
+                var pages = SyntheticPages.ByName(args[1]);
+                var models = Corpora.Models(pages);
+                var data = SpecGen.Generator.Catalog.CatalogBuilder.Build(models, SpecGen.Generator.Diagnostics.EffectiveSeverities.Default, System.Threading.CancellationToken.None, withApi: false).Data;
+                var plan = SpecGen.Generator.Emit.ChunkPlanner.Plan(data, SpecGen.Generator.Model.EmitOptions.AutoChunkPages);
+                var options = new SpecGen.Generator.Model.EmitOptions("SpackCache", "Consumer", Utf8Literals: false, NullableContext: true);
+                for (int i = 0; i < 5; i++)
+                {
+                    long t0 = Stopwatch.GetTimestamp();
+                    foreach (var chunk in plan)
+                    {
+                        SpecGen.Generator.Emit.CatalogEncoder.Encode(chunk.Data, System.Threading.CancellationToken.None);
+                    }
+
+                    double encode = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                    t0 = Stopwatch.GetTimestamp();
+                    long chars = 0;
+                    foreach (var chunk in plan)
+                    {
+                        chars += SpecGen.Generator.Emit.CatalogEmitter.EmitChunk(chunk, options, System.Threading.CancellationToken.None).Length;
+                    }
+
+                    double emit = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                    Console.WriteLine($"{plan.Count} chunks: encode {encode:F1} ms; encode and write {emit:F1} ms ({chars} chars)");
+                }
+
+                return 0;
+            }
+
             if (args.Length == 3 && args[0] == "read-pages")
             {
                 return ReadPages(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));

@@ -673,6 +673,8 @@ namespace SpecGen.Tests.Diagnostics
             {
                 Assert.Equal(repository + "/blob/main/docs/diagnostics.md#" + descriptor.Id.ToLowerInvariant(), descriptor.HelpLinkUri);
                 Assert.Contains("## " + descriptor.Id, docs);
+                // The summary table's row, with the default severity.
+                Assert.Contains("| [" + descriptor.Id + "](#" + descriptor.Id.ToLowerInvariant() + ") | " + descriptor.DefaultSeverity.ToString().ToLowerInvariant() + " | ", docs);
             }
         }
 
