@@ -21,17 +21,19 @@ namespace SpecGen.Generator.Analysis
     /// </summary>
     internal sealed class CatalogFacts
     {
-        private readonly Dictionary<string, List<VersionValue>> _versions;
-        private readonly Dictionary<string, List<(string Name, VersionValue? Version)>> _compilers;
+        /// <summary>Each spec's versions and compiler, by package: read from the blobs on first use (a query with a version or a compiler), not for a name or a hash.</summary>
+        private readonly Lazy<SpecFacts> _specs;
 
-        private CatalogFacts(string className, Dictionary<string, HashSet<string>> names, string[] hashes, Dictionary<string, List<VersionValue>> versions, Dictionary<string, List<(string, VersionValue?)>> compilers)
+        private CatalogFacts(string className, Dictionary<string, HashSet<string>> names, string[] hashes, List<(BlobSource Source, CatalogHeader Header)> parts)
         {
             ClassName = className;
             Names = names;
             Hashes = hashes;
-            _versions = versions;
-            _compilers = compilers;
+            _specs = new Lazy<SpecFacts>(() => SpecFacts.Read(parts), LazyThreadSafetyMode.ExecutionAndPublication);
         }
+
+        /// <summary>True once the specs' versions and compilers have been read (for tests).</summary>
+        internal bool SpecsRead => _specs.IsValueCreated;
 
         public string ClassName { get; }
 
@@ -46,7 +48,7 @@ namespace SpecGen.Generator.Analysis
         /// <summary>True when a spec of <paramref name="package"/> (any package when null) has a version in <paramref name="versions"/>.</summary>
         public bool HasVersion(string? package, VersionListValue versions)
         {
-            foreach (KeyValuePair<string, List<VersionValue>> pair in _versions)
+            foreach (KeyValuePair<string, List<VersionValue>> pair in _specs.Value.Versions)
             {
                 if ((package is null || pair.Key == package) && pair.Value.Exists(versions.Contains))
                 {
@@ -64,7 +66,7 @@ namespace SpecGen.Generator.Analysis
         public bool HasCompiler(string? package, string name, VersionListValue? versions)
         {
             string builtin = CompilerNames.Builtin(name);
-            foreach (KeyValuePair<string, List<(string Name, VersionValue? Version)>> pair in _compilers)
+            foreach (KeyValuePair<string, List<(string Name, VersionValue? Version)>> pair in _specs.Value.Compilers)
             {
                 if ((package is null || pair.Key == package)
                     && pair.Value.Exists(c => c.Name == builtin && (versions is null || (c.Version is VersionValue v && versions.Contains(v)))))
@@ -150,16 +152,15 @@ namespace SpecGen.Generator.Analysis
             }
 
             var hashes = new HashSet<string>(StringComparer.Ordinal);
-            var versions = new Dictionary<string, List<VersionValue>>(StringComparer.Ordinal);
-            var compilers = new Dictionary<string, List<(string, VersionValue?)>>(StringComparer.Ordinal);
-            bool read = ReadPart(type, names, hashes, versions, compilers, cancellationToken);
+            var parts = new List<(BlobSource, CatalogHeader)>();
+            bool read = ReadPart(type, names, hashes, parts, cancellationToken);
             if (!read)
             {
                 foreach (INamedTypeSymbol chunk in type.GetTypeMembers())
                 {
                     if (chunk.Name.StartsWith(GeneratedCode.ChunkClassPrefix, StringComparison.Ordinal))
                     {
-                        if (!ReadPart(chunk, names, hashes, versions, compilers, cancellationToken))
+                        if (!ReadPart(chunk, names, hashes, parts, cancellationToken))
                         {
                             return null;
                         }
@@ -176,7 +177,7 @@ namespace SpecGen.Generator.Analysis
 
             string[] sorted = hashes.ToArray();
             Array.Sort(sorted, StringComparer.Ordinal);
-            return new CatalogFacts(type.Name, names, sorted, versions, compilers);
+            return new CatalogFacts(type.Name, names, sorted, parts);
         }
 
         /// <summary>The text of every tree that declares <paramref name="type"/> or one of its chunks (what <see cref="Read"/> reads), in declaration order.</summary>
@@ -242,13 +243,12 @@ namespace SpecGen.Generator.Analysis
             public int GetHashCode(SourceText obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
         }
 
-        /// <summary>Adds the facts of one pair of blobs (a catalog class's, or a chunk's); false when <paramref name="type"/> has none that can be read.</summary>
+        /// <summary>Adds the names and hashes of one pair of blobs (a catalog class's, or a chunk's) and keeps the blobs for the specs' facts; false when <paramref name="type"/> has none that can be read.</summary>
         private static bool ReadPart(
             INamedTypeSymbol type,
             Dictionary<string, HashSet<string>> names,
             HashSet<string> hashes,
-            Dictionary<string, List<VersionValue>> versions,
-            Dictionary<string, List<(string, VersionValue?)>> compilers,
+            List<(BlobSource, CatalogHeader)> parts,
             CancellationToken cancellationToken)
         {
             byte[]? tables = BlobOf(type, GeneratedCode.TablesProperty, cancellationToken);
@@ -277,28 +277,44 @@ namespace SpecGen.Generator.Analysis
                 }
             }
 
-            for (int spec = 0; spec < header.SpecCount; spec++)
-            {
-                if ((spec & 4095) == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                string package = source.Name(Dimensions.Package, source.Read(Dimensions.Package.Column, source.Read(Section.SpecPage, spec)) - 1);
-                if (SpecFields.Versions.Type.Describe(source, SpecFields.Versions, spec) is string text && VersionValue.Parse(text, out _) is VersionValue version)
-                {
-                    Add(versions, package, version);
-                }
-
-                int compiler = CompilerField.Get(source, SpecFields.Compiler, spec);
-                if (compiler >= 0 && (source.Read(Section.CompilerFlags, compiler) & CompilerFlags.None) == 0)
-                {
-                    string name = CompilerNames.Builtin(source.String(source.Read(Section.CompilerName, compiler)));
-                    Add(compilers, package, (name, VersionValue.Parse(source.String(source.Read(Section.CompilerVersion, compiler)), out _)));
-                }
-            }
-
+            cancellationToken.ThrowIfCancellationRequested();
+            parts.Add((source, header));
             return true;
+        }
+
+        /// <summary>Per package, the versions its specs have and the compilers they were built with.</summary>
+        private sealed class SpecFacts
+        {
+            public Dictionary<string, List<VersionValue>> Versions { get; } = new Dictionary<string, List<VersionValue>>(StringComparer.Ordinal);
+
+            public Dictionary<string, List<(string Name, VersionValue? Version)>> Compilers { get; } = new Dictionary<string, List<(string Name, VersionValue? Version)>>(StringComparer.Ordinal);
+
+            public static SpecFacts Read(List<(BlobSource Source, CatalogHeader Header)> parts)
+            {
+                var facts = new SpecFacts();
+                Dictionary<string, List<VersionValue>> versions = facts.Versions;
+                Dictionary<string, List<(string Name, VersionValue? Version)>> compilers = facts.Compilers;
+                foreach ((BlobSource source, CatalogHeader header) in parts)
+                {
+                    for (int spec = 0; spec < header.SpecCount; spec++)
+                    {
+                        string package = source.Name(Dimensions.Package, source.Read(Dimensions.Package.Column, source.Read(Section.SpecPage, spec)) - 1);
+                        if (SpecFields.Versions.Type.Describe(source, SpecFields.Versions, spec) is string text && VersionValue.Parse(text, out _) is VersionValue version)
+                        {
+                            Add(versions, package, version);
+                        }
+
+                        int compiler = CompilerField.Get(source, SpecFields.Compiler, spec);
+                        if (compiler >= 0 && (source.Read(Section.CompilerFlags, compiler) & CompilerFlags.None) == 0)
+                        {
+                            string name = CompilerNames.Builtin(source.String(source.Read(Section.CompilerName, compiler)));
+                            Add(compilers, package, (name, VersionValue.Parse(source.String(source.Read(Section.CompilerVersion, compiler)), out _)));
+                        }
+                    }
+                }
+
+                return facts;
+            }
         }
 
         private static void Add<T>(Dictionary<string, List<T>> map, string key, T value)

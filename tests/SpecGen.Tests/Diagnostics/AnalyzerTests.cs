@@ -67,6 +67,27 @@ namespace SpecGen.Tests.Diagnostics
             Assert.Equal(2, CatalogFacts.ReadsByAssembly["FactsKept"]);
         }
 
+        [Fact]
+        public async Task Specs_versions_and_compilers_are_read_only_for_a_query_that_has_them()
+        {
+            var parse = new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest);
+            var properties = new Dictionary<string, string> { ["RootNamespace"] = "Consumer" };
+            const string Names = "namespace Consumer { static class Uses { static void Run() { SpecGen.Spec spec; SpackCache.Catalog.TryFindByHash(\"zzzzzzz\", out spec); SpackCache.Catalog.Where(package: \"zlibb\"); SpackCache.Catalog.Query(\"zlib target=x86_64_v3\"); } } }";
+            GeneratorOutput output = GeneratorHarness.Run(GeneratorHarness.CreateDriver(Pages, properties, parse), GeneratorHarness.NewCompilation(parse, "FactsSpecs", Names));
+
+            Assert.Equal(new[] { "SPG0022", "SPG0021" }, (await AnalyzerDiagnostics(output.Compilation)).OrderBy(d => d.Location.SourceSpan.Start).Select(d => d.Id));
+            INamedTypeSymbol catalog = output.Compilation.GetTypeByMetadataName("Consumer.SpackCache")!;
+            CatalogFacts facts = CatalogFacts.For(catalog, default)!;
+            Assert.False(facts.SpecsRead);
+
+            // A version in a query: the specs are read (once, into the same kept facts).
+            Assert.False(facts.HasVersion("zlib", Generator::SpecGen.Format.VersionListValue.Parse("9.9", out _)!));
+            Assert.True(facts.SpecsRead);
+            Assert.True(facts.HasVersion("zlib", Generator::SpecGen.Format.VersionListValue.Parse("1.3", out _)!));
+            Assert.True(facts.HasCompiler("zlib", "gcc", Generator::SpecGen.Format.VersionListValue.Parse("13", out _)));
+            Assert.False(facts.HasCompiler("zlib", "gcc", Generator::SpecGen.Format.VersionListValue.Parse("99", out _)));
+        }
+
         private static async Task<Diagnostic[]> AnalyzerDiagnostics(Compilation compilation)
         {
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
