@@ -131,7 +131,7 @@ namespace SpecGen.Generator.Analysis
             }
         }
 
-        /// <summary>A query's syntax (any receiver), and with <paramref name="facts"/> its names, versions, compilers and hash against the catalog.</summary>
+        /// <summary>A query's syntax (any receiver), and, when <paramref name="factsOf"/> gives the catalog's facts (asked only for a query that parses), its names, versions, compilers and hash against the catalog.</summary>
         private static void CheckQuery(OperationAnalysisContext context, Func<CatalogFacts?> factsOf, IArgumentOperation argument, string query, bool withHost)
         {
             SpecPatternSyntax? pattern = SpecPatternSyntax.Parse(query, withHost ? QueryHost.Unresolved : null, out string? error, out int position);
