@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using SpecGen.Format;
+using SpecGen.Generator.Common;
 
 namespace SpecGen.Generator.Analysis
 {
@@ -232,15 +233,6 @@ namespace SpecGen.Generator.Analysis
             public SourceText[] Texts { get; }
 
             public CatalogFacts? Facts { get; }
-        }
-
-        private sealed class ReferenceComparer : IEqualityComparer<SourceText>
-        {
-            public static readonly ReferenceComparer Instance = new ReferenceComparer();
-
-            public bool Equals(SourceText? x, SourceText? y) => ReferenceEquals(x, y);
-
-            public int GetHashCode(SourceText obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
         }
 
         /// <summary>Adds the names and hashes of one pair of blobs (a catalog class's, or a chunk's) and keeps the blobs for the specs' facts; false when <paramref name="type"/> has none that can be read.</summary>

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using SpecGen.Format;
+using SpecGen.Generator.Common;
 using SpecGen.Generator.Model;
 
 namespace SpecGen.Generator.Emit
@@ -499,13 +500,5 @@ namespace SpecGen.Generator.Emit
                 return id;
             }
         }
-
-        private sealed class ReferenceComparer : IEqualityComparer<object>
-        {
-            public static readonly ReferenceComparer Instance = new ReferenceComparer();
-
-            public new bool Equals(object? x, object? y) => ReferenceEquals(x, y);
-
-            public int GetHashCode(object obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-        }    }
+    }
 }
