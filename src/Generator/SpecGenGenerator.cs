@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -228,6 +229,7 @@ namespace SpecGen.Generator
             return new PageText(file.Path, text, why);
         }
 
+        [MethodImpl(Jit.Hot)]
         private static PageResult ReadPage(PageText file, ReadOptions options, CancellationToken cancellationToken)
         {
             if (file.Text is null)

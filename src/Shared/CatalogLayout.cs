@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace SpecGen.Format
 {
@@ -27,6 +28,7 @@ namespace SpecGen.Format
         public static int HomeSlotsFor(int hashCount) => Math.Max(1, (int)Math.Ceiling(hashCount / LoadFactor));
 
         /// <summary>Rank of a base32 hash character in ordinal order ('2'..'7' then 'a'..'z'), or -1.</summary>
+        [MethodImpl(Jit.Hot)]
         public static int HashCharRank(int c)
         {
             return (uint)c < 128 ? (sbyte)HashRanks[c] : -1;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace SpecGen.Format
 {
@@ -61,6 +62,7 @@ namespace SpecGen.Format
 
     internal static class EquatableArray
     {
+        [MethodImpl(Jit.Hot)]
         public static EquatableArray<T> From<T>(IEnumerable<T> items)
             where T : IEquatable<T>
         {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SpecGen.Format
 {
     /// <summary>
@@ -15,6 +17,7 @@ namespace SpecGen.Format
         public static bool IsVersionChar(char c, int index) => IsNameChar(c) || (c == '=' && index > 0);
 
         /// <summary>True when <paramref name="text"/> is one or more ASCII digits.</summary>
+        [MethodImpl(Jit.Hot)]
         public static bool IsDigits(string text)
         {
             foreach (char c in text)

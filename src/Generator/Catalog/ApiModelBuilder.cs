@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using SpecGen.Format;
 using SpecGen.Generator.Common;
 using SpecGen.Generator.Diagnostics;
@@ -20,6 +21,7 @@ namespace SpecGen.Generator.Catalog
         /// The API of the pages (in any order; they are put in catalog order here), leaving out the pages at <paramref name="leftOut"/>;
         /// without a constant per package when <paramref name="packageConstants"/> is false (SpecGenPackageConstants).
         /// </summary>
+        [MethodImpl(Jit.Hot)]
         public static ApiResult Build(IReadOnlyList<PageNames> pages, EquatableArray<string> leftOut, bool packageConstants = true)
         {
             var excluded = new HashSet<string>(leftOut, StringComparer.Ordinal);

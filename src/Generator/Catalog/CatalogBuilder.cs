@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using SpecGen.Generator.Diagnostics;
 using SpecGen.Generator.Model;
@@ -148,6 +149,7 @@ namespace SpecGen.Generator.Catalog
         /// collide only cost that check, never a diagnostic). Reading the keys, not the hashes, keeps the walk in a few
         /// contiguous arrays: the 52,000 hash strings of a snapshot are scattered over the heap.
         /// </summary>
+        [MethodImpl(Jit.Hot)]
         private static bool MayRepeatAHash(PageModel[] ordered, int specCount, CancellationToken cancellationToken)
         {
             int bits = 4;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 using SpecGen.Format;
 
@@ -9,6 +10,7 @@ namespace SpecGen.Generator.Diagnostics
     /// <summary>Puts diagnostics of several pages in one order: by file path (ordinal), each file's in the order found.</summary>
     internal static class DiagnosticOrder
     {
+        [MethodImpl(Jit.Hot)]
         public static EquatableArray<DiagnosticInfo> ByFile(ImmutableArray<EquatableArray<DiagnosticInfo>> perPage)
         {
             var all = new List<(string Path, int Page, int Index, DiagnosticInfo Diagnostic)>();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using SpecGen.Format;
@@ -35,6 +36,7 @@ namespace SpecGen.Generator.Emit
         }
 
         /// <summary>The string blob (every distinct string once, sorted ordinally) and its byte offsets.</summary>
+        [MethodImpl(Jit.Hot)]
         private static string WriteStrings(TableWriter writer, Tables tables, out int byteOffset)
         {
             Distinct strings = tables.Strings;
@@ -170,6 +172,7 @@ namespace SpecGen.Generator.Emit
         }
 
         /// <summary>The hash table: per slot the hash text and its first spec ('!' for an empty slot), and the specs of each slot.</summary>
+        [MethodImpl(Jit.Hot)]
         private static void WriteHashTable(TableWriter writer, Tables tables)
         {
             int recordSize = CatalogLayout.HashLength + tables.SlotDigits;
@@ -214,6 +217,7 @@ namespace SpecGen.Generator.Emit
             return ids;
         }
 
+        [MethodImpl(Jit.Hot)]
         private static List<int>[] Groups(int count)
         {
             var groups = new List<int>[count];
@@ -225,6 +229,7 @@ namespace SpecGen.Generator.Emit
             return groups;
         }
 
+        [MethodImpl(Jit.Hot)]
         private static void WriteGroups(TableWriter writer, Section start, Section items, IReadOnlyList<List<int>> groups)
         {
             var starts = new int[groups.Count + 1];
@@ -259,6 +264,7 @@ namespace SpecGen.Generator.Emit
             private readonly Distinct _compilers = new Distinct();
             private readonly Distinct _variants = new Distinct();
 
+            [MethodImpl(Jit.Hot)]
             public Tables(EquatableArray<PageData> pages)
             {
                 Pages = pages;
@@ -312,6 +318,7 @@ namespace SpecGen.Generator.Emit
             public int[] SlotOfHash { get; private set; } = Array.Empty<int>();
 
             /// <summary>Adds every value of every page and field, then sorts each table and lays out the hash slots.</summary>
+            [MethodImpl(Jit.Hot)]
             public void Collect(CancellationToken cancellationToken)
             {
                 foreach (PageData page in Pages)
@@ -372,6 +379,7 @@ namespace SpecGen.Generator.Emit
             }
 
             /// <summary>The hash table: sorted hashes, each at its home slot or the next free one after it.</summary>
+            [MethodImpl(Jit.Hot)]
             private void LayOutHashSlots()
             {
                 HomeSlots = CatalogLayout.HomeSlotsFor(Hashes.Count);
@@ -438,6 +446,7 @@ namespace SpecGen.Generator.Emit
                 }
             }
 
+            [MethodImpl(Jit.Hot)]
             public void Sort()
             {
                 _byInstance.Clear();

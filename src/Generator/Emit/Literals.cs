@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
+using SpecGen.Format;
 
 namespace SpecGen.Generator.Emit
 {
@@ -60,6 +62,7 @@ namespace SpecGen.Generator.Emit
         public static void AppendBytesAsChars(StringBuilder builder, byte[] bytes) => AppendBytesAsChars(builder, bytes, 0, bytes.Length);
 
         /// <summary>As <see cref="AppendBytesAsChars(StringBuilder, byte[])"/>, for the <paramref name="length"/> bytes from <paramref name="start"/>.</summary>
+        [MethodImpl(Jit.Hot)]
         public static void AppendBytesAsChars(StringBuilder builder, byte[] bytes, int start, int length)
         {
             int end = start + length;

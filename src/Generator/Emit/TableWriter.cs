@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using SpecGen.Format;
 
 namespace SpecGen.Generator.Emit
@@ -11,6 +12,7 @@ namespace SpecGen.Generator.Emit
         private readonly int[] _counts = new int[CatalogHeader.SectionCount];
         private readonly int[] _widths = new int[CatalogHeader.SectionCount];
 
+        [MethodImpl(Jit.Hot)]
         public void Add(Section section, int[] values)
         {
             int max = 0;

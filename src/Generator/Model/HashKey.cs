@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using SpecGen.Format;
+
 namespace SpecGen.Generator.Model
 {
     /// <summary>
@@ -9,6 +12,7 @@ namespace SpecGen.Generator.Model
         private const ulong Multiplier = 0x9E3779B97F4A7C15;
 
         /// <summary>The key of <paramref name="text"/>, from its length and its characters four at a time.</summary>
+        [MethodImpl(Jit.Hot)]
         public static ulong Of(string text)
         {
             ulong key = Mix((ulong)text.Length);
@@ -28,6 +32,7 @@ namespace SpecGen.Generator.Model
         }
 
         /// <summary>A multiply and a fold, so every bit reaches the top ones a set's home is taken from; never 0.</summary>
+        [MethodImpl(Jit.Hot)]
         public static ulong Mix(ulong value)
         {
             ulong key = unchecked(value * Multiplier);

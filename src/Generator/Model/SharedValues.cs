@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using SpecGen.Format;
 
@@ -39,6 +40,7 @@ namespace SpecGen.Generator.Model
         }
 
         /// <summary>The table's string equal to the characters, else <paramref name="whole"/> (or a new string of them), which takes the slot.</summary>
+        [MethodImpl(Jit.Hot)]
         private static string ShareText(string text, int start, int length, string? whole)
         {
             int slot = SlotOf(TextHash(text, start, length));
@@ -53,11 +55,13 @@ namespace SpecGen.Generator.Model
         }
 
         /// <summary>A record (compared by value): the one in the table when equal, else <paramref name="value"/>.</summary>
+        [MethodImpl(Jit.Hot)]
         public static T Share<T>(T value)
             where T : class, IEquatable<T>
             => Share(value, value.GetHashCode(), static (a, b) => a.Equals(b));
 
         /// <summary>A list's array: the one in the table when it holds equal items, else <paramref name="items"/>'s.</summary>
+        [MethodImpl(Jit.Hot)]
         public static EquatableArray<string> Share(EquatableArray<string> items)
         {
             if (items.Identity is not string[] array)
@@ -68,6 +72,7 @@ namespace SpecGen.Generator.Model
             return new EquatableArray<string>(Share(array, items.GetHashCode(), static (a, b) => new EquatableArray<string>(a).Equals(new EquatableArray<string>(b))));
         }
 
+        [MethodImpl(Jit.Hot)]
         private static T Share<T>(T value, int hash, Func<T, T, bool> equal)
             where T : class
         {
@@ -85,6 +90,7 @@ namespace SpecGen.Generator.Model
         private static int SlotOf(int hash) => (int)(unchecked((uint)hash * 0x9E3779B9u) >> (32 - Bits));
 
         /// <summary>FNV-1a of the characters: the same for a string and for the same characters inside a page's text.</summary>
+        [MethodImpl(Jit.Hot)]
         private static int TextHash(string text, int start, int length)
         {
             uint hash = 2166136261u;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using SpecGen.Format;
 using SpecGen.Generator.Diagnostics;
 using SpecGen.Generator.Parsing;
@@ -9,6 +10,7 @@ namespace SpecGen.Generator.Pages
     internal static class CategoriesReader
     {
         /// <summary>The tag, or null (reported).</summary>
+        [MethodImpl(Jit.Hot)]
         public static string? ReadTag(PageContext page, ValueReader values, KeyMap keys, NameRecorder names, out YamlNode? tagNode)
         {
             tagNode = null;

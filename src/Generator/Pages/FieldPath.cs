@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using SpecGen.Format;
 
 namespace SpecGen.Generator.Pages
 {
@@ -13,6 +15,7 @@ namespace SpecGen.Generator.Pages
         private readonly string? _key;
         private readonly int _index;
 
+        [MethodImpl(Jit.Hot)]
         public FieldPath(string root, int rootIndex = -1, string? key = null, int index = -1)
         {
             _root = root;
@@ -31,6 +34,7 @@ namespace SpecGen.Generator.Pages
         /// <summary>The path of an item of the list at this path.</summary>
         public FieldPath Item(int index) => _key is null ? new FieldPath(_root!, index) : new FieldPath(_root!, _rootIndex, _key, index);
 
+        [MethodImpl(Jit.Hot)]
         public override string ToString()
         {
             string text = _root ?? string.Empty;

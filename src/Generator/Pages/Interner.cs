@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using SpecGen.Generator.Model;
 
 using SpecGen.Format;
@@ -16,6 +17,7 @@ namespace SpecGen.Generator.Pages
         private readonly Dictionary<string, string> _strings = new Dictionary<string, string>(StringComparer.Ordinal);
         private readonly Dictionary<EquatableArray<string>, EquatableArray<string>> _lists = new Dictionary<EquatableArray<string>, EquatableArray<string>>();
 
+        [MethodImpl(Jit.Hot)]
         public string Intern(string value)
         {
             if (_strings.TryGetValue(value, out string? existing))
@@ -29,6 +31,7 @@ namespace SpecGen.Generator.Pages
         }
 
         /// <summary>The list's one instance; its items are interned in place.</summary>
+        [MethodImpl(Jit.Hot)]
         public EquatableArray<string> Intern(string[] items)
         {
             for (int i = 0; i < items.Length; i++)

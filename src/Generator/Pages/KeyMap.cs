@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis.Text;
+using SpecGen.Format;
 using SpecGen.Generator.Diagnostics;
 using SpecGen.Generator.Parsing;
 
@@ -24,6 +26,7 @@ namespace SpecGen.Generator.Pages
         public IReadOnlyList<KeyEntry> Entries => _entries;
 
         /// <summary>Indexes a mapping; reports non-string keys (SPG0004) and duplicate keys (SPG0019).</summary>
+        [MethodImpl(Jit.Hot)]
         public static KeyMap Read(PageContext page, YamlMapping mapping, FieldPath path)
         {
             var keys = new KeyMap(mapping.Entries.Count);
@@ -56,6 +59,7 @@ namespace SpecGen.Generator.Pages
             return keys;
         }
 
+        [MethodImpl(Jit.Hot)]
         public bool TryGetValue(string key, out KeyEntry entry)
         {
             if (_index is not null)
@@ -83,6 +87,7 @@ namespace SpecGen.Generator.Pages
         }
 
         /// <summary>SPG0003 at <paramref name="owner"/> when the key is missing.</summary>
+        [MethodImpl(Jit.Hot)]
         public bool Require(PageContext page, string key, TextSpan owner, FieldPath path, out KeyEntry entry)
         {
             if (TryGetValue(key, out entry))
@@ -95,6 +100,7 @@ namespace SpecGen.Generator.Pages
         }
 
         /// <summary>SPG0005 for every key <paramref name="isKnown"/> rejects.</summary>
+        [MethodImpl(Jit.Hot)]
         public void ReportUnknown(PageContext page, Func<string, bool> isKnown, FieldPath path)
         {
             foreach (KeyEntry entry in _entries)
@@ -106,6 +112,7 @@ namespace SpecGen.Generator.Pages
             }
         }
 
+        [MethodImpl(Jit.Hot)]
         private void Add(KeyEntry entry)
         {
             _entries.Add(entry);

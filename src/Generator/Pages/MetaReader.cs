@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using SpecGen.Format;
 using SpecGen.Generator.Parsing;
 
@@ -9,6 +10,7 @@ namespace SpecGen.Generator.Pages
     internal static class MetaReader
     {
         /// <summary>The meta section, or null (reported) when it is missing or incomplete.</summary>
+        [MethodImpl(Jit.Hot)]
         public static MetaSection? Read(PageContext page, ValueReader values, KeyMap keys)
         {
             if (!keys.Require(page, PageKeys.Meta, page.FirstLine, string.Empty, out KeyEntry meta))
@@ -65,6 +67,7 @@ namespace SpecGen.Generator.Pages
 
         private static bool IsMetaKey(string key) => Array.IndexOf(PageKeys.MetaKeys, key) >= 0;
 
+        [MethodImpl(Jit.Hot)]
         private static bool ReadStackCounts(PageContext page, ValueReader values, YamlNode node, MetaSection meta)
         {
             var what = new FieldPath(PageKeys.Meta, key: PageKeys.NumSpecsByStack);

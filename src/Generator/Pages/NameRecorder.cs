@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis.Text;
 using SpecGen.Format;
 using SpecGen.Generator.Model;
@@ -12,11 +13,13 @@ namespace SpecGen.Generator.Pages
         private readonly Dictionary<(Dimension, string), int> _index = new Dictionary<(Dimension, string), int>();
         private readonly List<(Dimension Kind, string Name, TextSpan Span, int Count)> _names = new List<(Dimension, string, TextSpan, int)>();
 
+        [MethodImpl(Jit.Hot)]
         public NameRecorder(PageContext page)
         {
             _page = page;
         }
 
+        [MethodImpl(Jit.Hot)]
         public void Add(Dimension kind, string name, TextSpan span)
         {
             if (_index.TryGetValue((kind, name), out int at))
@@ -31,6 +34,7 @@ namespace SpecGen.Generator.Pages
             }
         }
 
+        [MethodImpl(Jit.Hot)]
         public EquatableArray<NameOccurrence> ToArray()
         {
             var names = new NameOccurrence[_names.Count];

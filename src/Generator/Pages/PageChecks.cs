@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using SpecGen.Format;
 using SpecGen.Generator.Common;
 using SpecGen.Generator.Diagnostics;
@@ -16,6 +17,7 @@ namespace SpecGen.Generator.Pages
         private const int MaxListed = 5;
 
         /// <summary>SPG0008 within one page: the same hash twice.</summary>
+        [MethodImpl(Jit.Hot)]
         public static void CheckDuplicateHashes(PageContext page, List<SpecRead> specs, string? tag)
         {
             var first = new Dictionary<string, SpecRead>(specs.Count, StringComparer.Ordinal);
@@ -33,6 +35,7 @@ namespace SpecGen.Generator.Pages
         }
 
         /// <summary>SPG0009, SPG0010, SPG0011: the counts and sets of <c>meta</c> against the specs.</summary>
+        [MethodImpl(Jit.Hot)]
         public static void CheckMeta(PageContext page, MetaSection meta, List<SpecRead> specs)
         {
             if (meta.NumSpecs is int numSpecs && numSpecs != specs.Count && meta.NumSpecsNode is not null)
@@ -81,6 +84,7 @@ namespace SpecGen.Generator.Pages
             }
         }
 
+        [MethodImpl(Jit.Hot)]
         private static void CheckStackCounts(PageContext page, MetaSection meta, List<SpecRead> specs)
         {
             var actual = new Dictionary<string, int>(StringComparer.Ordinal);

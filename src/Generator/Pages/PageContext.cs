@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using SpecGen.Format;
 using SpecGen.Generator.Diagnostics;
 using SpecGen.Generator.Model;
 using SpecGen.Generator.Parsing;
@@ -14,6 +16,7 @@ namespace SpecGen.Generator.Pages
     {
         private const int MaxQuoted = 60;
 
+        [MethodImpl(Jit.Hot)]
         public PageContext(string path, SourceText text, CancellationToken cancellationToken)
         {
             Path = path;

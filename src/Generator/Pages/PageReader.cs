@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis.Text;
 using SpecGen.Format;
@@ -22,6 +23,7 @@ namespace SpecGen.Generator.Pages
         private readonly NameRecorder _names;
         private YamlNode? _titleNode;
 
+        [MethodImpl(Jit.Hot)]
         private PageReader(PageContext page)
         {
             _page = page;
@@ -29,6 +31,7 @@ namespace SpecGen.Generator.Pages
             _names = new NameRecorder(page);
         }
 
+        [MethodImpl(Jit.Hot)]
         public static PageResult Read(string path, SourceText text, ReadOptions options, CancellationToken cancellationToken)
         {
             var page = new PageContext(path, text, cancellationToken);
@@ -50,6 +53,7 @@ namespace SpecGen.Generator.Pages
             return new PageResult(model, EquatableArray.From(page.Diagnostics));
         }
 
+        [MethodImpl(Jit.Hot)]
         private PageModel? ReadPage(int maxPageSize)
         {
             if (_page.Text.Length > maxPageSize)
@@ -152,6 +156,7 @@ namespace SpecGen.Generator.Pages
                 _page.Text.Length);
         }
 
+        [MethodImpl(Jit.Hot)]
         private (string Package, LocationInfo Location)? ReadTitle(KeyMap keys)
         {
             if (!keys.Require(_page, PageKeys.Title, _page.FirstLine, string.Empty, out KeyEntry title)
@@ -170,6 +175,7 @@ namespace SpecGen.Generator.Pages
         /// SPG0029: a page named specs.md sits at &lt;tag&gt;/&lt;package&gt;/specs.md, as on the cache site; a folder that names
         /// another package or tag (a page copied or fetched into the wrong place) is reported at the value it contradicts.
         /// </summary>
+        [MethodImpl(Jit.Hot)]
         private void CheckPlace((string Package, LocationInfo Location)? title, string? tag, YamlNode? tagNode)
         {
             string[] parts = _page.Path.Split('/', '\\');
@@ -191,6 +197,7 @@ namespace SpecGen.Generator.Pages
             }
         }
 
+        [MethodImpl(Jit.Hot)]
         private void ReadLayout(KeyMap keys)
         {
             if (!keys.TryGetValue(PageKeys.Layout, out KeyEntry layout))
@@ -206,6 +213,7 @@ namespace SpecGen.Generator.Pages
             }
         }
 
+        [MethodImpl(Jit.Hot)]
         private List<SpecRead>? ReadSpecs(KeyMap keys, SpecReader reader)
         {
             if (!keys.Require(_page, PageKeys.SpecDetails, _page.FirstLine, string.Empty, out KeyEntry details))

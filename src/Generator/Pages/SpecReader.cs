@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using SpecGen.Format;
 using SpecGen.Generator.Diagnostics;
 using SpecGen.Generator.Model;
@@ -26,6 +27,7 @@ namespace SpecGen.Generator.Pages
         private YamlNode _node = null!;
         private FieldPath _path;
 
+        [MethodImpl(Jit.Hot)]
         public SpecReader(PageContext page, ValueReader values, NameRecorder names)
         {
             _page = page;
@@ -44,6 +46,7 @@ namespace SpecGen.Generator.Pages
         bool IFieldInput.IsPlainScalar => _node is YamlScalar { IsPlain: true };
 
         /// <summary>Reads one spec; null (reported) when any of its fields is missing or invalid.</summary>
+        [MethodImpl(Jit.Hot)]
         public SpecRead? Read(YamlNode node, FieldPath path)
         {
             if (node is not YamlMapping mapping)
@@ -113,6 +116,7 @@ namespace SpecGen.Generator.Pages
             _page.Report(DiagnosticDescriptors.InvalidSizeOrTarball, _node.Span, _path.ToString() + " is " + PageContext.Quote(value) + why);
         }
 
+        [MethodImpl(Jit.Hot)]
         bool IFieldInput.CheckName(Dimension names, string name, int item)
         {
             YamlNode node = ItemNode(item);

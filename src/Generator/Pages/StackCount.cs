@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using SpecGen.Format;
 using SpecGen.Generator.Parsing;
 
 namespace SpecGen.Generator.Pages
@@ -5,6 +7,7 @@ namespace SpecGen.Generator.Pages
     /// <summary>One entry of <c>meta.num_specs_by_stack</c>.</summary>
     internal readonly struct StackCount
     {
+        [MethodImpl(Jit.Hot)]
         public StackCount(string stack, YamlScalar keyNode, YamlNode valueNode, int count)
         {
             Stack = stack;

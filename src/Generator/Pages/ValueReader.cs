@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using SpecGen.Format;
 using SpecGen.Generator.Diagnostics;
 using SpecGen.Generator.Parsing;
@@ -16,6 +17,7 @@ namespace SpecGen.Generator.Pages
         }
 
         /// <summary>A string value, or null (reported) when the node is not a non-null scalar of valid Unicode.</summary>
+        [MethodImpl(Jit.Hot)]
         public string? ReadString(YamlNode node, FieldPath what)
         {
             if (node is not YamlScalar scalar || scalar.IsNull)
@@ -34,6 +36,7 @@ namespace SpecGen.Generator.Pages
         }
 
         /// <summary>A non-negative whole number written without quotes, or null (reported).</summary>
+        [MethodImpl(Jit.Hot)]
         public int? ReadCount(YamlNode node, FieldPath what)
         {
             if (node is YamlScalar { IsPlain: true } scalar && NameChars.IsDigits(scalar.Value)
@@ -50,6 +53,7 @@ namespace SpecGen.Generator.Pages
         /// The strings of a list, or null (reported) when the node is not a list of strings. When not null, the
         /// node is a <see cref="YamlSequence"/> whose items are the nodes of the strings, in order.
         /// </summary>
+        [MethodImpl(Jit.Hot)]
         public string[]? ReadStrings(YamlNode node, FieldPath what)
         {
             if (node is not YamlSequence sequence)
@@ -76,6 +80,7 @@ namespace SpecGen.Generator.Pages
         }
 
         /// <summary>SPG0006 unless <paramref name="name"/> is a valid name of its kind (<paramref name="noun"/>).</summary>
+        [MethodImpl(Jit.Hot)]
         public bool CheckName(YamlNode node, string noun, string name)
         {
             string? error = ValueGrammar.CheckName(name);

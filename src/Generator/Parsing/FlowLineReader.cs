@@ -1,6 +1,8 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis.Text;
+using SpecGen.Format;
 using SpecGen.Generator.Model;
 
 namespace SpecGen.Generator.Parsing
@@ -30,6 +32,7 @@ namespace SpecGen.Generator.Parsing
         public static YamlNode? TryRead(string yaml, CancellationToken cancellationToken = default) => TryRead(yaml, yaml.Length, cancellationToken);
 
         /// <summary>The tree of <paramref name="yaml"/>'s first <paramref name="end"/> characters (a page's front matter, read in place), or null when they are not in the subset.</summary>
+        [MethodImpl(Jit.Hot)]
         public static YamlNode? TryRead(string yaml, int end, CancellationToken cancellationToken = default)
         {
             if (end > yaml.Length || !At(yaml, 0, end, "---\n"))
@@ -75,6 +78,7 @@ namespace SpecGen.Generator.Parsing
         }
 
         /// <summary>A double-quoted string, a flow list or a flow mapping at <paramref name="i"/>; null outside the subset.</summary>
+        [MethodImpl(Jit.Hot)]
         private static YamlNode? ReadFlow(string yaml, int end, ref int i, int depth, CancellationToken cancellationToken)
         {
             if (i >= end)
@@ -95,6 +99,7 @@ namespace SpecGen.Generator.Parsing
             }
         }
 
+        [MethodImpl(Jit.Hot)]
         private static YamlNode? ReadList(string yaml, int end, ref int i, int depth, CancellationToken cancellationToken)
         {
             int start = i++;
@@ -115,6 +120,7 @@ namespace SpecGen.Generator.Parsing
             return new YamlSequence(TextSpan.FromBounds(start, i), items);
         }
 
+        [MethodImpl(Jit.Hot)]
         private static YamlNode? ReadMapping(string yaml, int end, ref int i, int depth, CancellationToken cancellationToken)
         {
             // A page's specs are the mappings of one line: a build cancelled while a big page is read stops here.
@@ -146,6 +152,7 @@ namespace SpecGen.Generator.Parsing
         }
 
         /// <summary>True, and past it, when <paramref name="close"/> is next.</summary>
+        [MethodImpl(Jit.Hot)]
         private static bool Closes(string yaml, int end, ref int i, char close)
         {
             if (i < end && yaml[i] == close)
@@ -158,6 +165,7 @@ namespace SpecGen.Generator.Parsing
         }
 
         /// <summary>After an entry: true past the closing bracket, false past the <c>", "</c> before the next entry, null for anything else.</summary>
+        [MethodImpl(Jit.Hot)]
         private static bool? EndOrNext(string yaml, int end, ref int i, char close)
         {
             if (Closes(yaml, end, ref i, close))
@@ -175,6 +183,7 @@ namespace SpecGen.Generator.Parsing
         }
 
         /// <summary>A double-quoted string of printable ASCII without escapes.</summary>
+        [MethodImpl(Jit.Hot)]
         private static YamlScalar? ReadQuoted(string yaml, int end, ref int i)
         {
             int start = i++;
@@ -205,6 +214,7 @@ namespace SpecGen.Generator.Parsing
         /// which starts or ends a YAML plain scalar or separates flow entries; it ends at the line's end, or in a flow
         /// list at <c>", "</c> or <c>]</c>.
         /// </summary>
+        [MethodImpl(Jit.Hot)]
         private static YamlScalar? ReadPlain(string yaml, int end, ref int i, bool flow)
         {
             int start = i;

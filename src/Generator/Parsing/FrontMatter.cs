@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis.Text;
+using SpecGen.Format;
 
 namespace SpecGen.Generator.Parsing
 {
@@ -25,6 +27,7 @@ namespace SpecGen.Generator.Parsing
         public TextSpan ErrorSpan { get; }
 
         /// <summary>The front matter of a page's whole text (a string-backed <see cref="SourceText"/> gives it without a copy).</summary>
+        [MethodImpl(Jit.Hot)]
         public static FrontMatter Find(string text)
         {
             int length = text.Length;
@@ -55,6 +58,7 @@ namespace SpecGen.Generator.Parsing
             return new FrontMatter(0, "the front matter has no closing '---' line", firstLine);
         }
 
+        [MethodImpl(Jit.Hot)]
         private static int LineEnd(string text, int start)
         {
             int i = start;
@@ -66,6 +70,7 @@ namespace SpecGen.Generator.Parsing
             return i;
         }
 
+        [MethodImpl(Jit.Hot)]
         private static int NextLine(string text, int lineEnd)
         {
             if (lineEnd < text.Length && text[lineEnd] == '\r')
@@ -83,6 +88,7 @@ namespace SpecGen.Generator.Parsing
         }
 
         /// <summary>A line of exactly three <paramref name="c"/> characters, then optional spaces or tabs.</summary>
+        [MethodImpl(Jit.Hot)]
         private static bool IsMarker(string text, int start, int end, char c)
         {
             if (end - start < 3 || text[start] != c || text[start + 1] != c || text[start + 2] != c)

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace SpecGen.Format
 {
@@ -11,6 +12,7 @@ namespace SpecGen.Format
 
         public override string Description => "a compiler (none, name@version or name@=version)";
 
+        [MethodImpl(Jit.Hot)]
         public override FieldValue? Read(SpecField field, IFieldInput input)
         {
             string? text = input.ReadString();

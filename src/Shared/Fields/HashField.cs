@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace SpecGen.Format
 {
@@ -14,6 +15,7 @@ namespace SpecGen.Format
 
         public override string Description => "a Spack DAG hash";
 
+        [MethodImpl(Jit.Hot)]
         public override FieldValue? Read(SpecField field, IFieldInput input)
         {
             string? hash = input.ReadString();

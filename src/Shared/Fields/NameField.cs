@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace SpecGen.Format
 {
@@ -13,6 +14,7 @@ namespace SpecGen.Format
 
         public override string Description => "a name";
 
+        [MethodImpl(Jit.Hot)]
         public override FieldValue? Read(SpecField field, IFieldInput input)
         {
             string? name = input.ReadString();

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace SpecGen.Format
 {
@@ -16,6 +17,7 @@ namespace SpecGen.Format
 
         public override string Description => "a size (- or a number of bytes)";
 
+        [MethodImpl(Jit.Hot)]
         public override FieldValue? Read(SpecField field, IFieldInput input)
         {
             string? size = input.ReadString();

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace SpecGen.Format
 {
@@ -41,6 +42,7 @@ namespace SpecGen.Format
         }
 
         /// <summary>The field with a key, or null.</summary>
+        [MethodImpl(Jit.Hot)]
         public static SpecField? ByKey(string key)
         {
             foreach (SpecField field in All)

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace SpecGen.Format
 {
@@ -10,6 +11,7 @@ namespace SpecGen.Format
         public static string? CheckName(string name) => CheckName(name, "it");
 
         /// <summary>Null when <paramref name="hash"/> is 32 characters of lowercase base32; else why not.</summary>
+        [MethodImpl(Jit.Hot)]
         public static string? CheckHash(string hash)
         {
             foreach (char c in hash)
@@ -29,6 +31,7 @@ namespace SpecGen.Format
         }
 
         /// <summary>Null when <paramref name="version"/> is a valid Spack version; else why not.</summary>
+        [MethodImpl(Jit.Hot)]
         public static string? CheckVersion(string version)
         {
             if (version.Length == 0)
@@ -56,6 +59,7 @@ namespace SpecGen.Format
         }
 
         /// <summary>Parses <c>none</c>, <c>name@version</c> or <c>name@=version</c>; null with the reason when malformed.</summary>
+        [MethodImpl(Jit.Hot)]
         public static CompilerSyntax? ParseCompiler(string text, out string error)
         {
             error = string.Empty;
@@ -94,6 +98,7 @@ namespace SpecGen.Format
         /// <c>name=v1,v2</c>, <c>name:=v1,v2</c>; a value may be quoted with ' or " as a whole. Null with the
         /// reason when malformed.
         /// </summary>
+        [MethodImpl(Jit.Hot)]
         public static VariantSyntax? ParseVariant(string text, out string error)
         {
             error = string.Empty;
@@ -173,6 +178,7 @@ namespace SpecGen.Format
         }
 
         /// <summary>Null when <paramref name="size"/> is <c>-</c> or a whole number of bytes that fits a long; else why not.</summary>
+        [MethodImpl(Jit.Hot)]
         public static string? CheckSize(string size)
         {
             if (size == "-")
@@ -218,6 +224,7 @@ namespace SpecGen.Format
         }
 
         /// <summary>True when the text holds a lone UTF-16 surrogate, which cannot be stored as UTF-8.</summary>
+        [MethodImpl(Jit.Hot)]
         public static bool HasLoneSurrogate(string text)
         {
             for (int i = 0; i < text.Length; i++)
@@ -243,6 +250,7 @@ namespace SpecGen.Format
         }
 
         /// <summary>Null when <paramref name="name"/> is a valid Spack name; else why not, about <paramref name="subject"/>.</summary>
+        [MethodImpl(Jit.Hot)]
         private static string? CheckName(string name, string subject)
         {
             if (name.Length == 0)

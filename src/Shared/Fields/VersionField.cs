@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace SpecGen.Format
 {
@@ -11,6 +12,7 @@ namespace SpecGen.Format
 
         public override string Description => "a list of one Spack version";
 
+        [MethodImpl(Jit.Hot)]
         public override FieldValue? Read(SpecField field, IFieldInput input)
         {
             string[]? items = input.ReadStrings();
