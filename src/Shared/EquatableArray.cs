@@ -27,6 +27,7 @@ namespace SpecGen.Format
         /// <summary>The underlying array (for identity caches: equal arrays may still be different instances).</summary>
         internal object? Identity => _items;
 
+        [MethodImpl(Jit.Hot)]
         public bool Equals(EquatableArray<T> other)
         {
             // The same array (a cached page's specs, wrapped again by a later step) is equal without a walk.
@@ -35,6 +36,7 @@ namespace SpecGen.Format
 
         public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
 
+        [MethodImpl(Jit.Hot)]
         public override int GetHashCode()
         {
             if (_items is null)

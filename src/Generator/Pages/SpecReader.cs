@@ -100,8 +100,10 @@ namespace SpecGen.Generator.Pages
             return new SpecRead(new SpecData(new EquatableArray<FieldValue>(values)), hashNode.Span, _page.Location(hashNode.Span));
         }
 
+        [MethodImpl(Jit.Hot)]
         string? IFieldInput.ReadString() => _values.ReadString(_node, _path);
 
+        [MethodImpl(Jit.Hot)]
         string[]? IFieldInput.ReadStrings() => _values.ReadStrings(_node, _path);
 
         void IFieldInput.ReportMalformed(string what, string value, string why, int item)
@@ -135,16 +137,22 @@ namespace SpecGen.Generator.Pages
             return true;
         }
 
+        [MethodImpl(Jit.Hot)]
         bool IFieldInput.IsChecked(FieldKind kind, string value) => _checked.Contains((kind, value));
 
+        [MethodImpl(Jit.Hot)]
         void IFieldInput.MarkChecked(FieldKind kind, string value) => _checked.Add((kind, value));
 
+        [MethodImpl(Jit.Hot)]
         void IFieldInput.AddCompiler(CompilerSyntax compiler) => _compilerOrder.Add(SharedValues.Share(compiler));
 
+        [MethodImpl(Jit.Hot)]
         void IFieldInput.AddVariant(VariantSyntax variant) => _variantOrder.Add(SharedValues.Share(variant));
 
+        [MethodImpl(Jit.Hot)]
         string IFieldInput.Intern(string value) => _interner.Intern(value);
 
+        [MethodImpl(Jit.Hot)]
         EquatableArray<string> IFieldInput.Intern(string[] values) => _interner.Intern(values);
 
         /// <summary>The field's node, or one item of it when it is a list.</summary>
