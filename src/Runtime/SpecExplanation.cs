@@ -22,8 +22,9 @@ namespace SpecGen
         public bool HasPage => Nearest.Count > 0;
 
         /// <summary>
-        /// The package's cached binaries (one per hash), ranked: fewest differing fields first, then those built for
-        /// the wanted target itself, then the newest version, then catalog order.
+        /// The package's cached binaries (one per hash), ranked: fewest differing fields first, then those whose
+        /// target is of the wanted target's family (archspec's x86_64, aarch64, ppc64le...), then those built for the
+        /// wanted target itself, then the newest version, then catalog order.
         /// </summary>
         public IReadOnlyList<NearestSpec> Nearest { get; }
 

@@ -7,12 +7,13 @@ namespace SpecGen.Format
     /// <summary>One cached binary (a hash; every entry of it among the candidates) and how it differs from what was wanted.</summary>
     internal sealed class NearestCandidate
     {
-        public NearestCandidate(int index, IReadOnlyList<SpecDifferenceData> differences, string? runsOn, VersionValue? version)
+        public NearestCandidate(int index, IReadOnlyList<SpecDifferenceData> differences, string? runsOn, VersionValue? version, bool otherFamily = false)
         {
             Index = index;
             Differences = differences;
             RunsOn = runsOn;
             Version = version;
+            OtherFamily = otherFamily;
         }
 
         /// <summary>The first entry of the hash, in catalog order.</summary>
@@ -27,6 +28,12 @@ namespace SpecGen.Format
         /// <summary>The cached target when it is not the wanted one but runs on it (archspec): not a difference.</summary>
         public string? RunsOn { get; }
 
+        /// <summary>
+        /// True when the cached target is of another family than the wanted one in archspec's graph (aarch64 for x86_64):
+        /// a binary that no machine of the wanted kind runs. False when the targets agree or either is not in archspec.
+        /// </summary>
+        public bool OtherFamily { get; }
+
         /// <summary>True when no field differs (a target that runs on the wanted one is no difference).</summary>
         public bool IsMatch => Differences.Count == 0;
 
@@ -38,7 +45,9 @@ namespace SpecGen.Format
     /// and the generator (SPG0026): each binary of the package is compared field by field (version, each variant,
     /// compiler, os, platform, target); a cached target that runs on the wanted microarchitecture (it or one of its
     /// ancestors in archspec's graph) is noted, not counted. Binaries are ranked by how many fields differ, then those
-    /// built for the wanted target itself before those that only run on it, then the newest version, then catalog order.
+    /// whose target is of the wanted target's family (archspec's: x86_64, aarch64, ppc64le...) before those of another,
+    /// then those built for the wanted target itself before those that only run on it, then the newest version, then
+    /// catalog order.
     /// A hash listed in several snapshot tags is one candidate.
     /// </summary>
     internal static class NearestSpecs
@@ -181,6 +190,7 @@ namespace SpecGen.Format
             AddIfDifferent(differences, SpecDifferenceData.PlatformField, want.Platform, cached.Platform(i));
 
             string? runsOn = null;
+            bool otherFamily = false;
             if (want.Target is not null)
             {
                 string target = cached.Target(i);
@@ -193,11 +203,20 @@ namespace SpecGen.Format
                     else
                     {
                         differences.Add(new SpecDifferenceData(SpecDifferenceData.TargetField, want.Target, target));
+                        otherFamily = OfOtherFamilies(target, want.RunsOnTarget ?? want.Target);
                     }
                 }
             }
 
-            return new NearestCandidate(i, differences, runsOn, VersionValue.Parse(version, out _));
+            return new NearestCandidate(i, differences, runsOn, VersionValue.Parse(version, out _), otherFamily);
+        }
+
+        /// <summary>True when both targets are in archspec's graph and their families differ.</summary>
+        public static bool OfOtherFamilies(string cached, string wanted)
+        {
+            int a = ArchspecGraph.IndexOf(cached);
+            int b = ArchspecGraph.IndexOf(wanted);
+            return a >= 0 && b >= 0 && ArchspecGraph.Family(a) != ArchspecGraph.Family(b);
         }
 
         private static void AddIfDifferent(List<SpecDifferenceData> differences, string field, string? wanted, string cached)
@@ -224,6 +243,12 @@ namespace SpecGen.Format
         private static int Order(NearestCandidate a, NearestCandidate b)
         {
             int c = a.Differences.Count.CompareTo(b.Differences.Count);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = a.OtherFamily.CompareTo(b.OtherFamily);
             if (c != 0)
             {
                 return c;

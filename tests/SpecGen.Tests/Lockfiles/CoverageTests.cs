@@ -122,6 +122,37 @@ namespace SpecGen.Tests.Lockfiles
             Assert.Contains("its target " + nearest.Spec.Target + " runs on zen3", nearest.ToString(), StringComparison.Ordinal);
         }
 
+        [Theory]
+        [InlineData("x86_64")]
+        [InlineData("aarch64")]
+        public void Among_binaries_that_differ_in_as_many_fields_those_of_the_wanted_targets_family_come_first(string wantedTarget)
+        {
+            int tiedPackages = 0;
+            foreach (IGrouping<string, OracleSpec> package in Pages.GroupBy(s => s.Package))
+            {
+                // A version no page has, so every binary differs in it; binaries of both families then often tie.
+                OracleSpec wanted = package.First() with { Versions = new[] { "999.1" }, Target = wantedTarget };
+                var lockfile = new SyntheticLockfile();
+                lockfile.Add(wanted, lockfile.NewKey());
+
+                IReadOnlyList<NearestSpec> nearest = Catalog.Value.Explain(lockfile.Read().Nodes.Single()).Nearest;
+
+                bool tied = false;
+                foreach (IGrouping<int, NearestSpec> group in nearest.GroupBy(n => n.Differences.Count))
+                {
+                    bool[] other = group.Select(n => Family(n.Spec.Target) != wantedTarget).ToArray();
+                    tied |= other.Contains(true) && other.Contains(false);
+                    Assert.True(other.OrderBy(o => o).SequenceEqual(other), package.Key + ": a binary of another family before one of " + wantedTarget);
+                }
+
+                tiedPackages += tied ? 1 : 0;
+            }
+
+            Assert.True(tiedPackages > 0, "no package has a group of equal differences holding both families, so the order is not tested");
+        }
+
+        private static string Family(string target) => ArchspecOracle.Instance.Knows(target) ? ArchspecOracle.Instance.Family(target) : target;
+
         [Fact]
         public void An_external_is_never_expected_in_the_cache_even_with_a_cached_hash()
         {
@@ -235,8 +266,9 @@ namespace SpecGen.Tests.Lockfiles
                     yield return (spec with { Versions = new[] { "99.0" } }, "99.0");
                     break;
                 case "target":
-                    // A family's root: only a binary for the root itself runs on it.
-                    foreach (string target in new[] { "aarch64", "x86_64", "ppc64le" })
+                    // A family's root: only a binary for the root itself runs on it. The binary's own family first, so
+                    // that a binary of another family is not ranked after the same-family ones the change ties with.
+                    foreach (string target in new[] { Family(spec.Target), "aarch64", "x86_64", "ppc64le" }.Distinct())
                     {
                         yield return (spec with { Target = target }, target);
                     }
