@@ -35,15 +35,22 @@ namespace SpecGen.Tests.Integration
 
         private const string Program = "System.Console.WriteLine(Consumer.SpackCache.Catalog.Count + \" \" + Consumer.SpackCache.Packages.Zlib);";
 
+        /// <summary>A throw-away consumer of this repository's generator and targets: its project file and Program.cs, no page yet.</summary>
+        private static TempDirectory NewConsumer()
+        {
+            TempDirectory dir = DotNet.TempDirectory("specgen-build");
+            dir.Write("Consumer.csproj", Project(TestPaths.RepositoryRoot));
+            dir.Write("Program.cs", Program);
+            return dir;
+        }
+
         [Fact]
         public void Pages_become_additional_files_and_up_to_date_inputs_when_targets_run_not_at_evaluation()
         {
             // At evaluation every AdditionalFiles item goes through the SDK's Link update (0.9 s of each build at
             // 6,000 pages): pages become additional files in SpecGenWriteInputs, and up-to-date inputs in a target
             // too, so a page a Directory.Build.targets adds after SpecGen.targets counts as well.
-            using TempDirectory dir = DotNet.TempDirectory("specgen-build");
-            dir.Write("Consumer.csproj", Project(TestPaths.RepositoryRoot));
-            dir.Write("Program.cs", Program);
+            using TempDirectory dir = NewConsumer();
             string page = dir.Write("pages/develop-2025-04-20/zlib/specs.md", PageEdit.Zlib.Text);
             string late = dir.Write("late/develop-2025-04-20/zlib-b/specs.md", PageEdit.Zlib.Text);
             dir.Write("Directory.Build.targets", "<Project><ItemGroup><SpackCachePage Include=\"late/*/*/specs.md\" /></ItemGroup></Project>");
@@ -64,9 +71,7 @@ namespace SpecGen.Tests.Integration
         [Fact]
         public void Pages_are_stamped_in_builds_that_compile_and_never_in_design_time_builds()
         {
-            using TempDirectory dir = DotNet.TempDirectory("specgen-build");
-            dir.Write("Consumer.csproj", Project(TestPaths.RepositoryRoot));
-            dir.Write("Program.cs", Program);
+            using TempDirectory dir = NewConsumer();
             string page = dir.Write("pages/develop-2025-04-20/zlib/specs.md", PageEdit.Zlib.Text);
             string stamps = System.IO.Path.Combine(dir.Path, "obj", "Debug", "net10.0", "SpecGen.stamps");
 
@@ -90,9 +95,7 @@ namespace SpecGen.Tests.Integration
         [Fact]
         public void A_malformed_page_fails_the_build_with_file_line_column_and_id()
         {
-            using TempDirectory dir = DotNet.TempDirectory("specgen-build");
-            dir.Write("Consumer.csproj", Project(TestPaths.RepositoryRoot));
-            dir.Write("Program.cs", Program);
+            using TempDirectory dir = NewConsumer();
             string text = PageEdit.Replace(PageEdit.Zlib.Text, "\"num_specs\": 3", "\"num_specs\": 4");
             string page = dir.Write("pages/develop-2025-04-20/zlib/specs.md", text);
             (int line, int column) = PageEdit.Position(text, text.IndexOf("\"num_specs\": 4", System.StringComparison.Ordinal) + "\"num_specs\": ".Length);
@@ -116,9 +119,7 @@ namespace SpecGen.Tests.Integration
         [Fact]
         public void Severity_follows_a_global_config_and_a_valid_catalog_runs()
         {
-            using TempDirectory dir = DotNet.TempDirectory("specgen-build");
-            dir.Write("Consumer.csproj", Project(TestPaths.RepositoryRoot));
-            dir.Write("Program.cs", Program);
+            using TempDirectory dir = NewConsumer();
             string text = PageEdit.Replace(PageEdit.Zlib.Text, "layout: cache", "layout: cache\npermalink: /zlib/");
             string page = dir.Write("pages/develop-2025-04-20/zlib/specs.md", text);
 
