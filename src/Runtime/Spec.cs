@@ -22,6 +22,9 @@ namespace SpecGen
             Index = index;
         }
 
+        /// <summary>False for <c>default</c>, the spec of no catalog.</summary>
+        internal bool IsFromCatalog => _catalog is not null;
+
         /// <summary>The catalog this entry is stored in: for an entry of a combined catalog (catalog libraries combined, or a generated catalog written in chunks), the part that holds it.</summary>
         public SpecCatalog Catalog => _catalog ?? throw new InvalidOperationException("This Spec is default: it belongs to no catalog.");
 

@@ -52,20 +52,20 @@ namespace SpecGen
                 (home, check) = _fullHashMix(home, check);
             }
 
-            return Probe(entries, table.Shift, home, check, hash, out spec);
+            spec = Probe(entries, table.Shift, home, check, hash);
+            return spec.IsFromCatalog;
         }
 
-        /// <summary>Walks the table from the hash's home: the first entry whose check and stored hash match, or the empty entry that ends the run.</summary>
+        /// <summary>Walks the table from the hash's home: the spec of the first entry whose check and stored hash match, or default at the empty entry that ends the run.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private bool Probe(ulong[] entries, int shift, ulong home, uint check, ReadOnlySpan<char> hash, out Spec spec)
+        private Spec Probe(ulong[] entries, int shift, ulong home, uint check, ReadOnlySpan<char> hash)
         {
             for (int at = (int)(home >> shift); ; at++)
             {
                 ulong entry = entries[at];
                 if (entry == 0)
                 {
-                    spec = default;
-                    return false;
+                    return default;
                 }
 
                 if ((uint)(entry >> 32) == check)
@@ -74,8 +74,7 @@ namespace SpecGen
                     int slot = (int)(entry & 0xFFFFFF);
                     if (Compare(part.Slot(slot), hash) == 0)
                     {
-                        spec = new Spec(part, part.FirstSpecOf(slot));
-                        return true;
+                        return new Spec(part, part.FirstSpecOf(slot));
                     }
                 }
             }
@@ -84,8 +83,9 @@ namespace SpecGen
         /// <summary>
         /// The 64 bits a hash's home entry is taken from (its top bits) and its 32-bit check (never 0), from its first
         /// eight characters read as they are (no decoding: Spack's hashes are random base32, and a query of other
-        /// characters only lands somewhere and fails the compare). The check is the product's low half: entries of one
-        /// run share the top bits, not the low ones, so the check still tells them apart.
+        /// characters only lands somewhere and fails the compare). Each half is multiplied on its own and the two added, so
+        /// the two multiplies run side by side. The check is bits 16-47 of the sum (together they depend on six of the
+        /// eight characters): entries of one run share the top bits, not those, so the check still tells them apart.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static (ulong Home, uint Check) HomeAndCheck(ReadOnlySpan<char> hash)
@@ -93,8 +93,8 @@ namespace SpecGen
             ref byte chars = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(hash));
             ulong first = Unsafe.ReadUnaligned<ulong>(ref chars);
             ulong second = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref chars, 8));
-            ulong home = unchecked(((first * 0x9E3779B97F4A7C15UL) ^ second) * 0xC2B2AE3D27D4EB4FUL);
-            uint check = (uint)home;
+            ulong home = unchecked((first * 0x9E3779B97F4A7C15UL) + (second * 0xC2B2AE3D27D4EB4FUL));
+            uint check = (uint)(home >> 16);
             return (home, check == 0 ? 1u : check);
         }
 

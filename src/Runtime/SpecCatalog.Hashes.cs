@@ -22,7 +22,17 @@ namespace SpecGen
         /// A hash kept in several snapshot tags is one binary listed several times; this returns its first
         /// entry in catalog order (see <see cref="FindByHash"/> for all of them). Allocates nothing.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool TryFindByHash(ReadOnlySpan<char> hashOrUniquePrefix, out Spec spec)
+        {
+            // Returned by value (in registers), then stored where the caller wants it: written through the caller's
+            // reference inside the search, the spec (a catalog reference) took the runtime's checked write barrier.
+            spec = FindFirstByHash(hashOrUniquePrefix);
+            return spec.IsFromCatalog;
+        }
+
+        /// <summary>The spec <see cref="TryFindByHash"/> finds, or default.</summary>
+        private Spec FindFirstByHash(ReadOnlySpan<char> hashOrUniquePrefix)
         {
             // The common case in a method of its own size: a full hash once the full-hash table is made. Everything
             // else (the first lookup, a prefix, a catalog without a table) is one call away, so this path saves and
@@ -31,10 +41,10 @@ namespace SpecGen
             if (hashOrUniquePrefix.Length == CatalogLayout.HashLength && table?.Entries is { } entries && _fullHashMix is null)
             {
                 (ulong home, uint check) = HomeAndCheck(hashOrUniquePrefix);
-                return Probe(entries, table.Shift, home, check, hashOrUniquePrefix, out spec);
+                return Probe(entries, table.Shift, home, check, hashOrUniquePrefix);
             }
 
-            return TryFindByHashSlow(hashOrUniquePrefix, out spec);
+            return TryFindByHashSlow(hashOrUniquePrefix, out Spec spec) ? spec : default;
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
