@@ -101,6 +101,11 @@ namespace SpecGen.Benchmarks
                 return 0;
             }
 
+            if (args.Length == 2 && args[0] == "embed-cost")
+            {
+                return EmbedCost(args[1]);
+            }
+
             if (args.Length == 3 && args[0] == "read-pages")
             {
                 return ReadPages(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
@@ -112,6 +117,39 @@ namespace SpecGen.Benchmarks
             }
 
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+            return 0;
+        }
+
+        /// <summary>
+        /// What the compiler does with each generated file of a corpus on every build that writes a PDB: the text's
+        /// checksum and its embedded, deflated copy (Roslyn's <c>EmbeddedText.FromSource</c>), with the text in UTF-8
+        /// and in UTF-16. Three passes each, alternating.
+        /// </summary>
+        private static int EmbedCost(string corpus)
+        {
+            var pages = SyntheticPages.ByName(corpus);
+            var models = Corpora.Models(pages);
+            var data = SpecGen.Generator.Catalog.CatalogBuilder.Build(models, SpecGen.Generator.Diagnostics.EffectiveSeverities.Default, System.Threading.CancellationToken.None, withApi: false).Data;
+            var plan = SpecGen.Generator.Emit.ChunkPlanner.Plan(data, SpecGen.Generator.Model.EmitOptions.AutoChunkPages);
+            var options = new SpecGen.Generator.Model.EmitOptions("SpackCache", "Consumer", Utf8Literals: false, NullableContext: true);
+            var texts = plan.Select(chunk => SpecGen.Generator.Emit.CatalogEmitter.EmitChunk(chunk, options, System.Threading.CancellationToken.None)).ToArray();
+            Console.WriteLine($"{texts.Length} chunks, {texts.Sum(t => (long)t.Length)} chars, UTF-8 {texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t))} bytes");
+            foreach (int pass in Enumerable.Range(0, 3))
+            {
+                foreach (Encoding encoding in new Encoding[] { Encoding.UTF8, Encoding.Unicode })
+                {
+                    long t0 = Stopwatch.GetTimestamp();
+                    int checksums = 0;
+                    foreach (string text in texts)
+                    {
+                        var source = SourceText.From(text, encoding, Microsoft.CodeAnalysis.Text.SourceHashAlgorithm.Sha256);
+                        checksums += Microsoft.CodeAnalysis.EmbeddedText.FromSource("chunk.g.cs", source).Checksum.Length;
+                    }
+
+                    Console.WriteLine($"pass {pass + 1}, {encoding.WebName}: {Stopwatch.GetElapsedTime(t0).TotalMilliseconds:F0} ms ({checksums / 32} texts)");
+                }
+            }
+
             return 0;
         }
 
