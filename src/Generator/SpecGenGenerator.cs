@@ -249,7 +249,7 @@ namespace SpecGen.Generator
         {
             try
             {
-                context.AddSource(hintName, SourceText.From(emit(), Encoding.UTF8));
+                context.AddSource(hintName, GeneratedText.Of(emit()));
             }
             catch (OutOfMemoryException)
             {

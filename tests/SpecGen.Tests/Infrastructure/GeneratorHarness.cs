@@ -262,10 +262,13 @@ namespace SpecGen.Tests.Infrastructure
                 return this;
             }
 
-            /// <summary>Expects a generated file <paramref name="hintName"/> with the text <paramref name="source"/>.</summary>
+            /// <summary>
+            /// Expects a generated file <paramref name="hintName"/> with the text <paramref name="source"/> (in UTF-8 with the
+            /// checksum algorithm SpecGen gives its files, which the test framework compares too).
+            /// </summary>
             public Test ExpectSource(string hintName, string source)
             {
-                TestState.GeneratedSources.Add((typeof(SpecGenGenerator), hintName, SourceText.From(source, Encoding.UTF8)));
+                TestState.GeneratedSources.Add((typeof(SpecGenGenerator), hintName, SourceText.From(source, Encoding.UTF8, Generator::SpecGen.Generator.Emit.GeneratedText.Checksum)));
                 return this;
             }
 
