@@ -85,7 +85,8 @@ namespace SpecGen
         /// eight characters read as they are (no decoding: Spack's hashes are random base32, and a query of other
         /// characters only lands somewhere and fails the compare). Each half is multiplied on its own and the two added, so
         /// the two multiplies run side by side. The check is bits 16-47 of the sum (together they depend on six of the
-        /// eight characters): entries of one run share the top bits, not those, so the check still tells them apart.
+        /// eight characters): entries of one run share the top bits, so the check tells them apart by the bits below the
+        /// home's (in a table of more than 2^17 homes its top bits are the home's lowest, and the rest still differ).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static (ulong Home, uint Check) HomeAndCheck(ReadOnlySpan<char> hash)

@@ -25,7 +25,7 @@ namespace SpecGen
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool TryFindByHash(ReadOnlySpan<char> hashOrUniquePrefix, out Spec spec)
         {
-            // Returned by value (in registers), then stored where the caller wants it: written through the caller's
+            // Returned by value (in two registers on x64 Unix and Arm64, a stack buffer on Windows x64), then stored where the caller wants it: written through the caller's
             // reference inside the search, the spec (a catalog reference) took the runtime's checked write barrier.
             spec = FindFirstByHash(hashOrUniquePrefix);
             return spec.IsFromCatalog;

@@ -383,6 +383,7 @@ namespace SpecGen.Benchmarks
                 foreach (string kind in tracked ? new[] { "page edit", "page touch", "C# edit" } : new[] { "page edit", "page touch", "C# edit", "server C# edit, no stamps", "server C# edit, stamps" })
                 {
                     var times = new List<double>();
+                    int[] collections = { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
                     for (int i = 0; i < (tracked ? 2 : edits); i++)
                     {
                         start = Stopwatch.GetTimestamp();
@@ -412,7 +413,8 @@ namespace SpecGen.Benchmarks
                         if (edits > 6)
                         {
                             List<double> later = times.Skip(edits / 2).OrderBy(t => t).ToList();
-                            Console.WriteLine($"{kind} ({mode}): median of edits {edits / 2 + 1}-{edits} {later[later.Count / 2]:F1} ms");
+                            Console.WriteLine($"{kind} ({mode}): median of edits {edits / 2 + 1}-{edits} {later[later.Count / 2]:F1} ms"
+                                + $" (collections during the {edits} edits, gen 0/1/2: {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]})");
                         }
 
                         continue;

@@ -28,7 +28,8 @@ namespace SpecGen.Tests.Generator
     {
         public static TheoryData<string> Texts => new TheoryData<string>
         {
-            // Under the compiler's 40K-character limit a text is one string, over it a list of chunks: both kinds.
+            // Both sides of the PDB's 200-byte threshold: a short text made from bytes is stored as it is (made from a
+            // string, it counts the encoding's largest size and is compressed), a long one is compressed either way.
             "namespace Consumer { internal static class A { internal const string S = \"zlib\u00e9\u4e2d\"; } }\n",
             "internal static class Data { internal const string D = \"" + new string(Enumerable.Range(0, 120_000).Select(i => (char)(0x2020 + (i * 7919 % 0x5E5E))).ToArray()) + "\"; }\n",
         };
