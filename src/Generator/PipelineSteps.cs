@@ -75,6 +75,9 @@ namespace SpecGen.Generator
         /// <summary>Each lockfile (SpackLockfile item) read: its model (when readable) and diagnostics (SPG0027, SPG0028).</summary>
         public const string Lockfiles = "SpecGen.Lockfiles";
 
+        /// <summary>The lockfiles the list names and the build did not hand over (a file that does not exist): SPG0027 each.</summary>
+        public const string AbsentLockfiles = "SpecGen.AbsentLockfiles";
+
         /// <summary>Each readable lockfile checked against the catalog's data: SPG0026 per node the catalog lacks.</summary>
         public const string Coverage = "SpecGen.Coverage";
     }

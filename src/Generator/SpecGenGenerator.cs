@@ -150,6 +150,16 @@ namespace SpecGen.Generator
 
             context.RegisterSourceOutput(settings.Select(static (s, _) => s.Diagnostics), ReportDiagnostics);
             context.RegisterSourceOutput(lockfiles.Select(static (result, _) => result.Diagnostics), ReportDiagnostics);
+
+            // Lockfiles the list names and the build did not hand over (SpecGen.targets leaves out one that does not exist).
+            context.RegisterSourceOutput(
+                lockfiles
+                    .Select(static (result, _) => result.Path)
+                    .Collect()
+                    .Combine(inputList)
+                    .Select(static (pair, _) => LockfileStage.Absent(pair.Right.Lockfiles, pair.Left))
+                    .WithTrackingName(PipelineSteps.AbsentLockfiles),
+                ReportDiagnostics);
             context.RegisterSourceOutput(coverage, ReportDiagnostics);
             // Each page's diagnostics, in the order of the pages' paths (not of the project's items), so the output is the same whatever the order.
             context.RegisterSourceOutput(

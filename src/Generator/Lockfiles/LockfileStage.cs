@@ -27,8 +27,41 @@ namespace SpecGen.Generator.Lockfiles
                     DiagnosticDescriptors.InternalError,
                     new LocationInfo(path, new TextSpan(0, 0), new LinePositionSpan(default, default)),
                     "this lockfile: " + ex.GetType().Name + ": " + ex.Message);
-                return new LockfileResult(null, new EquatableArray<DiagnosticInfo>(new[] { failure }));
+                return new LockfileResult(path, null, new EquatableArray<DiagnosticInfo>(new[] { failure }));
             }
+        }
+
+        /// <summary>
+        /// SPG0027 at each lockfile the list names that the build did not hand over: SpecGen.targets leaves a
+        /// <c>SpackLockfile</c> item whose file does not exist out of the compiler's additional files (which would
+        /// report it again, as CS2001), so the list is the only place it is still named.
+        /// </summary>
+        public static EquatableArray<DiagnosticInfo> Absent(EquatableArray<string> listed, IEnumerable<string> handedOver)
+        {
+            if (listed.Count == 0)
+            {
+                return EquatableArray<DiagnosticInfo>.Empty;
+            }
+
+            var present = new HashSet<string>(StringComparer.Ordinal);
+            foreach (string path in handedOver)
+            {
+                present.Add(InputList.Normalize(path));
+            }
+
+            var diagnostics = new List<DiagnosticInfo>();
+            foreach (string path in listed)
+            {
+                if (!present.Contains(path))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.LockfileUnreadable,
+                        new LocationInfo(path, new TextSpan(0, 0), new LinePositionSpan(default, default)),
+                        "the file does not exist"));
+                }
+            }
+
+            return EquatableArray.From(diagnostics);
         }
 
         /// <summary>SPG0027 at the start of a lockfile that could not be read from disk.</summary>
@@ -38,7 +71,7 @@ namespace SpecGen.Generator.Lockfiles
                 DiagnosticDescriptors.LockfileUnreadable,
                 new LocationInfo(path, new TextSpan(0, 0), new LinePositionSpan(default, default)),
                 "the file could not be read" + (why is null ? string.Empty : ": " + why));
-            return new LockfileResult(null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+            return new LockfileResult(path, null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
         }
 
         private static LockfileResult ReadText(string path, SourceText text, CancellationToken cancellationToken)
@@ -54,7 +87,7 @@ namespace SpecGen.Generator.Lockfiles
                 int start = Math.Min(Math.Max(0, ex.Offset), text.Length);
                 int length = Math.Min(Math.Max(0, ex.Length), text.Length - start);
                 var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.LockfileUnreadable, LocationInfo.Create(path, text, new TextSpan(start, length)), ex.Message);
-                return new LockfileResult(null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+                return new LockfileResult(path, null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -81,7 +114,7 @@ namespace SpecGen.Generator.Lockfiles
                 }
             }
 
-            return new LockfileResult(new LockfileModel(path, data.Version, new EquatableArray<LockNodeModel>(nodes)), EquatableArray.From(diagnostics));
+            return new LockfileResult(path, new LockfileModel(path, data.Version, new EquatableArray<LockNodeModel>(nodes)), EquatableArray.From(diagnostics));
         }
 
         /// <summary><c>zlib@1.3.1 /abcdefg</c>: how a diagnostic names a node.</summary>

@@ -20,6 +20,6 @@ namespace SpecGen.Generator.Model
     /// <summary>A lockfile that could be read (a SpackLockfile item): its version and nodes, in written order.</summary>
     internal sealed record LockfileModel(string FilePath, int Version, EquatableArray<LockNodeModel> Nodes);
 
-    /// <summary>A lockfile read: its model (null when it cannot be read) and its diagnostics (SPG0027, SPG0028).</summary>
-    internal sealed record LockfileResult(LockfileModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+    /// <summary>A lockfile read: its path, its model (null when it cannot be read) and its diagnostics (SPG0027, SPG0028).</summary>
+    internal sealed record LockfileResult(string Path, LockfileModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
 }

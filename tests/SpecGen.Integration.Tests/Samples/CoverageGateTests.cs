@@ -33,6 +33,15 @@ namespace SpecGen.Tests.Samples
             return (code, output.ToString(), error.ToString());
         }
 
+        /// <summary>The sample's project, sources and lockfile in <paramref name="dir"/>, built there against these sources.</summary>
+        private static void CopySample(TempDirectory dir)
+        {
+            foreach (string file in new[] { "CoverageGate.csproj", "Program.cs", "CoverageGateApp.cs", Path.Combine("environment", "spack.lock") })
+            {
+                dir.Write(file, File.ReadAllText(Path.Combine(Sample, file)));
+            }
+        }
+
         [Fact]
         public void The_environment_it_was_built_with_comes_from_the_cache()
         {
@@ -58,10 +67,7 @@ namespace SpecGen.Tests.Samples
         public void Its_build_fails_when_a_node_drops_out_of_the_cache()
         {
             using TempDirectory dir = DotNet.TempDirectory("specgen-gate");
-            foreach (string file in new[] { "CoverageGate.csproj", "Program.cs", "CoverageGateApp.cs", Path.Combine("environment", "spack.lock") })
-            {
-                dir.Write(file, File.ReadAllText(Path.Combine(Sample, file)));
-            }
+            CopySample(dir);
 
             string repo = TestPaths.RepositoryRoot + Path.DirectorySeparatorChar;
             (int code, string output) = DotNet.Run(dir.Path, "build", "-nologo", "-v:q", "-p:SpecGenRepo=" + repo);
@@ -87,6 +93,26 @@ namespace SpecGen.Tests.Samples
             (int runCode, string runOutput, _) = Run(lockPath);
             Assert.Equal(1, runCode);
             Assert.Contains($"zlib-ng@2.2.5 /aaaabbb: builds from source; the nearest cached binary, /{nearest.Hash[..7]} in {nearest.Tag}, differs in version: wanted 2.2.5, cached {nearest.Versions[0]}", runOutput, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_lockfile_item_whose_file_does_not_exist_is_one_error()
+        {
+            using TempDirectory dir = DotNet.TempDirectory("specgen-gate-absent");
+            CopySample(dir);
+
+            // A second lockfile item, misspelt: SPG0027 once, at its path, and not the compiler's CS2001 for the same file.
+            string project = File.ReadAllText(Path.Combine(dir.Path, "CoverageGate.csproj"));
+            dir.Write("CoverageGate.csproj", project.Replace("<SpackLockfile Include=\"environment/spack.lock\" />", "<SpackLockfile Include=\"environment/spack.lock;environment/spack.lok\" />", StringComparison.Ordinal));
+
+            string repo = TestPaths.RepositoryRoot + Path.DirectorySeparatorChar;
+            (int code, string output) = DotNet.Run(dir.Path, "build", "-nologo", "-v:q", "-p:SpecGenRepo=" + repo);
+
+            Assert.NotEqual(0, code);
+            string absent = Path.Combine(dir.Path, "environment", "spack.lok");
+            Assert.Contains($"{absent}(1,1): error SPG0027: This lockfile cannot be read: the file does not exist", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("CS2001", output, StringComparison.Ordinal);
+            Assert.Single(output.Split('\n').Where(l => l.Contains(": error ", StringComparison.Ordinal)).Select(l => l.Trim()).Distinct());
         }
     }
 }

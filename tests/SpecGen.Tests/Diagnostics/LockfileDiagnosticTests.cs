@@ -1,3 +1,5 @@
+extern alias Generator;
+
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -163,6 +165,33 @@ namespace SpecGen.Tests.Diagnostics
             Assert.Equal("SPG0027", d.Id);
             Assert.Equal("/env/gone.lock", d.Location.GetLineSpan().Path);
             Assert.Equal("This lockfile cannot be read: the file could not be read: Permission denied", d.GetMessage());
+        }
+
+        [Fact]
+        public void SPG0027_once_for_a_listed_lockfile_the_build_did_not_hand_over()
+        {
+            // SpecGen.targets lists every SpackLockfile item and leaves one whose file does not exist out of AdditionalFiles.
+            TestPage present = Lock("spack:\n  specs:\n  - zlib\n");
+            string list = GeneratorHarness.InputListText(new[] { Zlib.Path }, new[] { "/env/missing/spack.lock", LockPath });
+            GeneratorOutput output = GeneratorHarness.Run(
+                GeneratorHarness.CreateDriver(new AdditionalText[]
+                {
+                    new global::SpecGen.Scale.MemoryAdditionalText(Zlib.Path, Zlib.Text),
+                    new global::SpecGen.Scale.MemoryAdditionalText(present.Path, present.Text),
+                    new global::SpecGen.Scale.MemoryAdditionalText("/obj/" + Generator::SpecGen.Generator.Model.InputList.FileName, list),
+                }),
+                GeneratorHarness.NewCompilation());
+
+            Diagnostic absent = Assert.Single(output.Diagnostics, d => d.Location.GetLineSpan().Path == "/env/missing/spack.lock");
+            Assert.Equal("SPG0027", absent.Id);
+            Assert.Equal(DiagnosticSeverity.Error, absent.Severity);
+            Assert.Equal("This lockfile cannot be read: the file does not exist", absent.GetMessage());
+            Assert.Equal(new LinePosition(0, 0), absent.Location.GetLineSpan().StartLinePosition);
+
+            // The lockfile handed over is read as ever (its own SPG0027: a spack.yaml), and not reported as absent.
+            Diagnostic read = Assert.Single(output.Diagnostics, d => d.Location.GetLineSpan().Path == LockPath);
+            Assert.DoesNotContain("does not exist", read.GetMessage(), System.StringComparison.Ordinal);
+            Assert.Equal(2, output.Diagnostics.Length);
         }
 
         [Fact]
