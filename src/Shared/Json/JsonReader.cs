@@ -272,6 +272,11 @@ namespace SpecGen.Format
                 {
                     hint = " (JSON strings use double quotes)";
                 }
+                else if (c == '#' && Where == "$" && YamlAfterComments(_pos))
+                {
+                    // A spack.yaml often opens with comment lines: what follows them tells the file apart.
+                    hint = " (this is not JSON: YAML, such as a spack.yaml?)";
+                }
                 else if (c == '/' || c == '#')
                 {
                     hint = " (JSON has no comments)";
@@ -287,6 +292,32 @@ namespace SpecGen.Format
             }
 
             return "Expected a JSON value (an object, an array, a string, a number, true, false or null) at " + Where + ", found " + found + hint;
+        }
+
+        /// <summary>True when the text from <paramref name="at"/>, past '#' comment lines and blank space, starts as a YAML document's key or list item does.</summary>
+        private bool YamlAfterComments(int at)
+        {
+            while (at < _text.Length)
+            {
+                char c = _text[at];
+                if (c == '#')
+                {
+                    while (at < _text.Length && _text[at] != '\n')
+                    {
+                        at++;
+                    }
+                }
+                else if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+                {
+                    at++;
+                }
+                else
+                {
+                    return char.IsLetter(c) || c == '-';
+                }
+            }
+
+            return false;
         }
 
         private JsonItem Literal(string word, JsonKind kind, JsonItem? parent, string? key)

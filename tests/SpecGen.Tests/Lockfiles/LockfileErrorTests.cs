@@ -33,6 +33,18 @@ namespace SpecGen.Tests.Lockfiles
         }
 
         [Fact]
+        public void A_spack_yaml_that_opens_with_comments()
+        {
+            // Many spack.yaml files start with comment lines; past them the file is YAML, and the hint says so.
+            const string Yaml = "# Written by a tool: do not edit\n#\n\nspack:\n  specs:\n  - zlib\n";
+            Assert.Equal("JSON syntax error: Expected a JSON value (an object, an array, a string, a number, true, false or null) at $, found '#' (this is not JSON: YAML, such as a spack.yaml?) (line 1, column 1)", Fails(Yaml));
+
+            // A comment before JSON, or comments alone, are still what JSON does not allow.
+            Assert.EndsWith("found '#' (JSON has no comments) (line 1, column 1)", Fails("# pinned\n{\"_meta\": {}}"), StringComparison.Ordinal);
+            Assert.EndsWith("found '#' (JSON has no comments) (line 1, column 1)", Fails("# nothing else\n"), StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void Json_that_is_not_a_lockfile()
         {
             Assert.Equal("Not a Spack lockfile: the document is an array; a spack.lock is a JSON object with _meta, roots and concrete_specs (line 1, column 1)", Fails("[1, 2]"));
