@@ -272,9 +272,8 @@ namespace SpecGen.Format
                 {
                     hint = " (JSON strings use double quotes)";
                 }
-                else if (c == '#' && Where == "$" && YamlAfterComments(_pos))
+                else if (Where == "$" && LooksLikeYaml(_pos))
                 {
-                    // A spack.yaml often opens with comment lines: what follows them tells the file apart.
                     hint = " (this is not JSON: YAML, such as a spack.yaml?)";
                 }
                 else if (c == '/' || c == '#')
@@ -285,17 +284,16 @@ namespace SpecGen.Format
                 {
                     hint = " (a trailing comma?)";
                 }
-                else if (Where == "$" && (char.IsLetter(c) || c == '-'))
-                {
-                    hint = " (this is not JSON: YAML, such as a spack.yaml?)";
-                }
             }
 
             return "Expected a JSON value (an object, an array, a string, a number, true, false or null) at " + Where + ", found " + found + hint;
         }
 
-        /// <summary>True when the text from <paramref name="at"/>, past '#' comment lines and blank space, starts as a YAML document's key or list item does.</summary>
-        private bool YamlAfterComments(int at)
+        /// <summary>
+        /// True when the text from <paramref name="at"/>, past '#' comment lines and blank space (a spack.yaml often opens
+        /// with comments), starts as a YAML document's key or list item does.
+        /// </summary>
+        private bool LooksLikeYaml(int at)
         {
             while (at < _text.Length)
             {
