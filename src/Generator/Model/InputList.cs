@@ -153,8 +153,7 @@ namespace SpecGen.Generator.Model
             }
         }
 
-        /// <summary>One separator for both: a path the compiler received with '\' matches the list's, whichever it wrote.</summary>
-        /// <summary>A path as the list keeps it: separators as '/'.</summary>
+        /// <summary>A path as the list keeps it, separators as '/': a path the compiler received with '\' matches the list's, whichever it wrote.</summary>
         internal static string Normalize(string path) => path.IndexOf('\\') < 0 ? path : path.Replace('\\', '/');
     }
 }
