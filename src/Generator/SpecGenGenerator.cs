@@ -246,7 +246,7 @@ namespace SpecGen.Generator
             {
                 var diagnostic = DiagnosticInfo.Create(
                     DiagnosticDescriptors.NotAPage,
-                    new LocationInfo(file.Path, default, default),
+                    LocationInfo.AtStart(file.Path),
                     "the file could not be read" + (file.Why is null ? string.Empty : ": " + file.Why));
                 return new PageResult(null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
             }

@@ -25,9 +25,9 @@ namespace SpecGen.Generator.Lockfiles
             {
                 var failure = DiagnosticInfo.Create(
                     DiagnosticDescriptors.InternalError,
-                    new LocationInfo(path, new TextSpan(0, 0), new LinePositionSpan(default, default)),
+                    LocationInfo.AtStart(path),
                     "this lockfile: " + ex.GetType().Name + ": " + ex.Message);
-                return new LockfileResult(path, null, new EquatableArray<DiagnosticInfo>(new[] { failure }));
+                return Failed(path, failure);
             }
         }
 
@@ -56,7 +56,7 @@ namespace SpecGen.Generator.Lockfiles
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
                         DiagnosticDescriptors.LockfileUnreadable,
-                        new LocationInfo(path, new TextSpan(0, 0), new LinePositionSpan(default, default)),
+                        LocationInfo.AtStart(path),
                         "the file does not exist"));
                 }
             }
@@ -69,10 +69,13 @@ namespace SpecGen.Generator.Lockfiles
         {
             var diagnostic = DiagnosticInfo.Create(
                 DiagnosticDescriptors.LockfileUnreadable,
-                new LocationInfo(path, new TextSpan(0, 0), new LinePositionSpan(default, default)),
+                LocationInfo.AtStart(path),
                 "the file could not be read" + (why is null ? string.Empty : ": " + why));
-            return new LockfileResult(path, null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+            return Failed(path, diagnostic);
         }
+
+        /// <summary>A lockfile not read, with the one diagnostic that says why.</summary>
+        private static LockfileResult Failed(string path, DiagnosticInfo diagnostic) => new LockfileResult(path, null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
 
         private static LockfileResult ReadText(string path, SourceText text, CancellationToken cancellationToken)
         {
@@ -87,7 +90,7 @@ namespace SpecGen.Generator.Lockfiles
                 int start = Math.Min(Math.Max(0, ex.Offset), text.Length);
                 int length = Math.Min(Math.Max(0, ex.Length), text.Length - start);
                 var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.LockfileUnreadable, LocationInfo.Create(path, text, new TextSpan(start, length)), ex.Message);
-                return new LockfileResult(path, null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+                return Failed(path, diagnostic);
             }
 
             cancellationToken.ThrowIfCancellationRequested();

@@ -45,7 +45,7 @@ namespace SpecGen.Generator.Pages
                 // At the start of the page, without asking the text for its lines: the text itself may be what broke.
                 page.Diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.InternalError,
-                    new LocationInfo(path, new TextSpan(0, 0), new LinePositionSpan(default, default)),
+                    LocationInfo.AtStart(path),
                     "this page: " + ex.GetType().Name + ": " + ex.Message));
                 model = null;
             }
