@@ -73,11 +73,7 @@ namespace SpecGen.Benchmarks
 
             if (args.Length == 2 && args[0] == "emit-steps")
             {
-                var pages = SyntheticPages.ByName(args[1]);
-                var models = Corpora.Models(pages);
-                var data = SpecGen.Generator.Catalog.CatalogBuilder.Build(models, SpecGen.Generator.Diagnostics.EffectiveSeverities.Default, System.Threading.CancellationToken.None, withApi: false).Data;
-                var plan = SpecGen.Generator.Emit.ChunkPlanner.Plan(data, SpecGen.Generator.Model.EmitOptions.AutoChunkPages);
-                var options = new SpecGen.Generator.Model.EmitOptions("SpackCache", "Consumer", Utf8Literals: false, NullableContext: true);
+                var plan = AutoChunks(args[1]);
                 for (int i = 0; i < 5; i++)
                 {
                     long t0 = Stopwatch.GetTimestamp();
@@ -91,7 +87,7 @@ namespace SpecGen.Benchmarks
                     long chars = 0;
                     foreach (var chunk in plan)
                     {
-                        chars += SpecGen.Generator.Emit.CatalogEmitter.EmitChunk(chunk, options, System.Threading.CancellationToken.None).Length;
+                        chars += SpecGen.Generator.Emit.CatalogEmitter.EmitChunk(chunk, ChunkEmitOptions, System.Threading.CancellationToken.None).Length;
                     }
 
                     double emit = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
@@ -120,6 +116,17 @@ namespace SpecGen.Benchmarks
             return 0;
         }
 
+        /// <summary>The emit options of a consumer as measure.sh writes one (class SpackCache, namespace Consumer).</summary>
+        private static readonly SpecGen.Generator.Model.EmitOptions ChunkEmitOptions = new SpecGen.Generator.Model.EmitOptions("SpackCache", "Consumer", Utf8Literals: false, NullableContext: true);
+
+        /// <summary>A synthetic corpus's catalog data in the chunks the generator plans by default.</summary>
+        private static IReadOnlyList<SpecGen.Generator.Emit.CatalogChunk> AutoChunks(string corpus)
+        {
+            var models = Corpora.Models(SyntheticPages.ByName(corpus));
+            var data = SpecGen.Generator.Catalog.CatalogBuilder.Build(models, SpecGen.Generator.Diagnostics.EffectiveSeverities.Default, System.Threading.CancellationToken.None, withApi: false).Data;
+            return SpecGen.Generator.Emit.ChunkPlanner.Plan(data, SpecGen.Generator.Model.EmitOptions.AutoChunkPages);
+        }
+
         /// <summary>
         /// What the compiler does with each generated file of a corpus on every build that writes a PDB: the text's
         /// checksum and its embedded, deflated copy (Roslyn's <c>EmbeddedText.FromSource</c>), with the text in UTF-8
@@ -127,12 +134,7 @@ namespace SpecGen.Benchmarks
         /// </summary>
         private static int EmbedCost(string corpus)
         {
-            var pages = SyntheticPages.ByName(corpus);
-            var models = Corpora.Models(pages);
-            var data = SpecGen.Generator.Catalog.CatalogBuilder.Build(models, SpecGen.Generator.Diagnostics.EffectiveSeverities.Default, System.Threading.CancellationToken.None, withApi: false).Data;
-            var plan = SpecGen.Generator.Emit.ChunkPlanner.Plan(data, SpecGen.Generator.Model.EmitOptions.AutoChunkPages);
-            var options = new SpecGen.Generator.Model.EmitOptions("SpackCache", "Consumer", Utf8Literals: false, NullableContext: true);
-            var texts = plan.Select(chunk => SpecGen.Generator.Emit.CatalogEmitter.EmitChunk(chunk, options, System.Threading.CancellationToken.None)).ToArray();
+            var texts = AutoChunks(corpus).Select(chunk => SpecGen.Generator.Emit.CatalogEmitter.EmitChunk(chunk, ChunkEmitOptions, System.Threading.CancellationToken.None)).ToArray();
             Console.WriteLine($"{texts.Length} chunks, {texts.Sum(t => (long)t.Length)} chars, UTF-8 {texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t))} bytes");
             foreach (int pass in Enumerable.Range(0, 3))
             {
