@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using SpecGen.Tests.Infrastructure;
 using Xunit;
 
@@ -170,6 +171,34 @@ System.Console.WriteLine($""count={catalog.Count} packages={string.Join("","", c
             (code, output) = DotNet.Run(app, "msbuild", "-nologo", "-getProperty:Features", "-p:SpecGenGeneratorCache=false");
             Assert.True(code == 0, output);
             Assert.Equal(new[] { "strict" }, output.Trim().Split(';', StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        [Fact]
+        public void A_compiler_started_for_the_compile_runs_without_tiered_pgo_unless_the_project_or_its_environment_says_otherwise()
+        {
+            // The SDK's Csc task gives CscEnvironment to a compiler process it starts (a build without the compiler server).
+            // The project sets it from a property of the test's own, so each case can give it another value (a global
+            // CscEnvironment would be one the project and SpecGen's targets cannot change).
+            string project = Project("net10.0", "<CscEnvironment>$(TestCscEnvironment)</CscEnvironment>");
+            using TempDirectory root = Consumer(project, "System.Console.WriteLine(SpackCache.Catalog.Count);", out _);
+            string app = Path.Combine(root.Path, "app");
+            (int code, string output) = DotNet.Run(app, "restore", "-nologo", "-v:q");
+            Assert.True(code == 0, output);
+
+            string Environment(params string[] properties)
+            {
+                (int exit, string text) = DotNet.Run(app, new[] { "msbuild", "-nologo", "-getProperty:CscEnvironment" }.Concat(properties).ToArray());
+                Assert.True(exit == 0, text);
+                return text.Trim();
+            }
+
+            Assert.Equal("DOTNET_TieredPGO=0", Environment());
+            Assert.Equal("MY_SETTING=1;DOTNET_TieredPGO=0", Environment("-p:TestCscEnvironment=MY_SETTING=1"));
+            Assert.Equal("MY_SETTING=1", Environment("-p:TestCscEnvironment=MY_SETTING=1", "-p:SpecGenCompilerTuning=false"));
+            // An environment variable is a property to MSBuild: one set in the shell is kept, as one in CscEnvironment is.
+            Assert.Equal(string.Empty, Environment("-p:DOTNET_TieredPGO=1"));
+            Assert.Equal(string.Empty, Environment("-p:COMPlus_TieredPGO=1"));
+            Assert.Equal("DOTNET_TieredPGO=1", Environment("-p:TestCscEnvironment=DOTNET_TieredPGO=1"));
         }
 
         [Fact]
