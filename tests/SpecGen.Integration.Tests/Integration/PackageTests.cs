@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using SpecGen.Tests.Infrastructure;
 using Xunit;
 
@@ -176,29 +177,36 @@ System.Console.WriteLine($""count={catalog.Count} packages={string.Join("","", c
         [Fact]
         public void A_compiler_started_for_the_compile_runs_without_tiered_pgo_unless_the_project_or_its_environment_says_otherwise()
         {
-            // The SDK's Csc task gives CscEnvironment to a compiler process it starts (a build without the compiler server).
-            // The project sets it from a property of the test's own, so each case can give it another value (a global
-            // CscEnvironment would be one the project and SpecGen's targets cannot change).
-            string project = Project("net10.0", "<CscEnvironment>$(TestCscEnvironment)</CscEnvironment>");
+            // The SDK's Csc task gives CscEnvironment to a compiler process it starts (a build without the compiler server),
+            // as a list split at its unescaped ';' (a property function's result is escaped, and would be one variable).
+            // The test project lists CscEnvironment the same way as items, which MSBuild evaluates after every property,
+            // so they show the variables the compiler gets. It sets CscEnvironment from a property of the test's own, so
+            // each case can give it another value (a global CscEnvironment would be one no project or target can change).
+            string project = Project("net10.0", "<CscEnvironment>$(TestCscEnvironment)</CscEnvironment>")
+                .Replace("</Project>", "  <ItemGroup>\n    <TestCompilerVariable Include=\"$(CscEnvironment)\" />\n  </ItemGroup>\n</Project>", StringComparison.Ordinal);
             using TempDirectory root = Consumer(project, "System.Console.WriteLine(SpackCache.Catalog.Count);", out _);
             string app = Path.Combine(root.Path, "app");
             (int code, string output) = DotNet.Run(app, "restore", "-nologo", "-v:q");
             Assert.True(code == 0, output);
 
-            string Environment(params string[] properties)
+            string[] Variables(params string[] properties)
             {
-                (int exit, string text) = DotNet.Run(app, new[] { "msbuild", "-nologo", "-getProperty:CscEnvironment" }.Concat(properties).ToArray());
+                (int exit, string text) = DotNet.Run(app, new[] { "msbuild", "-nologo", "-getItem:TestCompilerVariable" }.Concat(properties).ToArray());
                 Assert.True(exit == 0, text);
-                return text.Trim();
+                using JsonDocument json = JsonDocument.Parse(text);
+                return json.RootElement.GetProperty("Items").GetProperty("TestCompilerVariable").EnumerateArray()
+                    .Select(item => item.GetProperty("Identity").GetString()!).ToArray();
             }
 
-            Assert.Equal("DOTNET_TieredPGO=0", Environment());
-            Assert.Equal("MY_SETTING=1;DOTNET_TieredPGO=0", Environment("-p:TestCscEnvironment=MY_SETTING=1"));
-            Assert.Equal("MY_SETTING=1", Environment("-p:TestCscEnvironment=MY_SETTING=1", "-p:SpecGenCompilerTuning=false"));
+            Assert.Equal(new[] { "DOTNET_TieredPGO=0" }, Variables());
+            Assert.Equal(new[] { "MY_SETTING=1", "DOTNET_TieredPGO=0" }, Variables("-p:TestCscEnvironment=MY_SETTING=1"));
+            Assert.Equal(new[] { "MY_SETTING=1" }, Variables("-p:TestCscEnvironment=MY_SETTING=1", "-p:SpecGenCompilerTuning=false"));
             // An environment variable is a property to MSBuild: one set in the shell is kept, as one in CscEnvironment is.
-            Assert.Equal(string.Empty, Environment("-p:DOTNET_TieredPGO=1"));
-            Assert.Equal(string.Empty, Environment("-p:COMPlus_TieredPGO=1"));
-            Assert.Equal("DOTNET_TieredPGO=1", Environment("-p:TestCscEnvironment=DOTNET_TieredPGO=1"));
+            Assert.Empty(Variables("-p:DOTNET_TieredPGO=1"));
+            Assert.Empty(Variables("-p:COMPlus_TieredPGO=1"));
+            Assert.Equal(new[] { "DOTNET_TieredPGO=1" }, Variables("-p:TestCscEnvironment=DOTNET_TieredPGO=1"));
+            Assert.Equal(new[] { "dotnet_tieredpgo=1" }, Variables("-p:TestCscEnvironment=dotnet_tieredpgo=1"));
+            Assert.Equal(new[] { "MY_TieredPGO=1", "DOTNET_TieredPGO=0" }, Variables("-p:TestCscEnvironment=MY_TieredPGO=1"));
         }
 
         [Fact]

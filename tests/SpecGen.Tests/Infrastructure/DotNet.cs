@@ -23,8 +23,8 @@ namespace SpecGen.Tests.Infrastructure
                 start.ArgumentList.Add(arg);
             }
 
-            // The test host's MSBuild settings must not leak into the child build.
-            foreach (string key in new[] { "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "MSBuildLoadMicrosoftTargetsReadOnly", "VSTEST_HOST_DEBUG" })
+            // The test host's MSBuild settings must not leak into the child build, nor a runtime setting SpecGen's targets read.
+            foreach (string key in new[] { "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "MSBuildLoadMicrosoftTargetsReadOnly", "VSTEST_HOST_DEBUG", "DOTNET_TieredPGO", "COMPlus_TieredPGO" })
             {
                 start.Environment.Remove(key);
             }
