@@ -410,25 +410,25 @@ namespace SpecGen.Benchmarks
                         Console.WriteLine($"{kind} {i + 1} ({mode}): {times[i]:F1} ms, {driver.GetRunResult().GeneratedTrees.Length} files");
                     }
 
-                    // An odd number of edits or touches leaves the changed page in place; the next kind starts from the original.
+
+                    if (!tracked && edits > 6)
+                    {
+                        List<double> later = times.Skip(edits / 2).OrderBy(t => t).ToList();
+                        Console.WriteLine($"{kind} ({mode}): median of edits {edits / 2 + 1}-{edits} {later[later.Count / 2]:F1} ms"
+                            + $" (collections during the {edits} edits, gen 0/1/2: {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]})");
+                    }
+
+                    if (tracked)
+                    {
+                        PrintSteps(driver);
+                    }
+
+                    // An odd number of edits or touches leaves the changed page in place; the next kind starts from the original
+                    // (after the figures above, so they count only the edits).
                     if (times.Count % 2 == 1 && (kind == "page edit" || kind == "page touch"))
                     {
                         driver = driver.ReplaceAdditionalText(kind == "page edit" ? edited : touched, original).RunGenerators(programs[0]);
                     }
-
-                    if (!tracked)
-                    {
-                        if (edits > 6)
-                        {
-                            List<double> later = times.Skip(edits / 2).OrderBy(t => t).ToList();
-                            Console.WriteLine($"{kind} ({mode}): median of edits {edits / 2 + 1}-{edits} {later[later.Count / 2]:F1} ms"
-                                + $" (collections during the {edits} edits, gen 0/1/2: {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]})");
-                        }
-
-                        continue;
-                    }
-
-                    PrintSteps(driver);
                 }
             }
 
