@@ -75,7 +75,7 @@ namespace SpecGen.Generator
 
             // Compared by content: a driver kept between builds gets new AdditionalText objects for unchanged files (read again when no stamp tells).
             IncrementalValuesProvider<PageText> pageTexts = pageFiles
-                .Select(static (file, cancellationToken) => ReadText(file.File, cancellationToken))
+                .Select(static (file, cancellationToken) => ReadAhead.Register(ReadText(file.File, cancellationToken), stamped: file.Stamp is not null))
                 .WithComparer(PageText.ByContent)
                 .WithTrackingName(PipelineSteps.PageTexts);
 
@@ -251,7 +251,7 @@ namespace SpecGen.Generator
                 return new PageResult(null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
             }
 
-            return PageReader.Read(file.Path, file.Text, options, cancellationToken);
+            return ReadAhead.Read(file, options, cancellationToken);
         }
 
         /// <summary>Adds a generated file; a failure of SpecGen's own is reported as SPG0000, never thrown at the compiler.</summary>

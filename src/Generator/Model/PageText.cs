@@ -27,6 +27,12 @@ namespace SpecGen.Generator.Model
         /// <summary>Why the file could not be read (the message of what the compiler threw), or null.</summary>
         public string? Why { get; }
 
+        // Read-ahead state (Pages.ReadAhead): the helper of the run that registered it, who reads it (an interlocked flag)
+        // and the helper's result until the driver's thread takes it. Not part of equality.
+        internal object? Helper;
+        internal int ReadState;
+        internal PageResult? HelperResult;
+
         /// <summary>Equal paths and equal characters (or the same reason the file could not be read).</summary>
         public static IEqualityComparer<PageText> ByContent { get; } = new ContentComparer();
 
