@@ -23,9 +23,10 @@ namespace SpecGen.Generator
         public const string StringHeapBudgetProperty = "SpecGenStringHeapBudget";
         public const string ChunkPagesProperty = "SpecGenChunkPages";
         public const string PackageConstantsProperty = "SpecGenPackageConstants";
+        public const string ReadAheadProperty = "SpecGenReadAhead";
 
         /// <summary>Every MSBuild property read; SpecGen.props makes each visible to the compiler (a test checks it).</summary>
-        public static readonly string[] Properties = { RootNamespaceProperty, ClassNameProperty, NamespaceProperty, MaxPageSizeProperty, PublicProperty, MaxCatalogSizeProperty, GlobalUsingProperty, StringHeapBudgetProperty, ChunkPagesProperty, PackageConstantsProperty };
+        public static readonly string[] Properties = { RootNamespaceProperty, ClassNameProperty, NamespaceProperty, MaxPageSizeProperty, PublicProperty, MaxCatalogSizeProperty, GlobalUsingProperty, StringHeapBudgetProperty, ChunkPagesProperty, PackageConstantsProperty, ReadAheadProperty };
 
         public static Settings From(AnalyzerConfigOptions global, ParseOptions parseOptions)
         {
@@ -39,6 +40,7 @@ namespace SpecGen.Generator
             bool isPublic = Flag(global, PublicProperty, false, diagnostics);
             bool globalUsing = Flag(global, GlobalUsingProperty, true, diagnostics);
             bool packageConstants = Flag(global, PackageConstantsProperty, true, diagnostics);
+            bool readAhead = Flag(global, ReadAheadProperty, true, diagnostics);
 
             string className = Property(global, ClassNameProperty) ?? GeneratedCode.DefaultClassName;
             if (!IsIdentifier(className))
@@ -67,7 +69,7 @@ namespace SpecGen.Generator
             int version = parseOptions is CSharpParseOptions csharp ? (int)csharp.LanguageVersion : 0;
             // A global using of the catalog's namespace (C# 10 and later) puts SpackCache in scope in every file, top-level statements included.
             var emit = new EmitOptions(className, ns, Utf8Literals: version >= 1100, NullableContext: version >= 800, Public: isPublic, GlobalUsing: globalUsing && version >= 1000 && ns.Length > 0, StringHeapBudget: stringHeapBudget, ChunkPages: chunkPages);
-            return new Settings(new ReadOptions(maxPageSize, maxCatalogSize), emit, EquatableArray.From(diagnostics), packageConstants);
+            return new Settings(new ReadOptions(maxPageSize, maxCatalogSize, readAhead), emit, EquatableArray.From(diagnostics), packageConstants);
         }
 
         /// <summary>A true/false property, or <paramref name="fallback"/> (with SPG0020 when it is set to something else).</summary>

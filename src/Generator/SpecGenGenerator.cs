@@ -75,7 +75,7 @@ namespace SpecGen.Generator
 
             // Compared by content: a driver kept between builds gets new AdditionalText objects for unchanged files (read again when no stamp tells).
             IncrementalValuesProvider<PageText> pageTexts = pageFiles
-                .Select(static (file, cancellationToken) => ReadAhead.Register(ReadText(file.File, cancellationToken), stamped: file.Stamp is not null))
+                .Select(static (file, cancellationToken) => ReadAhead.Register(ReadText(file.File, cancellationToken), stamped: file.Stamp is not null, cancellationToken))
                 .WithComparer(PageText.ByContent)
                 .WithTrackingName(PipelineSteps.PageTexts);
 

@@ -3,8 +3,8 @@ using System.Reflection;
 
 namespace SpecGen.Generator.Model
 {
-    /// <summary>What the page reader needs from MSBuild.</summary>
-    internal sealed record ReadOptions(int MaxPageSize, long MaxCatalogSize = long.MaxValue)
+    /// <summary>What the page reader needs from MSBuild (ReadAhead: whether a command-line build's pages may be read on a second thread too).</summary>
+    internal sealed record ReadOptions(int MaxPageSize, long MaxCatalogSize = long.MaxValue, bool ReadAhead = true)
     {
         /// <summary>The page size limit when SpecGenMaxPageSize is not set, in characters (16 MiB).</summary>
         public const int DefaultMaxPageSize = 16 * 1024 * 1024;

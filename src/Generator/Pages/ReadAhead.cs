@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using SpecGen.Format;
@@ -9,15 +10,19 @@ namespace SpecGen.Generator.Pages
 {
     /// <summary>
     /// Reads a run's pages on a second thread while the driver's thread reads them, without changing the step graph.
-    /// The driver runs a generator's steps on one thread and computes a step for all its entries before the next step:
-    /// the page texts' step hands each new text of a command-line build (one with page stamps: never an IDE's) to
+    /// Roslyn's driver runs a generator's steps on one thread and computes a step for all its entries before the next
+    /// step: the page texts' step hands each new text of a command-line build (one with page stamps: never an IDE's) to
     /// <see cref="Register"/>, and the page reading step asks <see cref="Read"/> for each page in the same order. Once
-    /// the first <see cref="StartAfter"/> reads have been exactly the first registered pages, and at least
-    /// <see cref="MinimumPages"/> are registered, a helper thread reads the registered pages from the last one back; each
-    /// page is claimed by one thread (an interlocked flag on its <see cref="PageText"/>), and the helper stops at the
-    /// first page the driver's thread claimed. A page's result is the same whichever thread reads it
-    /// (<see cref="PageReader"/> is a function of the path, the text and the options), so the output is too.
-    /// Measured at one snapshot (tests/Benchmarks/RESULTS.md): the generator in a fresh compiler about 0.2 s faster.
+    /// the first <see cref="StartAfter"/> reads have been exactly the first registered texts, and at least
+    /// <see cref="MinimumPages"/> are registered, a helper thread reads the registered pages from the last one back. Each
+    /// page is claimed by one thread (an interlocked flag on its <see cref="PageText"/>); the helper stops at the first
+    /// page the driver's thread claimed, as soon as a read breaks the order (a run that reads only some of the registered
+    /// pages), and when another run starts on the thread. A page's result is the same whichever thread reads it
+    /// (<see cref="PageReader"/> is a function of the path, the text and the options; the helper takes the driver's
+    /// thread's cultures), so the output is too. Should Roslyn's driver ever interleave the two steps, reads stop
+    /// following the registered texts and the pages are read on one thread, as before. SpecGenReadAhead=false turns it
+    /// off. Measured (tests/Benchmarks/RESULTS.md#pages-read-on-a-second-thread): at one snapshot the compile 0.05-0.2 s
+    /// shorter, the generator's wall time 0.14-0.26 s.
     /// </summary>
     internal static class ReadAhead
     {
@@ -33,13 +38,13 @@ namespace SpecGen.Generator.Pages
         private const int ReadByHelper = 3;
         private const int Failed = 4;
 
-        /// <summary>The texts registered on this thread since its last page read, held weakly (a run may read none of them).</summary>
+        /// <summary>The texts registered on this thread in its current run, held weakly (a run may read none of them).</summary>
         [ThreadStatic]
         private static List<WeakReference<PageText>>? s_registered;
 
-        /// <summary>The texts of the reading phase under way on this thread, until a helper takes them or the phase ends.</summary>
+        /// <summary>The cancellation token of the run that registered them: another token is another run.</summary>
         [ThreadStatic]
-        private static List<WeakReference<PageText>>? s_pending;
+        private static CancellationToken s_token;
 
         [ThreadStatic]
         private static bool s_reading;
@@ -50,23 +55,26 @@ namespace SpecGen.Generator.Pages
         [ThreadStatic]
         private static Helper? s_helper;
 
-        /// <summary>Pages read by helpers in this process (for tests and measurements).</summary>
-        private static long s_helperPages;
-
-        /// <summary>Pages the helper of this thread's latest reading phase read, or -1 when none was started.</summary>
+        /// <summary>Pages the helper of this thread's latest run read, or -1 when none was started.</summary>
         internal static int LastHelperPages => s_helper?.PagesRead ?? -1;
 
-        internal static long HelperPagesTotal => Interlocked.Read(ref s_helperPages);
+        /// <summary>Whether the helper of this thread's latest run has ended.</summary>
+        internal static bool LastHelperDone => s_helper?.Done ?? false;
+
+        /// <summary>Whether the helper of this thread's latest run was told to stop before it met the driver's thread.</summary>
+        internal static bool LastHelperStopped => s_helper?.StopRequested ?? false;
 
         /// <summary>Registers a text the page texts' step has just read (only a command-line build's: <paramref name="stamped"/>).</summary>
-        public static PageText Register(PageText text, bool stamped)
+        public static PageText Register(PageText text, bool stamped, CancellationToken cancellationToken)
         {
-            if (s_reading)
+            if (s_reading || !s_token.Equals(cancellationToken))
             {
-                // A new run on this thread: its texts come before its reads.
-                s_reading = false;
-                s_pending = null;
+                // Another run on this thread: its texts come before its reads.
+                s_helper?.Stop();
                 s_helper = null;
+                s_registered = null;
+                s_reading = false;
+                s_token = cancellationToken;
             }
 
             if (stamped && text.Text is not null)
@@ -85,27 +93,21 @@ namespace SpecGen.Generator.Pages
             {
                 s_reading = true;
                 s_reads = 0;
-                s_pending = s_registered;
-                s_registered = null;
                 s_helper = null;
             }
 
             int read = s_reads++;
-            List<WeakReference<PageText>>? pending = s_pending;
-            if (pending is not null)
+            if (s_registered is { } registered)
             {
-                if (read >= pending.Count || !pending[read].TryGetTarget(out PageText? registered) || !ReferenceEquals(registered, file))
+                if (read >= registered.Count || !registered[read].TryGetTarget(out PageText? next) || !ReferenceEquals(next, file))
                 {
-                    // The reads do not follow the registered texts (a run that reads only some of them): no helper.
-                    s_pending = null;
+                    // The reads do not follow the registered texts (a run that reads only some of them): one thread.
+                    s_registered = null;
+                    s_helper?.Stop();
                 }
-                else if (read == StartAfter - 1)
+                else if (read == StartAfter - 1 && options.ReadAhead && registered.Count >= MinimumPages)
                 {
-                    s_pending = null;
-                    if (pending.Count >= MinimumPages)
-                    {
-                        s_helper = Helper.Start(pending, options, cancellationToken);
-                    }
+                    s_helper = Helper.TryStart(registered, StartAfter, options, cancellationToken);
                 }
             }
 
@@ -133,9 +135,15 @@ namespace SpecGen.Generator.Pages
         /// <summary>A second thread reading one run's registered pages from the last one back.</summary>
         private sealed class Helper
         {
+#pragma warning disable RS1035 // Not a locale of SpecGen's own: the driver's thread's, so that a message the runtime words (an exception's, in SPG0000) is the same whichever thread read the page.
+            private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
+            private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
+#pragma warning restore RS1035
             private PageText?[]? _pages;
             private CancellationToken _cancellationToken;
             private int _pagesRead;
+            private int _stop;
+            private int _done;
 
             private Helper(PageText?[] pages, ReadOptions options, CancellationToken cancellationToken)
             {
@@ -148,7 +156,12 @@ namespace SpecGen.Generator.Pages
 
             public int PagesRead => Volatile.Read(ref _pagesRead);
 
-            public static Helper Start(List<WeakReference<PageText>> registered, ReadOptions options, CancellationToken cancellationToken)
+            public bool StopRequested => Volatile.Read(ref _stop) != 0;
+
+            public bool Done => Volatile.Read(ref _done) != 0;
+
+            /// <summary>A helper for the registered pages past the first <paramref name="readAlready"/>, or null when no thread can be started.</summary>
+            public static Helper? TryStart(List<WeakReference<PageText>> registered, int readAlready, ReadOptions options, CancellationToken cancellationToken)
             {
                 var pages = new PageText?[registered.Count];
                 for (int i = 0; i < pages.Length; i++)
@@ -157,24 +170,40 @@ namespace SpecGen.Generator.Pages
                 }
 
                 var helper = new Helper(pages, options, cancellationToken);
-                foreach (PageText? page in pages)
+                for (int i = 0; i < pages.Length; i++)
                 {
-                    if (page is not null)
+                    if (pages[i] is { } page)
                     {
+                        // The pages the driver's thread has read are its: the helper stops there at the latest.
+                        page.ReadState = i < readAlready ? TakenByDriver : Free;
                         page.Helper = helper;
                     }
                 }
 
-                new Thread(helper.Work) { IsBackground = true, Name = "SpecGen page reader" }.Start();
-                return helper;
+                try
+                {
+                    new Thread(helper.Work) { IsBackground = true, Name = "SpecGen page reader" }.Start();
+                    return helper;
+                }
+                catch (Exception)
+                {
+                    // No thread to be had (a limit of the host): every page is read on the driver's thread.
+                    return null;
+                }
             }
+
+            public void Stop() => Volatile.Write(ref _stop, 1);
 
             private void Work()
             {
                 PageText?[] pages = _pages!;
                 try
                 {
-                    for (int i = pages.Length - 1; i >= 0; i--)
+#pragma warning disable RS1035 // The driver's thread's cultures (above).
+                    CultureInfo.CurrentCulture = _culture;
+                    CultureInfo.CurrentUICulture = _uiCulture;
+#pragma warning restore RS1035
+                    for (int i = pages.Length - 1; i >= 0 && Volatile.Read(ref _stop) == 0; i--)
                     {
                         PageText? page = pages[i];
                         if (page is null)
@@ -193,7 +222,6 @@ namespace SpecGen.Generator.Pages
                             page.HelperResult = PageReader.Read(page.Path, page.Text!, Options, _cancellationToken);
                             Volatile.Write(ref page.ReadState, ReadByHelper);
                             Interlocked.Increment(ref _pagesRead);
-                            Interlocked.Increment(ref s_helperPages);
                         }
                         catch (Exception)
                         {
@@ -203,11 +231,16 @@ namespace SpecGen.Generator.Pages
                         }
                     }
                 }
+                catch (Exception)
+                {
+                    // Nothing may escape a thread of the compiler's process; the driver's thread reads what is left.
+                }
                 finally
                 {
                     // Nothing of the run stays alive through the helper, which the run's texts refer to.
                     _pages = null;
                     _cancellationToken = default;
+                    Volatile.Write(ref _done, 1);
                 }
             }
         }

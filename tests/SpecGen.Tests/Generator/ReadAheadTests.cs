@@ -27,7 +27,7 @@ namespace SpecGen.Tests.Generator
         private static readonly IReadOnlyList<SyntheticPage> Pages = SyntheticPages.Generate(1, 400, seed: 7);
 
         [Fact]
-        public void A_helper_reads_pages_from_the_back_and_each_result_is_the_page_readers_own()
+        public void A_helper_reads_the_pages_the_driver_has_not_and_each_result_is_the_page_readers_own()
         {
             PageText[] texts = Register(stamped: true);
 
@@ -37,14 +37,16 @@ namespace SpecGen.Tests.Generator
                 results[i] = ReadAhead.Read(texts[i], Options, CancellationToken.None);
             }
 
-            // The helper has started; let it read some pages before this thread goes on, so that both threads' results are checked.
+            // The helper has started; let it end before this thread goes on: it reads every page this thread has not, and
+            // none of those this thread read before it started.
             var wait = Stopwatch.StartNew();
-            while (ReadAhead.LastHelperPages < 20 && wait.Elapsed < TimeSpan.FromSeconds(30))
+            while (!ReadAhead.LastHelperDone && wait.Elapsed < TimeSpan.FromSeconds(60))
             {
                 Thread.Sleep(1);
             }
 
-            Assert.InRange(ReadAhead.LastHelperPages, 20, texts.Length - ReadAhead.StartAfter);
+            Assert.True(ReadAhead.LastHelperDone);
+            Assert.Equal(texts.Length - ReadAhead.StartAfter, ReadAhead.LastHelperPages);
             for (int i = ReadAhead.StartAfter; i < texts.Length; i++)
             {
                 results[i] = ReadAhead.Read(texts[i], Options, CancellationToken.None);
@@ -59,8 +61,34 @@ namespace SpecGen.Tests.Generator
         }
 
         [Fact]
-        public void No_helper_starts_for_texts_read_out_of_order_for_too_few_or_for_a_build_without_stamps()
+        public void A_helper_stops_when_the_reads_leave_the_registered_order()
         {
+            PageText[] texts = Register(stamped: true);
+            for (int i = 0; i < ReadAhead.StartAfter; i++)
+            {
+                ReadAhead.Read(texts[i], Options, CancellationToken.None);
+            }
+
+            Assert.NotEqual(-1, ReadAhead.LastHelperPages);
+            Assert.False(ReadAhead.LastHelperStopped);
+
+            // A page past the next one (the run reads only some of its texts): the helper is told to stop, and the page is read.
+            Assert.Equal(PageReader.Read(texts[100].Path, texts[100].Text!, Options, CancellationToken.None), ReadAhead.Read(texts[100], Options, CancellationToken.None));
+            Assert.True(ReadAhead.LastHelperStopped);
+        }
+
+        [Fact]
+        public void No_helper_starts_for_texts_read_out_of_order_for_too_few_without_stamps_or_when_the_project_turns_it_off()
+        {
+            // SpecGenReadAhead=false.
+            PageText[] off = Register(stamped: true);
+            foreach (PageText text in off.Take(ReadAhead.StartAfter + 1))
+            {
+                ReadAhead.Read(text, Options with { ReadAhead = false }, CancellationToken.None);
+            }
+
+            Assert.Equal(-1, ReadAhead.LastHelperPages);
+
             // Reads that skip a registered text (a run that reads only the pages that changed): none.
             PageText[] texts = Register(stamped: true);
             for (int i = 1; i <= ReadAhead.StartAfter + 1; i++)
@@ -114,7 +142,7 @@ namespace SpecGen.Tests.Generator
         private static PageText[] Register(bool stamped, int count = 400)
         {
             return Pages.Take(count)
-                .Select(p => ReadAhead.Register(new PageText("/pages/" + p.RelativePath, SourceText.From(p.Text), null), stamped))
+                .Select(p => ReadAhead.Register(new PageText("/pages/" + p.RelativePath, SourceText.From(p.Text), null), stamped, CancellationToken.None))
                 .ToArray();
         }
     }
