@@ -112,9 +112,11 @@ namespace SpecGen.Generator.Pages
             }
 
             Helper? helper = s_helper;
-            if (helper is not null && ReferenceEquals(file.Helper, helper) && Interlocked.CompareExchange(ref file.ReadState, TakenByDriver, Free) != Free)
+            int state = helper is not null && ReferenceEquals(file.Helper, helper) ? Interlocked.CompareExchange(ref file.ReadState, TakenByDriver, Free) : Free;
+            if (helper is not null && (state == TakenByHelper || state == ReadByHelper))
             {
-                // The helper took this page: the one page where the two threads meet. Wait for its result.
+                // The helper took this page: the one page where the two threads meet. Wait for its result. (Free: now this
+                // thread's; TakenByDriver: a page of the first reads, this thread's from the start; Failed: read here.)
                 var spin = default(SpinWait);
                 while (Volatile.Read(ref file.ReadState) == TakenByHelper)
                 {
