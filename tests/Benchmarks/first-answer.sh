@@ -18,7 +18,7 @@ hash=$(grep -o '"hash": "[a-z0-9]*"' "$first" | sed -n 1p | cut -d'"' -f4)
 for consumer in S1 one; do
   dir="$work/$consumer"
   mkdir -p "$dir"
-  pages="$work/pages/**/specs.md"
+  pages="$work/pages/*/*/specs.md"
   [ "$consumer" = one ] && pages="$first"
   nuget_config "$dir"
   cat > "$dir/Consumer.csproj" <<XML
