@@ -94,7 +94,7 @@ namespace SpecGen.Generator.Diagnostics
             Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0019");
 
         public static readonly DiagnosticDescriptor InvalidSetting = new DiagnosticDescriptor(
-            "SPG0020", "Invalid SpecGen setting", "The MSBuild property {0} is '{1}': {2}; {3} is used instead",
+            "SPG0020", "Invalid SpecGen setting", "The MSBuild property {0} is '{1}': {2}; until it is fixed, the catalog is generated with {3} in its place",
             Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "spg0020");
 
         public static readonly DiagnosticDescriptor QueryNeverMatches = new DiagnosticDescriptor(
