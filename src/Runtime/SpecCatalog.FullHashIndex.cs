@@ -3,13 +3,17 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
 using SpecGen.Format;
+#if NET8_0_OR_GREATER
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+#endif
 
 namespace SpecGen
 {
     /// <summary>
     /// The full-hash table: for any catalog (one catalog, catalog libraries combined, or a generated catalog written in
     /// chunks), one open-addressing table over every part's distinct hashes, made on the first full-hash lookup. An
-    /// entry is one 64-bit word: a 32-bit check of the hash and where the hash is (part in the top byte, slot below), so
+    /// entry is one 64-bit word: a 32-bit check of the hash and where the hash is (its slot's byte offset, and in a combined catalog its part), so
     /// a lookup reads one word (a miss usually no more) and compares one stored hash, whichever part holds it. A hash
     /// several parts hold is entered once, for the first of them.
     /// </summary>
@@ -60,6 +64,7 @@ namespace SpecGen
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private Spec Probe(ulong[] entries, int shift, ulong home, uint check, ReadOnlySpan<char> hash)
         {
+            var query = new FullHashQuery(hash);
             for (int at = (int)(home >> shift); ; at++)
             {
                 ulong entry = entries[at];
@@ -70,14 +75,77 @@ namespace SpecGen
 
                 if ((uint)(entry >> 32) == check)
                 {
-                    SpecCatalog part = _parts is null ? this : _parts[(int)((uint)entry >> 24)];
-                    int slot = (int)(entry & 0xFFFFFF);
-                    if (Compare(part.Slot(slot), hash) == 0)
+                    byte* stored = StoredAt(entry, out SpecCatalog part);
+                    if (query.Matches(stored))
                     {
-                        return new Spec(part, part.FirstSpecOf(slot));
+                        return new Spec(part, part.FirstSpecAt(stored));
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// A full 32-character query as a probe compares it with stored hashes. With AVX2 the query is narrowed to bytes
+        /// once, before the probe (while its first entry loads, off a hit's critical path), so a stored hash is compared
+        /// with one load and one compare instead of being widened first. Saturation maps every character past 0x7F to 0
+        /// or to a byte past 0x7F, which no stored hash holds, so the bytes are equal exactly when the characters are
+        /// (cutting a character to its low byte would make 'š', U+0161, equal 'a').
+        /// </summary>
+        private readonly ref struct FullHashQuery
+        {
+            private readonly ReadOnlySpan<char> _text;
+#if NET8_0_OR_GREATER
+            private readonly Vector256<byte> _bytes;
+#endif
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public FullHashQuery(ReadOnlySpan<char> text)
+            {
+                _text = text;
+#if NET8_0_OR_GREATER
+                if (Avx2.IsSupported)
+                {
+                    ref short chars = ref Unsafe.As<char, short>(ref MemoryMarshal.GetReference(text));
+                    Vector256<byte> packed = Avx2.PackUnsignedSaturate(Vector256.LoadUnsafe(ref chars), Vector256.LoadUnsafe(ref chars, 16));
+                    _bytes = Avx2.Permute4x64(packed.AsUInt64(), 0b11_01_10_00).AsByte();
+                }
+                else
+                {
+                    _bytes = default;
+                }
+#endif
+            }
+
+            /// <summary>True when the 32 bytes at <paramref name="stored"/> are this query's hash.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public bool Matches(byte* stored)
+            {
+#if NET8_0_OR_GREATER
+                if (Avx2.IsSupported)
+                {
+                    return Vector256.Load(stored) == _bytes;
+                }
+#endif
+                return Compare(stored, _text) == 0;
+            }
+        }
+
+        /// <summary>
+        /// The stored hash an entry names, and the part that holds it. An entry names a slot by its byte offset, not its
+        /// number (no multiply by the slot size on a hit's path): the low 32 bits in one catalog; in a combined catalog the
+        /// part in bits 24-31 and the offset in the 24 bits below.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private byte* StoredAt(ulong entry, out SpecCatalog part)
+        {
+            if (_parts is null)
+            {
+                part = this;
+                return _slots + (uint)entry;
+            }
+
+            part = _parts[(int)((uint)entry >> 24)];
+            return part._slots + (uint)(entry & 0xFFFFFF);
         }
 
         /// <summary>
@@ -102,7 +170,7 @@ namespace SpecGen
         /// <summary>
         /// One array of 64-bit entries (0 for an empty one), probed upwards from a home without wrapping round: a spill
         /// of entries after the homes takes the runs that go past the last home, and one empty entry after those ends
-        /// every probe. Entries is null for a catalog the table cannot name (a part past the 256th, slots past 2^24).
+        /// every probe. Entries is null for a catalog the table cannot name (a part past the 256th, slots past 4 GB in one catalog or 16 MB in a part).
         /// </summary>
         private sealed class FullHashTable
         {
@@ -132,7 +200,7 @@ namespace SpecGen
             public ulong[]? Entries { get; }
         }
 
-        /// <summary>True when the table can name every part and slot (at most 256 parts, slots below 2^24).</summary>
+        /// <summary>True when the table can name every part and slot (at most 256 parts; a slot's byte offset within 32 bits in one catalog, within 24 bits in each part of a combined one).</summary>
         private bool FullHashTableFits()
         {
             SpecCatalog[] parts = PartsOrSelf;
@@ -141,9 +209,11 @@ namespace SpecGen
                 return false;
             }
 
+            // An entry names a slot by its byte offset: 32 bits in one catalog, 24 bits beside the part in a combined one.
+            long limit = _parts is null ? uint.MaxValue : 0xFFFFFF;
             foreach (SpecCatalog part in parts)
             {
-                if (part._slotCount > 0xFFFFFF)
+                if ((long)part._slotCount * part._slotSize > limit)
                 {
                     return false;
                 }
@@ -215,12 +285,13 @@ namespace SpecGen
                         ulong entry = entries[at];
                         if (entry == 0)
                         {
-                            entries[at] = ((ulong)check << 32) | ((uint)p << 24) | (uint)slot;
+                            uint offset = (uint)((long)slot * part._slotSize);
+                            entries[at] = ((ulong)check << 32) | (_parts is null ? offset : ((uint)p << 24) | offset);
                             break;
                         }
 
                         // The same hash from an earlier part is already here: the first part answers.
-                        if ((uint)(entry >> 32) == check && Compare(parts[(int)((uint)entry >> 24)].Slot((int)(entry & 0xFFFFFF)), text) == 0)
+                        if ((uint)(entry >> 32) == check && Compare(StoredAt(entry, out _), text) == 0)
                         {
                             break;
                         }

@@ -131,9 +131,13 @@ namespace SpecGen
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private byte* Slot(int slot) => _slots + ((long)slot * _slotSize);
 
-        private int FirstSpecOf(int slot)
+        private int FirstSpecOf(int slot) => FirstSpecAt(Slot(slot));
+
+        /// <summary>The first spec of the slot that starts at <paramref name="stored"/> (a slot of this catalog): its digits after the hash.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int FirstSpecAt(byte* stored)
         {
-            byte* digits = Slot(slot) + CatalogLayout.HashLength;
+            byte* digits = stored + CatalogLayout.HashLength;
 #if NET8_0_OR_GREATER
             if (_slotDigits <= 4 && System.Runtime.Intrinsics.X86.Bmi2.IsSupported)
             {

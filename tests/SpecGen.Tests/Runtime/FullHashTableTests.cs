@@ -69,6 +69,36 @@ namespace SpecGen.Tests.Runtime
         }
 
         /// <summary>
+        /// A query that differs from a stored hash only in the high byte of one character finds nothing: the lookup
+        /// compares bytes, so a character is narrowed with saturation (past 0x7F it becomes a byte no hash holds), never
+        /// cut to its low byte, which would make 'š' (U+0161) equal 'a' (0x61). At the first, middle and last characters,
+        /// in each of the two 16-character halves the lookup loads.
+        /// </summary>
+        [Theory]
+        [InlineData("one catalog")]
+        [InlineData("combined")]
+        public void A_character_past_ascii_whose_low_byte_matches_finds_nothing(string form)
+        {
+            SpecCatalog one = InMemoryCatalog.From(Pages);
+            SpecCatalog catalog = form == "one catalog" ? one : SpecCatalog.Combine(InMemoryCatalog.PerTag(Pages));
+            string[] hashes = one.Select(s => s.Hash).Distinct().Take(40).ToArray();
+            foreach (string hash in hashes)
+            {
+                Assert.True(catalog.TryFindByHash(hash, out _), hash);
+                foreach (int at in new[] { 0, 7, 15, 16, 24, 31 })
+                {
+                    foreach (int high in new[] { 0x100, 0x2000, 0x8000, 0xFF00 })
+                    {
+                        char[] chars = hash.ToCharArray();
+                        chars[at] = (char)(chars[at] + high);
+                        string query = new string(chars);
+                        Assert.False(catalog.TryFindByHash(query, out Spec wrong), query + " found " + (wrong.Equals(default(Spec)) ? "?" : wrong.Hash));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
         /// A run that fills the spill to its last entry, with every hash sent to the last home: the table is first
         /// made with a spill of 64 entries, so 66 hashes in one run do not fit it (the run would take the empty entry
         /// that ends every probe) and 65 just fit; a miss that walks the whole run still ends at an empty entry.

@@ -112,6 +112,31 @@ namespace SpecGen.Tests.Scale
             Assert.True(uniqueShort > catalog.Count * 0.99);
         }
 
+        /// <summary>
+        /// S10 as the second part of a combined catalog: the full-hash table names a slot by its byte offset within its
+        /// part, 24 bits beside the part, and S10's 59,032 distinct hashes take more than a megabyte of slots, so offsets past the
+        /// low 20 bits are looked up too. Every S10 hash is found in the S10 part, at its own spec.
+        /// </summary>
+        [Fact]
+        public void Every_S10_hash_is_found_in_its_part_of_a_combined_catalog()
+        {
+            SpecCatalog small = InMemoryCatalog.From(TestPaths.CorpusPages());
+            SpecCatalog combined = SpecCatalog.Combine(small, _s10.Catalog);
+            var first = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int i = 0; i < _s10.Catalog.Count; i++)
+            {
+                first.TryAdd(_s10.Catalog[i].Hash, i);
+            }
+
+            Assert.True((long)first.Count * 32 > 1 << 20, first.Count + " hashes");
+            foreach (KeyValuePair<string, int> hash in first)
+            {
+                Assert.True(combined.TryFindByHash(hash.Key, out Spec spec), hash.Key);
+                Assert.Same(_s10.Catalog, spec.Catalog);
+                Assert.Equal(hash.Value, spec.Index);
+            }
+        }
+
         [Fact]
         public void S10_filters_agree_with_linq_and_allocate_nothing()
         {
