@@ -34,8 +34,8 @@ namespace SpecGen
 
         /// <summary>
         /// A full 32-character hash through the full-hash table: the first entry, in part order, of that hash. False
-        /// with <paramref name="answered"/> false when the catalog has no table (a part past the 256th, or slots past
-        /// 2^24), where the caller asks the parts.
+        /// with <paramref name="answered"/> false when the catalog has no table (a part past the 256th, or a part whose
+        /// slots' byte offsets do not fit beside its number), where the caller asks the parts.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private bool TryFindInFullHashTable(ReadOnlySpan<char> hash, out Spec spec, out bool answered)
@@ -56,16 +56,17 @@ namespace SpecGen
                 (home, check) = _fullHashMix(home, check);
             }
 
-            spec = Probe(entries, table.Shift, home, check, hash);
+            spec = Probe(table, entries, home, check, hash);
             return spec.IsFromCatalog;
         }
 
         /// <summary>Walks the table from the hash's home: the spec of the first entry whose check and stored hash match, or default at the empty entry that ends the run.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private Spec Probe(ulong[] entries, int shift, ulong home, uint check, ReadOnlySpan<char> hash)
+        private Spec Probe(FullHashTable table, ulong[] entries, ulong home, uint check, ReadOnlySpan<char> hash)
         {
             var query = new FullHashQuery(hash);
-            for (int at = (int)(home >> shift); ; at++)
+            int offsetBits = table.OffsetBits;
+            for (int at = (int)(home >> table.Shift); ; at++)
             {
                 ulong entry = entries[at];
                 if (entry == 0)
@@ -75,7 +76,7 @@ namespace SpecGen
 
                 if ((uint)(entry >> 32) == check)
                 {
-                    byte* stored = StoredAt(entry, out SpecCatalog part);
+                    byte* stored = StoredAt(entry, offsetBits, out SpecCatalog part);
                     if (query.Matches(stored))
                     {
                         return new Spec(part, part.FirstSpecAt(stored));
@@ -133,10 +134,11 @@ namespace SpecGen
         /// <summary>
         /// The stored hash an entry names, and the part that holds it. An entry names a slot by its byte offset, not its
         /// number (no multiply by the slot size on a hit's path): the low 32 bits in one catalog; in a combined catalog the
-        /// part in bits 24-31 and the offset in the 24 bits below.
+        /// part in the top bits of those 32 (as few as the parts need: 4 for ten parts, 8 for 256) and the offset in the
+        /// <paramref name="offsetBits"/> below.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private byte* StoredAt(ulong entry, out SpecCatalog part)
+        private byte* StoredAt(ulong entry, int offsetBits, out SpecCatalog part)
         {
             if (_parts is null)
             {
@@ -144,8 +146,10 @@ namespace SpecGen
                 return _slots + (uint)entry;
             }
 
-            part = _parts[(int)((uint)entry >> 24)];
-            return part._slots + (uint)(entry & 0xFFFFFF);
+            // A 64-bit shift, so one part (32 offset bits) names part 0 (a 32-bit shift by 32 would shift by 0).
+            ulong low = (uint)entry;
+            part = _parts[(int)(low >> offsetBits)];
+            return part._slots + (low & ((1UL << offsetBits) - 1));
         }
 
         /// <summary>
@@ -170,7 +174,8 @@ namespace SpecGen
         /// <summary>
         /// One array of 64-bit entries (0 for an empty one), probed upwards from a home without wrapping round: a spill
         /// of entries after the homes takes the runs that go past the last home, and one empty entry after those ends
-        /// every probe. Entries is null for a catalog the table cannot name (a part past the 256th, slots past 4 GB in one catalog or 16 MB in a part).
+        /// every probe. Entries is null for a catalog the table cannot name (a part past the 256th, or a part whose slots' byte
+        /// offsets do not fit beside its number).
         /// </summary>
         private sealed class FullHashTable
         {
@@ -180,9 +185,10 @@ namespace SpecGen
             /// <summary>The table of a catalog that has none.</summary>
             public static readonly FullHashTable None = new FullHashTable();
 
-            public FullHashTable(int homeBits, int spill)
+            public FullHashTable(int homeBits, int spill, int offsetBits)
             {
                 Shift = 64 - homeBits;
+                OffsetBits = offsetBits;
                 Usable = (1 << homeBits) + spill;
                 Entries = new ulong[Usable + 1];
             }
@@ -194,38 +200,51 @@ namespace SpecGen
             /// <summary>64 minus the bits of a home (their count is a power of two).</summary>
             public int Shift { get; }
 
+            /// <summary>The bits of an entry's slot offset (32 in one catalog or one part; fewer beside the part's number in a combined catalog).</summary>
+            public int OffsetBits { get; }
+
             /// <summary>Entries that may hold a hash: the homes and the spill after them.</summary>
             public int Usable { get; }
 
             public ulong[]? Entries { get; }
         }
 
-        /// <summary>True when the table can name every part and slot (at most 256 parts; a slot's byte offset within 32 bits in one catalog, within 24 bits in each part of a combined one).</summary>
-        private bool FullHashTableFits()
+        /// <summary>
+        /// The bits of an entry's slot offset, or -1 when the table cannot name every part and slot: 32 in one catalog;
+        /// in a combined one, the 32 less the bits of the part's number (at most 256 parts, so at least 24 bits: 16 MB of
+        /// slots in a part; 28 bits, 256 MB, for ten parts).
+        /// </summary>
+        private int FullHashOffsetBits()
         {
             SpecCatalog[] parts = PartsOrSelf;
             if (parts.Length > 256)
             {
-                return false;
+                return -1;
             }
 
-            // An entry names a slot by its byte offset: 32 bits in one catalog, 24 bits beside the part in a combined one.
-            long limit = _parts is null ? uint.MaxValue : 0xFFFFFF;
+            int partBits = 0;
+            while (_parts is not null && (1 << partBits) < parts.Length)
+            {
+                partBits++;
+            }
+
+            int offsetBits = 32 - partBits;
             foreach (SpecCatalog part in parts)
             {
-                if ((long)part._slotCount * part._slotSize > limit)
+                if ((long)part._slotCount * part._slotSize > 1L << offsetBits)
                 {
-                    return false;
+                    return -1;
                 }
             }
 
-            return true;
+            return offsetBits;
         }
 
         private FullHashTable BuildFullHashTable()
         {
             FullHashTable? table = FullHashTable.None;
-            if (FullHashTableFits())
+            int offsetBits = FullHashOffsetBits();
+            if (offsetBits > 0)
             {
                 // Homes at least twice the hashes (every part's, counted once per part): a miss reads 1.5 entries on average.
                 long hashes = HashCount;
@@ -237,7 +256,7 @@ namespace SpecGen
 
                 // A run past the spill is rare at this load; where one happens the spill grows, and a spill as large
                 // as the number of hashes always holds every run.
-                for (int spill = FullHashTable.MinimumSpill; (table = TryBuildFullHashTable(homeBits, spill)) is null; spill *= 2)
+                for (int spill = FullHashTable.MinimumSpill; (table = TryBuildFullHashTable(homeBits, spill, offsetBits)) is null; spill *= 2)
                 {
                 }
             }
@@ -246,10 +265,10 @@ namespace SpecGen
         }
 
         /// <summary>The table with these homes and this many entries after them, or null when a run would go past those.</summary>
-        private FullHashTable? TryBuildFullHashTable(int homeBits, int spill)
+        private FullHashTable? TryBuildFullHashTable(int homeBits, int spill, int offsetBits)
         {
             SpecCatalog[] parts = PartsOrSelf;
-            var table = new FullHashTable(homeBits, spill);
+            var table = new FullHashTable(homeBits, spill, offsetBits);
             ulong[] entries = table.Entries!;
             char* chars = stackalloc char[CatalogLayout.HashLength];
             var text = new Span<char>(chars, CatalogLayout.HashLength);
@@ -285,13 +304,13 @@ namespace SpecGen
                         ulong entry = entries[at];
                         if (entry == 0)
                         {
-                            uint offset = (uint)((long)slot * part._slotSize);
-                            entries[at] = ((ulong)check << 32) | (_parts is null ? offset : ((uint)p << 24) | offset);
+                            ulong offset = (ulong)((long)slot * part._slotSize);
+                            entries[at] = ((ulong)check << 32) | (_parts is null ? offset : ((ulong)p << offsetBits) | offset);
                             break;
                         }
 
                         // The same hash from an earlier part is already here: the first part answers.
-                        if ((uint)(entry >> 32) == check && Compare(StoredAt(entry, out _), text) == 0)
+                        if ((uint)(entry >> 32) == check && Compare(StoredAt(entry, offsetBits, out _), text) == 0)
                         {
                             break;
                         }

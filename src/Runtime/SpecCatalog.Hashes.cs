@@ -41,7 +41,7 @@ namespace SpecGen
             if (hashOrUniquePrefix.Length == CatalogLayout.HashLength && table?.Entries is { } entries && _fullHashMix is null)
             {
                 (ulong home, uint check) = HomeAndCheck(hashOrUniquePrefix);
-                return Probe(entries, table.Shift, home, check, hashOrUniquePrefix);
+                return Probe(table, entries, home, check, hashOrUniquePrefix);
             }
 
             return TryFindByHashSlow(hashOrUniquePrefix, out Spec spec) ? spec : default;
@@ -153,8 +153,8 @@ namespace SpecGen
         }
 
         /// <summary>
-        /// The slot of a full 32-character hash, or -1, without the full-hash table (a catalog of more than 2^24
-        /// slots has none; tests compare the two). Walks the slots from the hash's home by their 16-bit
+        /// The slot of a full 32-character hash, or -1, without the full-hash table (the path of a catalog that has
+        /// none; tests compare the two). Walks the slots from the hash's home by their 16-bit
         /// fingerprints (a dense array made on the first lookup, a few cache lines per thousand hashes), so a miss
         /// usually reads no slot at all and a hit reads one; stops at an empty slot or a greater hash.
         /// </summary>
