@@ -41,8 +41,7 @@ namespace SpecGen
         private bool TryFindInFullHashTable(ReadOnlySpan<char> hash, out Spec spec, out bool answered)
         {
             FullHashTable table = _fullHashTable ?? BuildFullHashTable();
-            ulong[]? entries = table.Entries;
-            if (entries is null)
+            if (table.Entries is null)
             {
                 spec = default;
                 answered = false;
@@ -56,14 +55,15 @@ namespace SpecGen
                 (home, check) = _fullHashMix(home, check);
             }
 
-            spec = Probe(table, entries, home, check, hash);
+            spec = Probe(table, home, check, hash);
             return spec.IsFromCatalog;
         }
 
         /// <summary>Walks the table from the hash's home: the spec of the first entry whose check and stored hash match, or default at the empty entry that ends the run.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private Spec Probe(FullHashTable table, ulong[] entries, ulong home, uint check, ReadOnlySpan<char> hash)
+        private Spec Probe(FullHashTable table, ulong home, uint check, ReadOnlySpan<char> hash)
         {
+            ulong[] entries = table.Entries!;
             var query = new FullHashQuery(hash);
             int offsetBits = table.OffsetBits;
             for (int at = (int)(home >> table.Shift); ; at++)
@@ -304,7 +304,7 @@ namespace SpecGen
                         ulong entry = entries[at];
                         if (entry == 0)
                         {
-                            ulong offset = (ulong)((long)slot * part._slotSize);
+                            ulong offset = (ulong)(stored - part._slots);
                             entries[at] = ((ulong)check << 32) | (_parts is null ? offset : ((ulong)p << offsetBits) | offset);
                             break;
                         }

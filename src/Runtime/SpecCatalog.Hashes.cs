@@ -38,10 +38,10 @@ namespace SpecGen
             // else (the first lookup, a prefix, a catalog without a table) is one call away, so this path saves and
             // restores few registers.
             FullHashTable? table = _fullHashTable;
-            if (hashOrUniquePrefix.Length == CatalogLayout.HashLength && table?.Entries is { } entries && _fullHashMix is null)
+            if (hashOrUniquePrefix.Length == CatalogLayout.HashLength && table?.Entries is not null && _fullHashMix is null)
             {
                 (ulong home, uint check) = HomeAndCheck(hashOrUniquePrefix);
-                return Probe(table, entries, home, check, hashOrUniquePrefix);
+                return Probe(table, home, check, hashOrUniquePrefix);
             }
 
             return TryFindByHashSlow(hashOrUniquePrefix, out Spec spec) ? spec : default;

@@ -410,7 +410,6 @@ namespace SpecGen.Benchmarks
                         Console.WriteLine($"{kind} {i + 1} ({mode}): {times[i]:F1} ms, {driver.GetRunResult().GeneratedTrees.Length} files");
                     }
 
-
                     if (!tracked && edits > 6)
                     {
                         List<double> later = times.Skip(edits / 2).OrderBy(t => t).ToList();
